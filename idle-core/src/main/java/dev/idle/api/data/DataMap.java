@@ -1,0 +1,141 @@
+package dev.idle.api.data;
+
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * An insertion-ordered map whose string keys compare case-insensitively, as every IdLE hashtable does.
+ *
+ * <p>The spelling of a key as first written is kept for output; putting {@code "department"} into a map
+ * that holds {@code "Department"} replaces the value but keeps the spelling {@code Department}.
+ * Null values are allowed (a present key holding null is different from an absent key). Null keys are not.
+ *
+ * <p>Stability: stable.
+ */
+public final class DataMap extends AbstractMap<String, Object> {
+
+    private final LinkedHashMap<String, Entry<String, Object>> entries = new LinkedHashMap<>();
+
+    public DataMap() {
+    }
+
+    /** A shallow copy of {@code source}, keeping its key order. */
+    public DataMap(Map<String, ?> source) {
+        source.forEach(this::put);
+    }
+
+    /** Builds a map from alternating key/value arguments: {@code DataMap.of("a", 1, "b", 2)}. */
+    public static DataMap of(Object... keysAndValues) {
+        if (keysAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("DataMap.of needs key/value pairs");
+        }
+        DataMap map = new DataMap();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+
+    static String fold(Object key) {
+        return ((String) Objects.requireNonNull(key, "DataMap keys must not be null")).toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public Object get(Object key) {
+        if (!(key instanceof String)) {
+            return null;
+        }
+        Entry<String, Object> e = entries.get(fold(key));
+        return e == null ? null : e.getValue();
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+        return key instanceof String && entries.containsKey(fold(key));
+    }
+
+    /** The key as it was first written, or null when absent. */
+    public String originalKey(String key) {
+        Entry<String, Object> e = entries.get(fold(key));
+        return e == null ? null : e.getKey();
+    }
+
+    @Override
+    public Object put(String key, Object value) {
+        String folded = fold(key);
+        Entry<String, Object> existing = entries.get(folded);
+        if (existing != null) {
+            return existing.setValue(value);
+        }
+        entries.put(folded, new SimpleEntry<>(key, value));
+        return null;
+    }
+
+    @Override
+    public Object remove(Object key) {
+        if (!(key instanceof String)) {
+            return null;
+        }
+        Entry<String, Object> e = entries.remove(fold(key));
+        return e == null ? null : e.getValue();
+    }
+
+    @Override
+    public void clear() {
+        entries.clear();
+    }
+
+    @Override
+    public int size() {
+        return entries.size();
+    }
+
+    /** The value under {@code key} when it is a map, else null. */
+    public DataMap getMap(String key) {
+        Object v = get(key);
+        return v instanceof DataMap m ? m : null;
+    }
+
+    /** The value under {@code key} rendered as a string ({@link Values#ps}), or null when absent or null. */
+    public String getString(String key) {
+        Object v = get(key);
+        return v == null ? null : Values.ps(v);
+    }
+
+    @Override
+    public Set<Entry<String, Object>> entrySet() {
+        return new AbstractSet<>() {
+            @Override
+            public Iterator<Entry<String, Object>> iterator() {
+                Iterator<Entry<String, Entry<String, Object>>> it = entries.entrySet().iterator();
+                return new Iterator<>() {
+                    @Override
+                    public boolean hasNext() {
+                        return it.hasNext();
+                    }
+
+                    @Override
+                    public Entry<String, Object> next() {
+                        return it.next().getValue();
+                    }
+
+                    @Override
+                    public void remove() {
+                        it.remove();
+                    }
+                };
+            }
+
+            @Override
+            public int size() {
+                return entries.size();
+            }
+        };
+    }
+}

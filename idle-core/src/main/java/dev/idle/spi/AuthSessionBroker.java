@@ -1,0 +1,18 @@
+package dev.idle.spi;
+
+import dev.idle.api.data.DataMap;
+
+/**
+ * Hands out auth sessions by name. The host supplies one; steps ask for a session through the engine, which first
+ * checks that the options are plain data and adds {@code CorrelationId} and {@code Actor} to a copy of them.
+ */
+@FunctionalInterface
+public interface AuthSessionBroker {
+    /**
+     * @param name    the session name ({@code With.AuthSessionName})
+     * @param options a copy of {@code With.AuthSessionOptions} plus {@code CorrelationId}/{@code Actor}; never null
+     * @return the session; null means "no session" and the provider is then called without one
+     * @throws RuntimeException when no session matches; the message must not contain secret values
+     */
+    AuthSession acquire(String name, DataMap options);
+}

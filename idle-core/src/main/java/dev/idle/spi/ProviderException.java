@@ -1,0 +1,61 @@
+package dev.idle.spi;
+
+import java.time.Duration;
+
+/**
+ * A failure reported by a provider. A transient one (throttling, a 5xx, a timeout) makes the engine re-run the whole
+ * step under the step's retry profile; {@link #minimumDelay()} carries a backend's {@code Retry-After}.
+ */
+public class ProviderException extends RuntimeException {
+    private final boolean transientFailure;
+    private final Duration minimumDelay;
+
+    public ProviderException(String message) {
+        this(message, false, null, null);
+    }
+
+    public ProviderException(String message, boolean transientFailure, Duration minimumDelay, Throwable cause) {
+        super(message, cause);
+        this.transientFailure = transientFailure;
+        this.minimumDelay = minimumDelay;
+    }
+
+    /** A failure worth retrying. */
+    public static ProviderException transientFailure(String message) {
+        return new ProviderException(message, true, null, null);
+    }
+
+    public boolean isTransient() {
+        return transientFailure;
+    }
+
+    /** The least time to wait before the next attempt, or null. */
+    public Duration minimumDelay() {
+        return minimumDelay;
+    }
+
+    /** True when {@code t} or any of its causes is a transient {@link ProviderException}. */
+    public static boolean isTransient(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof ProviderException p && p.isTransient()) {
+                return true;
+            }
+            if (c.getCause() == c) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /** The largest {@link #minimumDelay()} in the cause chain of {@code t}, or null. */
+    public static Duration minimumDelayOf(Throwable t) {
+        Duration best = null;
+        for (Throwable c = t; c != null && c.getCause() != c; c = c.getCause()) {
+            if (c instanceof ProviderException p && p.minimumDelay() != null
+                    && (best == null || p.minimumDelay().compareTo(best) > 0)) {
+                best = p.minimumDelay();
+            }
+        }
+        return best;
+    }
+}

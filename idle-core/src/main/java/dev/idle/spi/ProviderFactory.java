@@ -1,0 +1,31 @@
+package dev.idle.spi;
+
+import dev.idle.api.data.DataMap;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Creates providers from a host file entry ({@code type: mock} plus options). Discovered with
+ * {@link java.util.ServiceLoader}.
+ */
+public interface ProviderFactory {
+    /** The {@code type} value this factory answers to (case-insensitive). */
+    String type();
+
+    /**
+     * @param alias   the alias the host gave the provider
+     * @param options the entry's other keys
+     * @param env     where relative paths resolve, and resources shared between providers of one host
+     * @throws IllegalArgumentException for invalid options, naming the key at fault
+     */
+    Provider create(String alias, DataMap options, Environment env);
+
+    /** Context for {@link #create}. */
+    interface Environment {
+        /** The folder of the host file; relative paths in options resolve against it. */
+        Path baseDirectory();
+
+        /** Resources shared by all providers created for one host (e.g. one store per state file). */
+        Map<String, Object> shared();
+    }
+}

@@ -1,0 +1,34 @@
+package dev.idle.spi;
+
+import dev.idle.api.data.DataMap;
+
+/** What a step handler sees while it runs. */
+public interface StepContext {
+    String stepName();
+
+    String stepType();
+
+    /** The step's resolved {@code With} (templates already substituted). Never null. */
+    DataMap with();
+
+    /**
+     * The provider registered under {@code alias} (case-insensitive).
+     *
+     * @throws IllegalStateException "Provider '&lt;alias&gt;' was not supplied by the host."
+     */
+    Provider provider(String alias);
+
+    /**
+     * Acquires a session from the host's broker after checking that {@code options} is plain data.
+     *
+     * @throws IllegalStateException when the host configured no broker
+     */
+    AuthSession acquireAuthSession(String name, DataMap options);
+
+    EventWriter events();
+
+    String correlationId();
+
+    /** May be null. */
+    String actor();
+}
