@@ -1,0 +1,50 @@
+package dev.idle.cli;
+
+import dev.idle.api.Host;
+import dev.idle.api.Idle;
+import dev.idle.api.Plan;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code idle plan --workflow <file> --request <file> [--host <file>] [--out <plan.json>]}. */
+@Command(name = "plan", description = "Build a plan and write it as plan export JSON (schema 1.0).")
+final class PlanCommand implements Callable<Integer> {
+    @Option(names = "--workflow", required = true, paramLabel = "<file>", description = "The workflow file.")
+    Path workflow;
+
+    @Option(names = "--request", required = true, paramLabel = "<file>", description = "The request file.")
+    Path request;
+
+    @Option(names = "--host", paramLabel = "<file>", description = "Host file: providers to check capabilities against.")
+    Path host;
+
+    @Option(names = "--out", paramLabel = "<plan.json>", description = "Write the plan here instead of stdout.")
+    Path out;
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Idle idle = Idle.create();
+        String json;
+        try (Host h = Inputs.host(host)) {
+            Plan plan = idle.plan(workflow, Inputs.request(request), h == null ? null : h.providers());
+            json = idle.export(plan);
+        }
+        if (out == null) {
+            spec.commandLine().getOut().println(json);
+        } else {
+            Inputs.writeAtomically(out, json + "\n");
+        }
+        return IdleCli.OK;
+    }
+}

@@ -1,0 +1,53 @@
+package dev.idle.cli;
+
+import dev.idle.api.Host;
+import dev.idle.api.Idle;
+import dev.idle.api.data.DataMap;
+import dev.idle.api.ValidationReport;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code idle validate <workflow> [--host <file>]}. */
+@Command(name = "validate", description = "Check a workflow: schema, step types, conditions, templates"
+        + " (and capabilities with --host). Unsupported With keys and template roots are warnings here.")
+final class ValidateCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "<workflow>", description = "The workflow file (.psd1, .yaml, .json).")
+    Path workflow;
+
+    @Option(names = "--host", paramLabel = "<file>", description = "Host file: also check aliases and capabilities.")
+    Path host;
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Idle idle = Idle.create();
+        DataMap wf = idle.loadWorkflow(workflow);
+        ValidationReport report;
+        try (Host h = Inputs.host(host)) {
+            report = idle.validate(wf, h == null ? null : h.providers());
+        }
+        var err = spec.commandLine().getErr();
+        report.warnings().forEach(w -> err.println("warning: " + workflow + ": " + w));
+        if (!report.valid()) {
+            err.println("idle: " + workflow + ": invalid workflow (" + report.errors().size() + " problem"
+                    + (report.errors().size() == 1 ? "" : "s") + "):");
+            report.errors().forEach(e -> err.println("- " + e));
+            return IdleCli.BAD_INPUT;
+        }
+        int steps = wf.get("Steps") instanceof List<?> l ? l.size() : 0;
+        spec.commandLine().getOut().println("valid: " + wf.getString("Name") + " (" + steps + " steps)");
+        return IdleCli.OK;
+    }
+}

@@ -1,0 +1,102 @@
+package dev.idle.api;
+
+import dev.idle.api.data.DataMap;
+import dev.idle.api.event.EventSink;
+import dev.idle.internal.catalog.StepCatalog;
+import dev.idle.internal.exec.Executor;
+import dev.idle.internal.export.PlanExporter;
+import dev.idle.internal.load.DataFileLoader;
+import dev.idle.internal.plan.Planner;
+
+import dev.idle.internal.workflow.WorkflowValidator;
+import dev.idle.spi.StepPack;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The engine's entry point, mirroring IdLE's cmdlets: {@link #validate} (Test-IdleWorkflow), {@link #plan}
+ * (New-IdlePlan), {@link #invoke} (Invoke-IdlePlan) and {@link #export} (Export-IdlePlan).
+ *
+ * <pre>{@code
+ * Idle idle = Idle.create();
+ * LifecycleRequest request = LifecycleRequest.create("Leaver", null, "hr-sync", Map.of("Id", "jdoe"), Map.of(), Map.of());
+ * Plan plan = idle.plan(Path.of("leaver.psd1"), request, providers);
+ * ExecutionResult result = idle.invoke(plan, providers, event -> log(event), ExecutionOptions.defaults());
+ * }</pre>
+ *
+ * <p>Stability: stable.
+ */
+public final class Idle {
+    private final StepCatalog catalog;
+
+    private Idle(StepCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** An engine with every step pack found on the class path. */
+    public static Idle create() {
+        return new Idle(StepCatalog.discover());
+    }
+
+    /** An engine with exactly these step packs. */
+    public static Idle withStepPacks(List<StepPack> packs) {
+        return new Idle(StepCatalog.of(packs));
+    }
+
+    /** Loads a workflow file ({@code .psd1}, {@code .yaml}/{@code .yml}, {@code .json}) into its data tree. */
+    public DataMap loadWorkflow(Path file) {
+        Object data = DataFileLoader.load(file);
+        if (!(data instanceof DataMap m)) {
+            throw new IdleInputException(file + ": Workflow definition must be a hashtable at the root.");
+        }
+        return m;
+    }
+
+    /**
+     * Checks a workflow without building a plan: schema, known step types, condition schema and template syntax are
+     * errors; {@code With} keys a step does not support and disallowed template roots are warnings.
+     *
+     * @param providers when non-null, capabilities are checked too
+     */
+    public ValidationReport validate(Path workflowFile, Providers providers) {
+        return validate(loadWorkflow(workflowFile), providers);
+    }
+
+    /** {@link #validate(Path, Providers)} for an already loaded workflow tree. */
+    public ValidationReport validate(DataMap workflow, Providers providers) {
+        return new WorkflowValidator(catalog).validate(workflow, providers);
+    }
+
+    /** Parses workflow text; {@code fileName}'s extension picks the format and names it in messages. */
+    public DataMap parseWorkflow(String text, String fileName) {
+        Object data = DataFileLoader.loadString(text, fileName);
+        if (!(data instanceof DataMap m)) {
+            throw new IdleInputException(fileName + ": Workflow definition must be a hashtable at the root.");
+        }
+        return m;
+    }
+
+    /**
+     * Builds a plan. Every problem found is reported in one {@link IdleInputException}.
+     *
+     * @param providers the host's providers; null plans without alias and capability checks
+     */
+    public Plan plan(Path workflowFile, LifecycleRequest request, Providers providers) {
+        return plan(loadWorkflow(workflowFile), request, providers, workflowFile.toString());
+    }
+
+    /** Builds a plan from an already loaded workflow tree; {@code source} names it in messages. */
+    public Plan plan(DataMap workflow, LifecycleRequest request, Providers providers, String source) {
+        return new Planner(catalog).build(workflow, request, providers, source);
+    }
+
+    /** Runs a plan. Events reach {@code sink} (may be null) as they happen. */
+    public ExecutionResult invoke(Plan plan, Providers providers, EventSink sink, ExecutionOptions options) {
+        return new Executor(catalog).invoke(plan, providers, sink, options);
+    }
+
+    /** The plan export JSON (schema 1.0): byte-identical for identical input. */
+    public String export(Plan plan) {
+        return PlanExporter.toJson(plan);
+    }
+}

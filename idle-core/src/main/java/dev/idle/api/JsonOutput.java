@@ -1,0 +1,77 @@
+package dev.idle.api;
+
+import dev.idle.api.data.DataMap;
+import dev.idle.api.event.IdleEvent;
+import dev.idle.internal.export.JsonText;
+import dev.idle.internal.redact.Redactor;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * JSON forms of results and events, as the CLI writes them: camelCase keys, statuses spelled as IdLE spells them,
+ * redacted step output.
+ *
+ * <p>Stability: stable.
+ */
+public final class JsonOutput {
+    private JsonOutput() {
+    }
+
+    /** The execution result, pretty-printed. */
+    public static String result(ExecutionResult r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("status", r.status().name());
+        m.put("correlationId", r.correlationId());
+        m.put("actor", r.actor());
+        m.put("steps", steps(r.steps()));
+        Map<String, Object> onFailure = new LinkedHashMap<>();
+        onFailure.put("status", r.onFailure().status().name());
+        onFailure.put("steps", steps(r.onFailure().steps()));
+        m.put("onFailure", onFailure);
+        List<Object> events = new ArrayList<>();
+        r.events().forEach(e -> events.add(eventMap(e)));
+        m.put("events", events);
+        return JsonText.pretty(m);
+    }
+
+    /** One event as a single line of JSON. */
+    public static String eventLine(IdleEvent e) {
+        return JsonText.compact(eventMap(e));
+    }
+
+    private static List<Object> steps(List<StepOutcome> outcomes) {
+        List<Object> out = new ArrayList<>();
+        for (StepOutcome s : outcomes) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", s.name());
+            m.put("type", s.type());
+            m.put("status", s.status().name());
+            m.put("changed", s.changed());
+            m.put("error", s.error());
+            m.put("attempts", s.attempts());
+            DataMap extras = Redactor.redactMap(s.extras());
+            extras.forEach((k, v) -> m.putIfAbsent(camel(k), v));
+            out.add(m);
+        }
+        return out;
+    }
+
+    private static Map<String, Object> eventMap(IdleEvent e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", e.type());
+        m.put("stepName", e.stepName());
+        m.put("message", e.message());
+        m.put("data", e.data());
+        m.put("timestampUtc", e.timestampUtc());
+        m.put("correlationId", e.correlationId());
+        m.put("actor", e.actor());
+        return m;
+    }
+
+    private static String camel(String key) {
+        return key.isEmpty() ? key : key.substring(0, 1).toLowerCase(Locale.ROOT) + key.substring(1);
+    }
+}

@@ -1,0 +1,150 @@
+package dev.idle.api;
+
+import dev.idle.api.data.DataMap;
+import dev.idle.api.data.Values;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The business intent of one run: which lifecycle event, for which identity, with which inputs and context.
+ *
+ * <p>Maps are shallow copies of what the caller passed; a blank correlation id is replaced by a random UUID and a
+ * blank actor becomes null. Executable values anywhere in the maps are rejected.
+ *
+ * <p>Stability: stable.
+ */
+public final class LifecycleRequest {
+    private static final Set<String> KNOWN_KEYS =
+            Set.of("lifecycleevent", "correlationid", "actor", "identitykeys", "intent", "context");
+
+    private final String lifecycleEvent;
+    private final String correlationId;
+    private final String actor;
+    private final DataMap identityKeys;
+    private final DataMap intent;
+    private final DataMap context;
+
+    private LifecycleRequest(String lifecycleEvent, String correlationId, String actor, DataMap identityKeys,
+                             DataMap intent, DataMap context) {
+        this.lifecycleEvent = lifecycleEvent;
+        this.correlationId = correlationId;
+        this.actor = actor;
+        this.identityKeys = identityKeys;
+        this.intent = intent;
+        this.context = context;
+    }
+
+    /**
+     * Creates a request.
+     *
+     * @throws IdleInputException when the lifecycle event is blank or a map holds an executable value
+     */
+    public static LifecycleRequest create(String lifecycleEvent, String correlationId, String actor,
+                                          Map<String, ?> identityKeys, Map<String, ?> intent, Map<String, ?> context) {
+        if (lifecycleEvent == null || lifecycleEvent.isBlank()) {
+            throw new IdleInputException("request: LifecycleEvent is required and must not be blank");
+        }
+        rejectExecutable(identityKeys, "IdentityKeys");
+        rejectExecutable(intent, "Intent");
+        rejectExecutable(context, "Context");
+        String corr = correlationId == null || correlationId.isBlank() ? UUID.randomUUID().toString() : correlationId;
+        String who = actor == null || actor.isBlank() ? null : actor;
+        return new LifecycleRequest(lifecycleEvent, corr, who, copy(identityKeys), copy(intent), copy(context));
+    }
+
+    /**
+     * Reads a request from a data tree (a loaded JSON/YAML file): keys are case-insensitive.
+     *
+     * @param source names the file in error messages
+     */
+    public static LifecycleRequest fromData(Object data, String source) {
+        if (!(data instanceof DataMap m)) {
+            throw new IdleInputException(source + ": a request must be a map at the root");
+        }
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        for (String key : m.keySet()) {
+            if (!KNOWN_KEYS.contains(key.toLowerCase(java.util.Locale.ROOT))) {
+                problems.add(source + ": unknown request key '" + key
+                        + "'. Allowed keys: lifecycleEvent, correlationId, actor, identityKeys, intent, context.");
+            }
+        }
+        if (m.containsKey("Identity")) {
+            problems.add(source + ": a request must not contain 'Identity'; put identity data under context.Identity");
+        }
+        for (String key : new String[] {"identityKeys", "intent", "context"}) {
+            Object v = m.get(key);
+            if (v != null && !(v instanceof DataMap)) {
+                problems.add(source + ": request key '" + key + "' must be a map");
+            }
+        }
+        Object event = m.get("lifecycleEvent");
+        if (event == null || Values.ps(event).isBlank()) {
+            problems.add(source + ": request key 'lifecycleEvent' is required");
+        }
+        for (String key : new String[] {"correlationId", "actor", "lifecycleEvent"}) {
+            Object v = m.get(key);
+            if (v != null && !Values.isScalar(v)) {
+                problems.add(source + ": request key '" + key + "' must be a string");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IdleInputException(source + ": invalid request", problems);
+        }
+        return create(Values.ps(event), m.getString("correlationId"), m.getString("actor"),
+                m.getMap("identityKeys"), m.getMap("intent"), m.getMap("context"));
+    }
+
+    /** Reads a request file ({@code .json}, {@code .yaml}/{@code .yml}); keys are case-insensitive. */
+    public static LifecycleRequest load(java.nio.file.Path file) {
+        return fromData(dev.idle.internal.load.DataFileLoader.load(file), file.toString());
+    }
+
+    private static void rejectExecutable(Map<String, ?> map, String root) {
+        String at = Values.findExecutable(map, root);
+        if (at != null) {
+            throw new IdleInputException("ScriptBlocks are not allowed in request data. Found at: " + at);
+        }
+    }
+
+    private static DataMap copy(Map<String, ?> m) {
+        return m == null ? new DataMap() : new DataMap(m);
+    }
+
+    public String lifecycleEvent() {
+        return lifecycleEvent;
+    }
+
+    public String correlationId() {
+        return correlationId;
+    }
+
+    /** Null when none was given. */
+    public String actor() {
+        return actor;
+    }
+
+    public DataMap identityKeys() {
+        return identityKeys;
+    }
+
+    public DataMap intent() {
+        return intent;
+    }
+
+    public DataMap context() {
+        return context;
+    }
+
+    /** A deep copy, so that later changes to this request do not reach the copy. */
+    public LifecycleRequest snapshot() {
+        return new LifecycleRequest(lifecycleEvent, correlationId, actor, Values.deepCopyMap(identityKeys),
+                Values.deepCopyMap(intent), Values.deepCopyMap(context));
+    }
+
+    /** The request as the {@code Request} root of condition paths and templates (live maps, not copies). */
+    public DataMap toData() {
+        return DataMap.of("LifecycleEvent", lifecycleEvent, "CorrelationId", correlationId, "Actor", actor,
+                "IdentityKeys", identityKeys, "Intent", intent, "Context", context);
+    }
+}

@@ -1,0 +1,55 @@
+package dev.idle.internal.exec;
+
+import dev.idle.api.data.DataMap;
+import dev.idle.api.event.EventSink;
+import dev.idle.api.event.IdleEvent;
+import dev.idle.internal.redact.Redactor;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Creates the events of one run. Each event is redacted once, handed to the host's sink as it happens, then
+ * buffered for the result; both see the same copy.
+ */
+final class EventBus {
+    private final EventSink sink;
+    private final Clock clock;
+    private final String correlationId;
+    private final String actor;
+    private final List<IdleEvent> buffer = new ArrayList<>();
+
+    EventBus(EventSink sink, Clock clock, String correlationId, String actor) {
+        this.sink = sink;
+        this.clock = clock;
+        this.correlationId = correlationId;
+        this.actor = actor;
+    }
+
+    void emit(String type, String message, String stepName, DataMap data) {
+        IdleEvent event = new IdleEvent(clock.instant(), type, message, correlationId, actor, stepName,
+                Redactor.redactMap(data));
+        if (sink != null) {
+            sink.write(event);
+        }
+        buffer.add(event);
+    }
+
+    /** For retry announcements: a failing sink must not turn a retry into a failure. */
+    void emitQuietly(String type, String message, String stepName, DataMap data) {
+        IdleEvent event = new IdleEvent(clock.instant(), type, message, correlationId, actor, stepName,
+                Redactor.redactMap(data));
+        if (sink != null) {
+            try {
+                sink.write(event);
+            } catch (RuntimeException ignored) {
+                // IdLE ignores sink failures while announcing a retry; the event is still buffered.
+            }
+        }
+        buffer.add(event);
+    }
+
+    List<IdleEvent> events() {
+        return List.copyOf(buffer);
+    }
+}

@@ -1,0 +1,99 @@
+package dev.idle.internal.redact;
+
+import dev.idle.api.data.DataMap;
+import dev.idle.api.data.ExecutableValue;
+import dev.idle.spi.AuthSession;
+import dev.idle.spi.Secret;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Makes output-safe copies of data: values under secret-named keys, secrets, auth sessions and executable values
+ * become {@code [REDACTED]}. Maps are re-keyed in case-insensitive sorted order so output is deterministic. Only true
+ * cycles are cut (a shared, non-cyclic sub-object is copied each time it appears). The input is never changed.
+ */
+public final class Redactor {
+    public static final String MARKER = "[REDACTED]";
+
+    private static final Set<String> SECRET_KEYS = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+
+    static {
+        SECRET_KEYS.addAll(List.of("password", "passphrase", "secret", "token", "apikey", "clientSecret",
+                "accessToken", "refreshToken", "credential", "privateKey", "AccountPassword",
+                "AccountPasswordAsPlainText", "GeneratedAccountPasswordPlainText",
+                "GeneratedAccountPasswordProtected"));
+    }
+
+    private Redactor() {
+    }
+
+    /** True when values under this key are always redacted (exact, case-insensitive). */
+    public static boolean isSecretKey(String key) {
+        return SECRET_KEYS.contains(key);
+    }
+
+    /** True for values that are redacted wherever they appear. */
+    public static boolean isSecretValue(Object v) {
+        return v instanceof Secret || v instanceof AuthSession || v instanceof ExecutableValue;
+    }
+
+    public static Object redact(Object value) {
+        return copy(value, new IdentityHashMap<>());
+    }
+
+    public static DataMap redactMap(DataMap value) {
+        return value == null ? null : (DataMap) redact(value);
+    }
+
+    private static Object copy(Object v, IdentityHashMap<Object, Boolean> path) {
+        if (v == null) {
+            return null;
+        }
+        if (isSecretValue(v)) {
+            return MARKER;
+        }
+        if (v instanceof Map<?, ?> || v instanceof Collection<?>) {
+            if (path.containsKey(v)) {
+                return MARKER;
+            }
+            path.put(v, Boolean.TRUE);
+            try {
+                return v instanceof Map<?, ?> m ? copyMap(m, path) : copyList((Collection<?>) v, path);
+            } finally {
+                path.remove(v);
+            }
+        }
+        return v;
+    }
+
+    private static DataMap copyMap(Map<?, ?> m, IdentityHashMap<Object, Boolean> path) {
+        TreeSet<String> keys = new TreeSet<>((a, b) -> {
+            int c = a.toUpperCase(java.util.Locale.ROOT).compareTo(b.toUpperCase(java.util.Locale.ROOT));
+            return c != 0 ? c : a.compareTo(b);
+        });
+        Map<String, Object> byKey = new java.util.HashMap<>();
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+            String k = String.valueOf(e.getKey());
+            keys.add(k);
+            byKey.put(k, e.getValue());
+        }
+        DataMap out = new DataMap();
+        for (String k : keys) {
+            out.put(k, isSecretKey(k) ? MARKER : copy(byKey.get(k), path));
+        }
+        return out;
+    }
+
+    private static List<Object> copyList(Collection<?> c, IdentityHashMap<Object, Boolean> path) {
+        List<Object> out = new ArrayList<>(c.size());
+        for (Object item : c) {
+            out.add(copy(item, path));
+        }
+        return out;
+    }
+}

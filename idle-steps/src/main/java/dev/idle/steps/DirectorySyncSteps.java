@@ -1,0 +1,27 @@
+package dev.idle.steps;
+
+import dev.idle.spi.Step;
+import dev.idle.spi.StepMetadata;
+import dev.idle.spi.StepPack;
+import java.util.List;
+
+/** {@code IdLE.Steps.DirectorySync}: triggers a directory sync cycle; default alias {@code DirectorySync}. */
+public final class DirectorySyncSteps implements StepPack {
+    @Override
+    public String name() {
+        return "IdLE.Steps.DirectorySync";
+    }
+
+    @Override
+    public List<StepMetadata> catalog() {
+        return List.of(new StepMetadata("IdLE.Step.TriggerDirectorySync",
+                List.of("IdLE.DirectorySync.Trigger", "IdLE.DirectorySync.Status"), List.of(),
+                CommonSteps.with("ComputerName", "PolicyType", "Wait", "TimeoutSeconds", "PollIntervalSeconds"),
+                "DirectorySync"));
+    }
+
+    @Override
+    public List<Step> steps() {
+        return List.of();
+    }
+}

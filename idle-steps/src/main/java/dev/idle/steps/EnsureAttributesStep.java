@@ -1,0 +1,51 @@
+package dev.idle.steps;
+
+import dev.idle.api.data.DataMap;
+import dev.idle.spi.AttributeEnsurer;
+import dev.idle.spi.ProviderCalls;
+import dev.idle.spi.ProviderMethods;
+import dev.idle.spi.ProviderResult;
+import dev.idle.spi.Step;
+import dev.idle.spi.StepContext;
+import dev.idle.spi.StepResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code IdLE.Step.EnsureAttributes}: sets each attribute of {@code With.Attributes} (a null value clears it), one
+ * provider call per attribute in the order written. The first failure stops the step; earlier attributes stay set.
+ */
+public final class EnsureAttributesStep implements Step {
+    public static final String TYPE = "IdLE.Step.EnsureAttributes";
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public StepResult execute(StepContext ctx) {
+        String identityKey = StepInputs.requireString(ctx, "EnsureAttributes", "IdentityKey");
+        StepInputs.requireString(ctx, "EnsureAttributes", "Attributes");
+        if (!(ctx.with().get("Attributes") instanceof DataMap attributes)) {
+            throw new IllegalArgumentException("EnsureAttributes requires With.Attributes to be a hashtable.");
+        }
+        if (attributes.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "EnsureAttributes requires With.Attributes to contain at least one attribute.");
+        }
+        String alias = ProviderCalls.alias(ctx, CommonSteps.DEFAULT_ALIAS);
+        boolean changed = false;
+        List<Object> report = new ArrayList<>();
+        for (Map.Entry<String, Object> a : attributes.entrySet()) {
+            ProviderResult r = ProviderCalls.invoke(ctx, alias, AttributeEnsurer.class,
+                    ProviderMethods.ENSURE_ATTRIBUTE,
+                    (p, session) -> p.ensureAttribute(identityKey, a.getKey(), a.getValue(), session));
+            boolean c = ProviderCalls.changed(r);
+            changed |= c;
+            report.add(DataMap.of("Name", a.getKey(), "Changed", c, "Error", null));
+        }
+        return new StepResult(changed, DataMap.of("Data", DataMap.of("Attributes", report)));
+    }
+}

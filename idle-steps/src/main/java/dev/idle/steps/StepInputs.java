@@ -1,0 +1,20 @@
+package dev.idle.steps;
+
+import dev.idle.api.data.DataMap;
+import dev.idle.api.data.Values;
+import dev.idle.spi.StepContext;
+
+/** Run-time checks of a step's {@code With}: a handler may be called directly, so it does not trust the planner. */
+final class StepInputs {
+    private StepInputs() {
+    }
+
+    /** The value of a required key as a string; fails with "{@code <Step> requires With.<key>.}" when absent. */
+    static String requireString(StepContext ctx, String stepLabel, String key) {
+        DataMap with = ctx.with();
+        if (!with.containsKey(key)) {
+            throw new IllegalArgumentException(stepLabel + " requires With." + key + ".");
+        }
+        return Values.ps(with.get(key));
+    }
+}
