@@ -21,9 +21,10 @@ final class MockStateFile {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
-    /** Two-space indent, {@code "key": value}, arrays one item per line, and "\n" everywhere so files are stable. */
+    /** Two-space indent, {@code "key": value}, arrays one item per line, {} and [] when empty, and "\n" everywhere so files are stable. */
     private static final ObjectWriter WRITER = MAPPER.writer(new DefaultPrettyPrinter()
-            .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+            .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                    .withObjectEmptySeparator("").withArrayEmptySeparator(""))
             .withObjectIndenter(new DefaultIndenter("  ", "\n"))
             .withArrayIndenter(new DefaultIndenter("  ", "\n")));
 
