@@ -12,6 +12,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -282,5 +287,26 @@ class MockStateFileTest {
         MockProvider two = open("state.json", new TestEnvironment(dir));
 
         assertThat(one.store()).isNotSameAs(two.store());
+    }
+
+    @Test
+    void concurrentChangesThroughTwoAliasesAreNotLost() throws Exception {
+        write("state.json", FULL_STATE);
+        TestEnvironment host = new TestEnvironment(dir);
+        MockProvider a = open("state.json", host);
+        MockProvider b = open("state.json", host);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<?>> done = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            MockProvider alias = i % 2 == 0 ? a : b;
+            String id = "sg-" + i;
+            done.add(pool.submit(() -> alias.grantEntitlement("jdoe", Entitlement.of("Group", id), null)));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+
+        assertThat(a.listEntitlements("jdoe", null)).hasSize(401);
     }
 }
