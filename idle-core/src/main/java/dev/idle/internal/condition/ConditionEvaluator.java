@@ -28,7 +28,9 @@ public final class ConditionEvaluator {
      *     or a {@code Like} pattern is malformed
      */
     public static boolean evaluate(Object node, DataMap roots) {
-        Map<?, ?> map = (Map<?, ?>) node;
+        if (!(node instanceof Map<?, ?> map)) {
+            throw new IllegalArgumentException("Condition node must be a hashtable/dictionary.");
+        }
         String key = ConditionKeys.nodeKey(map);
         if (key == null) {
             throw new IllegalArgumentException("Condition node has no group or operator key: " + map.keySet());

@@ -139,7 +139,7 @@ public final class TemplateResolver {
         if (open != complete || close != complete) {
             throw new TemplateException("Template syntax error in '" + contextLabel + "': Unbalanced braces in '" + s
                     + "' (found " + open + " '{{', " + close + " '}}' and " + complete
-                    + " complete placeholder(s)). Write \\{{ for literal braces.");
+                    + " complete placeholder(s)). Write a literal '{{' as '\\{{'; a literal '}}' cannot be written.");
         }
     }
 
@@ -198,8 +198,8 @@ public final class TemplateResolver {
 
         TemplateException error(String kind, String problem) {
             // %s in the problem stands for the placeholder as written; the whole template follows for orientation.
-            return new TemplateException(kind + " in '" + contextLabel + "': " + problem.replace("%s", text)
-                    + " Template: '" + template + "'.");
+            String where = template.trim().equals(text) ? "" : " Template: '" + template + "'.";
+            return new TemplateException(kind + " in '" + contextLabel + "': " + problem.replace("%s", text) + where);
         }
 
         private static boolean isAllowedRoot(String path) {
