@@ -399,4 +399,11 @@ class ConditionEvaluatorTest {
         DataMap roots = DataMap.of("Request", DataMap.of("L", Arrays.asList(DataMap.of("Id", "a"), null)));
         assertThat(ConditionEvaluator.evaluate(op("Contains", "Path", "Request.L.Id", "Value", ""), roots)).isFalse();
     }
+
+    @Test
+    void nonMapNodeIsAnError() {
+        assertThatThrownBy(() -> eval("Request.Intent.Department"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("must be a hashtable/dictionary");
+    }
 }

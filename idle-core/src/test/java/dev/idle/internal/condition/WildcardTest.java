@@ -83,4 +83,9 @@ class WildcardTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("empty character class");
     }
+
+    @Test
+    void trailingBacktickIsALiteralBacktick() {
+        assertThat(Wildcard.matches("a`", "a`")).isTrue();
+    }
 }
