@@ -38,6 +38,10 @@ public final class WorkflowSchema {
             errors.add("Workflow definition must be a hashtable at the root.");
             return errors;
         }
+        String executable = Values.findExecutable(wf, "Workflow");
+        if (executable != null) {
+            errors.add("ScriptBlocks are not allowed in workflow data (data only). Found at: " + executable);
+        }
         for (String key : wf.keySet()) {
             if (!containsIgnoreCase(ROOT_KEYS, key)) {
                 errors.add("Unknown root key '" + key + "'. Allowed keys: " + String.join(", ", ROOT_KEYS) + ".");
