@@ -1,0 +1,131 @@
+package dev.idle.internal.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.idle.api.Idle;
+import dev.idle.api.LifecycleRequest;
+import dev.idle.api.Plan;
+import dev.idle.api.Providers;
+import dev.idle.api.data.DataMap;
+import dev.idle.spi.Provider;
+import dev.idle.spi.Step;
+import dev.idle.spi.StepContext;
+import dev.idle.spi.StepMetadata;
+import dev.idle.spi.StepPack;
+import dev.idle.spi.StepResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PlanExportTest {
+    /** The custom step type of IdLE's export fixture: permissive metadata, no provider, no capabilities. */
+    static final StepPack FIXTURE_PACK = new StepPack() {
+        @Override
+        public String name() {
+            return "Fixture";
+        }
+
+        @Override
+        public List<StepMetadata> catalog() {
+            return List.of(new StepMetadata("EnsureMailbox", List.of(), List.of(), List.of("*"), null),
+                    new StepMetadata("Identity.Step", List.of("IdLE.Identity.Read"), List.of(),
+                            List.of("Provider", "password", "Note"), "Identity"));
+        }
+
+        @Override
+        public List<Step> steps() {
+            return List.of(new Step() {
+                @Override
+                public String type() {
+                    return "EnsureMailbox";
+                }
+
+                @Override
+                public StepResult execute(StepContext context) {
+                    return StepResult.changed(false);
+                }
+            });
+        }
+    };
+
+    private final Idle idle = Idle.withStepPacks(List.of(FIXTURE_PACK));
+
+    private static String fixture() throws IOException {
+        try (InputStream in = PlanExportTest.class.getResourceAsStream("/fixtures/plan-export-expected.json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private Plan fixturePlan() {
+        DataMap wf = idle.parseWorkflow("""
+                @{
+                  Name = 'Joiner - Export Fixture'
+                  LifecycleEvent = 'Joiner'
+                  Steps = @( @{ Name = 'Ensure Mailbox'; Type = 'EnsureMailbox'; With = @{ mailboxType = 'User' } } )
+                }
+                """, "fixture.psd1");
+        LifecycleRequest request = LifecycleRequest.create("Joiner", "11111111-1111-1111-1111-111111111111", null,
+                DataMap.of("userId", "jdoe"), DataMap.of("department", "IT"), null);
+        return idle.plan(wf, request, null, "fixture.psd1");
+    }
+
+    @Test
+    void exportOfTheFixtureInputEqualsIdlesGoldenFile() throws IOException {
+        assertThat(idle.export(fixturePlan())).isEqualTo(fixture().stripTrailing());
+    }
+
+    @Test
+    void exportMatchesTheSharedSpecFixtureWhenPresent() throws IOException {
+        Path shared = Path.of("..", "..", "shared", "spec", "fixtures", "plan-export-expected.json");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(shared), "shared/ spec folder not beside the repo");
+        assertThat(idle.export(fixturePlan())).isEqualTo(Files.readString(shared).replace("\r\n", "\n").stripTrailing());
+    }
+
+    @Test
+    void identicalInputGivesByteIdenticalExport() {
+        assertThat(idle.export(fixturePlan())).isEqualTo(idle.export(fixturePlan()));
+    }
+
+    @Test
+    void stepProviderIsTheAliasTheStepResolvesToAndConditionIsExportedAsItsTree() {
+        DataMap wf = idle.parseWorkflow("""
+                @{ Name = 'w'; LifecycleEvent = 'Joiner'
+                   Steps = @( @{ Name = 'Read'; Type = 'Identity.Step'
+                                 Condition = @{ All = @( @{ Equals = @{ Path = 'Request.LifecycleEvent'; Value = 'Joiner' } } ) }
+                                 With = @{ Provider = 'Directory'; password = 'hunter2'; Note = 'n' } } ) }
+                """, "w.psd1");
+        Providers providers = Providers.builder().provider("Directory", new Provider() {
+            @Override
+            public List<String> capabilities() {
+                return List.of("IdLE.Identity.Read");
+            }
+        }).build();
+        LifecycleRequest request = LifecycleRequest.create("Joiner", "c-1", "me", DataMap.of("Id", "x"),
+                DataMap.of("apiKey", "k-123", "nested", DataMap.of("token", "t-456")), null);
+
+        String json = idle.export(idle.plan(wf, request, providers, "w.psd1"));
+
+        assertThat(json).contains("\"provider\": \"Directory\"")
+                .contains("\"type\": \"when\"")
+                .contains("\"All\": [")
+                .contains("\"Path\": \"Request.LifecycleEvent\"")
+                .doesNotContain("hunter2").doesNotContain("k-123").doesNotContain("t-456")
+                .contains("\"password\": \"[REDACTED]\"");
+    }
+
+    @Test
+    void oversizedRequestInputPartIsReplacedByATruncationMarker() {
+        LifecycleRequest request = LifecycleRequest.create("Joiner", "c", null, DataMap.of("userId", "jdoe"),
+                DataMap.of("bigField", "x".repeat(70000)), null);
+        DataMap wf = idle.parseWorkflow("@{ Name = 'w'; LifecycleEvent = 'Joiner'; Steps = @() }", "w.psd1");
+
+        String json = idle.export(idle.plan(wf, request, null, "w.psd1"));
+
+        assertThat(json).contains("\"intent\": \"[TRUNCATED - 70015 bytes]\"").contains("\"userId\": \"jdoe\"")
+                .contains("\"steps\": []");
+    }
+}
