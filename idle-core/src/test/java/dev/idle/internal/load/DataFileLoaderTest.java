@@ -168,6 +168,12 @@ class DataFileLoaderTest {
     }
 
     @Test
+    void yamlAliasIsRejectedRatherThanLoadedAsItsName() {
+        assertThatThrownBy(() -> DataFileLoader.loadString("a: &x 1\nb: *x\n", "r.yaml"))
+                .hasMessage("r.yaml:2:4: YAML aliases are not supported: *x");
+    }
+
+    @Test
     void trailingContentAfterJsonIsRejected() {
         assertThatThrownBy(() -> DataFileLoader.loadString("{\"a\": 1} {\"b\": 2}", "r.json"))
                 .hasMessageStartingWith("r.json:1:10: unexpected content after the data");

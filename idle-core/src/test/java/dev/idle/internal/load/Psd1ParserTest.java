@@ -1,7 +1,6 @@
 package dev.idle.internal.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.idle.api.IdleInputException;
 import dev.idle.api.data.DataMap;
