@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.idle.api.IdleInputException;
 import dev.idle.api.data.DataMap;
 import java.io.IOException;
@@ -57,6 +58,12 @@ final class JacksonDataReader {
 
     private Object value() throws IOException {
         JsonToken token = parser.currentToken();
+        if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+            // Jackson hands an alias over as its bare name; loading that as a string would silently change the data.
+            JsonLocation at = parser.currentTokenLocation();
+            problems.add(at.getLineNr(), at.getColumnNr(), "YAML aliases are not supported: *" + parser.getText());
+            return null;
+        }
         return switch (token) {
             case START_OBJECT -> object();
             case START_ARRAY -> array();
