@@ -2,6 +2,7 @@ package dev.idle.cli;
 
 import dev.idle.api.ExecutionOptions;
 import dev.idle.api.ExecutionResult;
+import dev.idle.api.Host;
 import dev.idle.api.Idle;
 import dev.idle.api.LifecycleRequest;
 import dev.idle.api.Plan;
@@ -10,8 +11,6 @@ import dev.idle.api.StepOutcome;
 import dev.idle.api.data.DataMap;
 import dev.idle.provider.mock.MockIdentity;
 import dev.idle.provider.mock.MockProvider;
-import dev.idle.provider.mock.MockProviderFactory;
-import dev.idle.spi.ProviderFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -19,8 +18,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,12 +47,13 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        MockProvider mock = provider();
         Idle idle = Idle.create();
         out.println("IdLE demo: mock provider, " + (stateDir == null ? "fresh in-memory state"
                 : "state in " + stateDir.resolve("mock-state.json")));
         boolean ok;
-        try (Providers providers = Providers.builder().provider("Identity", mock).build()) {
+        try (Host host = host()) {
+            Providers providers = host.providers();
+            MockProvider mock = (MockProvider) providers.get("Identity");
             ok = run(idle, providers, "joiner", "Joiner",
                     DataMap.of("DisplayName", "John Doe", "Department", "IT", "Title", "Engineer"), out);
             signIn(mock, out);
@@ -69,26 +67,17 @@ final class DemoCommand implements Callable<Integer> {
         return ok ? IdleCli.OK : IdleCli.RUN_FAILED;
     }
 
-    private MockProvider provider() throws IOException {
-        if (stateDir == null) {
-            return MockProvider.inMemory();
+    /** The demo's host: one mock provider, in memory or backed by {@code <state>/mock-state.json}. */
+    private Host host() throws IOException {
+        DataMap mock = DataMap.of("type", "mock");
+        Path base = Path.of(".").toAbsolutePath();
+        if (stateDir != null) {
+            Files.createDirectories(stateDir);
+            base = stateDir.toAbsolutePath();
+            mock.put("stateFile", "mock-state.json");
         }
-        Files.createDirectories(stateDir);
-        Map<String, Object> shared = new HashMap<>();
-        Path base = stateDir.toAbsolutePath();
-        ProviderFactory.Environment env = new ProviderFactory.Environment() {
-            @Override
-            public Path baseDirectory() {
-                return base;
-            }
-
-            @Override
-            public Map<String, Object> shared() {
-                return shared;
-            }
-        };
-        return (MockProvider) new MockProviderFactory().create("Identity", DataMap.of("stateFile", "mock-state.json"),
-                env);
+        return Host.fromData(DataMap.of("providers", DataMap.of("Identity", mock)), base, "demo host",
+                System::getenv);
     }
 
     /** The user signs in on two devices, so the Leaver has sessions to revoke. */

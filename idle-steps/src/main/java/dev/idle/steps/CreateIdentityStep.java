@@ -25,10 +25,7 @@ public final class CreateIdentityStep implements Step {
     @Override
     public StepResult execute(StepContext ctx) {
         String identityKey = StepInputs.requireString(ctx, "CreateIdentity", "IdentityKey");
-        StepInputs.requireString(ctx, "CreateIdentity", "Attributes");
-        if (!(ctx.with().get("Attributes") instanceof DataMap attributes)) {
-            throw new IllegalArgumentException("CreateIdentity requires With.Attributes to be a hashtable.");
-        }
+        DataMap attributes = StepInputs.requireMap(ctx, "CreateIdentity", "Attributes");
         String alias = ProviderCalls.alias(ctx, CommonSteps.DEFAULT_ALIAS);
         ProviderResult r = ProviderCalls.invoke(ctx, alias, IdentityCreator.class, ProviderMethods.CREATE_IDENTITY,
                 (p, session) -> p.createIdentity(identityKey, attributes, session));

@@ -27,10 +27,7 @@ public final class EnsureAttributesStep implements Step {
     @Override
     public StepResult execute(StepContext ctx) {
         String identityKey = StepInputs.requireString(ctx, "EnsureAttributes", "IdentityKey");
-        StepInputs.requireString(ctx, "EnsureAttributes", "Attributes");
-        if (!(ctx.with().get("Attributes") instanceof DataMap attributes)) {
-            throw new IllegalArgumentException("EnsureAttributes requires With.Attributes to be a hashtable.");
-        }
+        DataMap attributes = StepInputs.requireMap(ctx, "EnsureAttributes", "Attributes");
         if (attributes.isEmpty()) {
             throw new IllegalArgumentException(
                     "EnsureAttributes requires With.Attributes to contain at least one attribute.");

@@ -17,4 +17,13 @@ final class StepInputs {
         }
         return Values.ps(with.get(key));
     }
+
+    /** A required key whose value must be a map ("{@code <Step> requires With.<key> to be a hashtable.}"). */
+    static DataMap requireMap(StepContext ctx, String stepLabel, String key) {
+        requireString(ctx, stepLabel, key);
+        if (!(ctx.with().get(key) instanceof DataMap map)) {
+            throw new IllegalArgumentException(stepLabel + " requires With." + key + " to be a hashtable.");
+        }
+        return map;
+    }
 }
