@@ -29,20 +29,46 @@ public final class ProviderCalls {
      */
     public static <P, R> R invoke(StepContext ctx, String alias, Class<P> contract, String method,
                                   BiFunction<P, AuthSession, R> call) {
-        DataMap with = ctx.with();
-        Object options = with.get("AuthSessionOptions");
-        if (options != null && !(options instanceof DataMap)) {
-            throw new IllegalArgumentException("With.AuthSessionOptions must be a hashtable or null.");
-        }
+        checkOptions(ctx);
+        P provider = require(ctx, alias, contract, method);
+        return call(ctx, alias, provider, method, acquireIfNamed(ctx), call);
+    }
+
+    /**
+     * The provider under {@code alias}, which must implement {@code contract}.
+     *
+     * @throws UnsupportedOperationException "Provider '&lt;alias&gt;' does not implement &lt;method&gt; method."
+     */
+    public static <P> P require(StepContext ctx, String alias, Class<P> contract, String method) {
         Provider provider = ctx.provider(alias);
         if (!contract.isInstance(provider)) {
             throw new UnsupportedOperationException("Provider '" + alias + "' does not implement " + method + " method.");
         }
-        AuthSession session = null;
-        if (with.containsKey("AuthSessionName")) {
-            session = ctx.acquireAuthSession(Values.ps(with.get("AuthSessionName")), (DataMap) options);
+        return contract.cast(provider);
+    }
+
+    /** The session named by {@code With.AuthSessionName}, or null when the step names none. */
+    public static AuthSession acquireIfNamed(StepContext ctx) {
+        DataMap with = ctx.with();
+        if (!with.containsKey("AuthSessionName")) {
+            return null;
         }
-        return call.apply(contract.cast(provider), provider.acceptsAuthSession(method) ? session : null);
+        checkOptions(ctx);
+        return ctx.acquireAuthSession(Values.ps(with.get("AuthSessionName")), (DataMap) with.get("AuthSessionOptions"));
+    }
+
+    /** Calls {@code method} on {@code provider}, passing {@code session} only if the method accepts one. */
+    public static <P, R> R call(StepContext ctx, String alias, P provider, String method, AuthSession session,
+                                BiFunction<P, AuthSession, R> call) {
+        boolean accepts = ((Provider) provider).acceptsAuthSession(method);
+        return call.apply(provider, accepts ? session : null);
+    }
+
+    private static void checkOptions(StepContext ctx) {
+        Object options = ctx.with().get("AuthSessionOptions");
+        if (options != null && !(options instanceof DataMap)) {
+            throw new IllegalArgumentException("With.AuthSessionOptions must be a hashtable or null.");
+        }
     }
 
     /** {@code Changed} of a provider result; a provider that returned nothing reports no change. */

@@ -42,7 +42,7 @@ public final class CommonSteps implements StepPack {
     @Override
     public List<Step> steps() {
         return List.of(new EmitEventStep(), new CreateIdentityStep(), new DisableIdentityStep(),
-                new EnableIdentityStep(), new MoveIdentityStep(), new EnsureAttributesStep(),
+                new EnableIdentityStep(), new MoveIdentityStep(), new EnsureAttributesStep(), new EnsureEntitlementStep(),
                 new RevokeIdentitySessionsStep());
     }
 

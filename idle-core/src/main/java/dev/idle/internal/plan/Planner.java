@@ -46,6 +46,8 @@ public final class Planner {
         if (!schemaErrors.isEmpty()) {
             throw new IdleInputException(source + ": Workflow validation failed:", schemaErrors);
         }
+        // Context resolvers write into the request's context: work on a copy so the caller's request stays as given.
+        request = request.snapshot();
         List<String> errors = new ArrayList<>();
         if (workflow.get("ContextResolvers") instanceof List<?> resolvers && !resolvers.isEmpty()) {
             if (providers == null) {

@@ -1,0 +1,95 @@
+package dev.idle.steps;
+
+import dev.idle.api.data.DataMap;
+import dev.idle.api.data.Values;
+import dev.idle.spi.AuthSession;
+import dev.idle.spi.Entitlement;
+import dev.idle.spi.EntitlementGranter;
+import dev.idle.spi.EntitlementLister;
+import dev.idle.spi.EntitlementRevoker;
+import dev.idle.spi.ProviderCalls;
+import dev.idle.spi.ProviderMethods;
+import dev.idle.spi.ProviderResult;
+import dev.idle.spi.Step;
+import dev.idle.spi.StepContext;
+import dev.idle.spi.StepResult;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code IdLE.Step.EnsureEntitlement}: makes one entitlement {@code Present} or {@code Absent} by listing the
+ * identity's entitlements first and granting or revoking only when needed. Ids are compared as the provider lists
+ * them (case-insensitive); use the provider's canonical id.
+ */
+public final class EnsureEntitlementStep implements Step {
+    public static final String TYPE = "IdLE.Step.EnsureEntitlement";
+    private static final String LABEL = "EnsureEntitlement";
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public StepResult execute(StepContext ctx) {
+        String identityKey = StepInputs.requireString(ctx, LABEL, "IdentityKey");
+        StepInputs.requireString(ctx, LABEL, "Entitlement");
+        String state = StepInputs.requireString(ctx, LABEL, "State").trim().toLowerCase(Locale.ROOT);
+        if (state.isEmpty()) {
+            throw new IllegalArgumentException("EnsureEntitlement requires With.State to be 'Present' or 'Absent'.");
+        }
+        if (!state.equals("present") && !state.equals("absent")) {
+            throw new IllegalArgumentException("EnsureEntitlement With.State must be 'Present' or 'Absent'.");
+        }
+        Entitlement wanted = entitlement(ctx.with().get("Entitlement"));
+        String alias = ProviderCalls.alias(ctx, CommonSteps.DEFAULT_ALIAS);
+        ctx.provider(alias);
+        AuthSession session = ProviderCalls.acquireIfNamed(ctx);
+        boolean present = state.equals("present");
+        EntitlementLister lister = requireMethod(ctx, alias, EntitlementLister.class, ProviderMethods.LIST_ENTITLEMENTS);
+        List<Entitlement> current = ProviderCalls.call(ctx, alias, lister, ProviderMethods.LIST_ENTITLEMENTS, session,
+                (p, s) -> p.listEntitlements(identityKey, s));
+        boolean assigned = current != null && current.stream().anyMatch(e -> entitlement(e.toData()).sameAs(wanted));
+        ProviderResult result;
+        if (present && !assigned) {
+            EntitlementGranter g = requireMethod(ctx, alias, EntitlementGranter.class, ProviderMethods.GRANT_ENTITLEMENT);
+            result = ProviderCalls.call(ctx, alias, g, ProviderMethods.GRANT_ENTITLEMENT, session,
+                    (p, s) -> p.grantEntitlement(identityKey, wanted, s));
+        } else if (!present && assigned) {
+            EntitlementRevoker r = requireMethod(ctx, alias, EntitlementRevoker.class,
+                    ProviderMethods.REVOKE_ENTITLEMENT);
+            result = ProviderCalls.call(ctx, alias, r, ProviderMethods.REVOKE_ENTITLEMENT, session,
+                    (p, s) -> p.revokeEntitlement(identityKey, wanted, s));
+        } else {
+            return StepResult.changed(false);
+        }
+        // A provider that reports nothing after acting is taken to have changed something.
+        return StepResult.changed(result == null || result.changed());
+    }
+
+    private static <P> P requireMethod(StepContext ctx, String alias, Class<P> contract, String method) {
+        try {
+            return ProviderCalls.require(ctx, alias, contract, method);
+        } catch (UnsupportedOperationException e) {
+            throw new UnsupportedOperationException("Provider '" + alias + "' must implement method '" + method
+                    + "' for EnsureEntitlement.", e);
+        }
+    }
+
+    /** {Kind, Id} from a map; extra keys such as DisplayName are ignored. */
+    static Entitlement entitlement(Object raw) {
+        if (!(raw instanceof DataMap m)) {
+            throw new IllegalArgumentException("EnsureEntitlement requires With.Entitlement to be a hashtable with"
+                    + " Kind and Id.");
+        }
+        String kind = Values.ps(m.get("Kind"));
+        String id = Values.ps(m.get("Id"));
+        if (kind.isBlank()) {
+            throw new IllegalArgumentException("EnsureEntitlement requires Entitlement.Kind.");
+        }
+        if (id.isBlank()) {
+            throw new IllegalArgumentException("EnsureEntitlement requires Entitlement.Id.");
+        }
+        return Entitlement.of(kind, id);
+    }
+}
