@@ -3,7 +3,6 @@ package dev.idle.cli;
 import dev.idle.api.ExecutionResult;
 import dev.idle.api.Host;
 import dev.idle.api.Idle;
-import dev.idle.api.IdleInputException;
 import dev.idle.api.JsonOutput;
 import dev.idle.api.Plan;
 import java.io.BufferedWriter;
@@ -31,7 +30,7 @@ final class InvokeCommand implements Callable<Integer> {
     @Option(names = "--request", paramLabel = "<file>", description = "The request file.")
     Path request;
 
-    @Option(names = "--plan", paramLabel = "<plan.json>", description = "Execute an exported plan (not yet supported).")
+    @Option(names = "--plan", paramLabel = "<plan.json>", description = "Execute an exported plan exactly as exported (refused if changed).")
     Path plan;
 
     @Option(names = "--host", required = true, paramLabel = "<file>", description = "Host file: providers, auth sessions, retry profiles.")
@@ -51,18 +50,15 @@ final class InvokeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (plan != null) {
-            throw new IdleInputException("--plan: executing an exported plan is not supported yet;"
-                    + " use --workflow and --request");
-        }
-        if (workflow == null || request == null) {
+        if (plan != null ? workflow != null || request != null : workflow == null || request == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "invoke needs --workflow and --request (or --plan)");
+                    "invoke needs either --plan, or --workflow and --request");
         }
         Idle idle = Idle.create();
         ExecutionResult r;
         try (Host h = Host.load(host)) {
-            Plan p = idle.plan(workflow, Inputs.request(request), h.providers());
+            Plan p = plan != null ? idle.readPlan(plan, h.providers())
+                    : idle.plan(workflow, Inputs.request(request), h.providers());
             try (BufferedWriter sink = events == null ? null
                     : Files.newBufferedWriter(events, StandardCharsets.UTF_8)) {
                 r = idle.invoke(p, h.providers(), sink == null ? null : e -> writeLine(sink, JsonOutput.eventLine(e)),

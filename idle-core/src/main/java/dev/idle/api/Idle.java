@@ -5,6 +5,7 @@ import dev.idle.api.event.EventSink;
 import dev.idle.internal.catalog.StepCatalog;
 import dev.idle.internal.exec.Executor;
 import dev.idle.internal.export.PlanExporter;
+import dev.idle.internal.export.PlanImporter;
 import dev.idle.internal.load.DataFileLoader;
 import dev.idle.internal.plan.Planner;
 
@@ -95,7 +96,24 @@ public final class Idle {
         return new Executor(catalog).invoke(plan, providers, sink, options);
     }
 
-    /** The plan export JSON (schema 1.0): byte-identical for identical input. */
+    /**
+     * Reads an exported plan for execution ("approve, then execute"): the {@code planHash} must match, nothing
+     * execution needs may have been redacted or truncated, and the host's providers must still supply every alias
+     * and capability the plan's steps need. Nothing is re-planned.
+     *
+     * @throws IdleInputException when any of that does not hold; nothing has run
+     */
+    public Plan readPlan(Path planFile, Providers providers) {
+        Plan plan = new PlanImporter(catalog).read(DataFileLoader.load(planFile), planFile.toString());
+        List<String> problems = new java.util.ArrayList<>();
+        Planner.checkProviders(plan.steps(), plan.onFailureSteps(), providers, problems);
+        if (!problems.isEmpty()) {
+            throw new IdleInputException(planFile + ": the host cannot run this plan:", problems);
+        }
+        return plan;
+    }
+
+    /** The plan export JSON (schema 1.0 plus execution fields and planHash): byte-identical for identical input. */
     public String export(Plan plan) {
         return PlanExporter.toJson(plan);
     }

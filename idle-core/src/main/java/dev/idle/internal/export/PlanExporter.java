@@ -15,6 +15,11 @@ import java.util.Map;
  * {@code provider} is the alias it resolves to, and a conditioned step exports its condition tree as
  * {@code {"type": "when", "expression": <tree>}}. User data is redacted and request input parts over 64 KiB are
  * replaced by a truncation marker.
+ *
+ * <p>After IdLE's fields each object carries the additional, optional fields execution needs (the workflow, each
+ * step's resolved {@code with}, precondition settings, retry profile and status, the OnFailure steps), and the
+ * document ends with {@code planHash}: the SHA-256 of its canonical form (RFC 8785) without that field. When
+ * redaction or truncation touched something execution needs, {@code executable} is false with the reason.
  */
 public final class PlanExporter {
     static final int INPUT_LIMIT_BYTES = 65536;
@@ -23,54 +28,82 @@ public final class PlanExporter {
     }
 
     public static String toJson(Plan plan) {
-        return JsonText.pretty(document(plan));
+        Map<String, Object> doc = document(plan);
+        doc.put("planHash", PlanHash.of(doc));
+        return JsonText.pretty(doc);
     }
 
     static Map<String, Object> document(Plan plan) {
+        List<String> notExecutable = new ArrayList<>();
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("schemaVersion", "1.0");
         doc.put("engine", Map.of("name", "IdLE"));
-        Map<String, Object> request = new LinkedHashMap<>();
-        request.put("type", blankToNull(plan.request().lifecycleEvent()));
-        request.put("correlationId", blankToNull(plan.request().correlationId()));
-        request.put("actor", blankToNull(plan.request().actor()));
-        Map<String, Object> input = new LinkedHashMap<>();
-        input.put("identityKeys", limited(Redactor.redact(plan.request().identityKeys())));
-        input.put("intent", limited(Redactor.redact(plan.request().intent())));
-        input.put("context", limited(Redactor.redact(plan.request().context())));
-        request.put("input", input);
-        doc.put("request", request);
+        doc.put("request", request(plan, notExecutable));
         Map<String, Object> planNode = new LinkedHashMap<>();
         planNode.put("id", blankToNull(plan.correlationId()));
         planNode.put("mode", null);
-        List<Object> steps = new ArrayList<>();
-        for (int i = 0; i < plan.steps().size(); i++) {
-            steps.add(step(plan.steps().get(i), i));
-        }
-        planNode.put("steps", steps);
+        planNode.put("steps", steps(plan.steps(), true, notExecutable));
         List<Object> warnings = new ArrayList<>();
         for (PlanWarning w : plan.warnings()) {
             warnings.add(warning(w, true));
         }
         planNode.put("warnings", warnings);
+        planNode.put("onFailureSteps", steps(plan.onFailureSteps(), false, notExecutable));
         doc.put("plan", planNode);
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("generatedBy", "Export-IdlePlanObject");
         metadata.put("environment", null);
         metadata.put("labels", List.of());
         doc.put("metadata", metadata);
+        Map<String, Object> workflow = new LinkedHashMap<>();
+        workflow.put("name", plan.workflowName());
+        workflow.put("lifecycleEvent", plan.lifecycleEvent());
+        workflow.put("description", blankToNull(plan.workflowDescription()));
+        doc.put("workflow", workflow);
+        doc.put("executable", notExecutable.isEmpty());
+        if (!notExecutable.isEmpty()) {
+            doc.put("notExecutableReason", String.join("; ", notExecutable));
+        }
         return doc;
     }
 
-    private static Map<String, Object> step(PlanStep s, int index) {
+    private static Map<String, Object> request(Plan plan, List<String> notExecutable) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("type", blankToNull(plan.request().lifecycleEvent()));
+        request.put("correlationId", blankToNull(plan.request().correlationId()));
+        request.put("actor", blankToNull(plan.request().actor()));
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("identityKeys", limited("identityKeys", plan.request().identityKeys(), notExecutable));
+        input.put("intent", limited("intent", plan.request().intent(), notExecutable));
+        input.put("context", limited("context", plan.request().context(), notExecutable));
+        request.put("input", input);
+        return request;
+    }
+
+    private static List<Object> steps(List<PlanStep> steps, boolean primary, List<String> notExecutable) {
+        List<Object> out = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            out.add(step(steps.get(i), i, primary, notExecutable));
+        }
+        return out;
+    }
+
+    private static Map<String, Object> step(PlanStep s, int index, boolean primary, List<String> notExecutable) {
+        String where = (primary ? "step '" : "OnFailure step '") + s.name() + "'";
+        if (Redactor.wouldRedact(s.with())) {
+            notExecutable.add(where + " has secret-named or credential values in its inputs, which are redacted");
+        }
+        if (Redactor.wouldRedact(s.precondition()) || Redactor.wouldRedact(s.preconditionEvent())) {
+            notExecutable.add(where + " has redacted values in its precondition settings");
+        }
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", String.format("step-%02d", index + 1));
+        m.put("id", String.format((primary ? "step-" : "onfailure-") + "%02d", index + 1));
         m.put("name", blankToNull(s.name()));
         m.put("stepType", blankToNull(s.type()));
         m.put("provider", blankToNull(s.provider()));
         Map<String, Object> condition = new LinkedHashMap<>();
         condition.put("type", s.condition() == null ? "always" : "when");
-        condition.put("expression", s.condition() == null ? null : s.condition());
+        condition.put("expression", s.condition() == null ? null : Redactor.redact(s.condition()));
         m.put("condition", condition);
         m.put("inputs", Redactor.redact(s.with()));
         m.put("expectedState", null);
@@ -79,6 +112,13 @@ public final class PlanExporter {
             warnings.add(warning(w, false));
         }
         m.put("warnings", warnings);
+        m.put("with", Redactor.redact(s.with()));
+        m.put("description", blankToNull(s.description()));
+        m.put("precondition", Redactor.redact(s.precondition()));
+        m.put("onPreconditionFalse", s.onPreconditionFalse());
+        m.put("preconditionEvent", Redactor.redact(s.preconditionEvent()));
+        m.put("retryProfile", s.retryProfile());
+        m.put("status", s.status().name());
         return m;
     }
 
@@ -96,12 +136,17 @@ public final class PlanExporter {
     }
 
     /** A request input part whose compact JSON exceeds 64 KiB becomes {@code "[TRUNCATED - N bytes]"}. */
-    static Object limited(Object value) {
+    private static Object limited(String name, Object raw, List<String> notExecutable) {
+        Object value = Redactor.redact(raw);
         if (value == null) {
             return null;
         }
         int bytes = JsonText.compact(value).getBytes(StandardCharsets.UTF_8).length;
-        return bytes > INPUT_LIMIT_BYTES ? "[TRUNCATED - " + bytes + " bytes]" : value;
+        if (bytes > INPUT_LIMIT_BYTES) {
+            notExecutable.add("request input '" + name + "' was truncated (" + bytes + " bytes)");
+            return "[TRUNCATED - " + bytes + " bytes]";
+        }
+        return value;
     }
 
     private static String blankToNull(String s) {

@@ -191,8 +191,8 @@ public final class Planner {
      * Each applicable step needs its provider alias supplied by the host, and that provider must advertise every
      * capability the step requires. NotApplicable steps need nothing; OnFailure steps are checked because they may run.
      */
-    private static void checkProviders(List<PlanStep> steps, List<PlanStep> onFailure, Providers providers,
-                                       List<String> errors) {
+    public static void checkProviders(List<PlanStep> steps, List<PlanStep> onFailure, Providers providers,
+                                      List<String> errors) {
         Map<String, TreeSet<String>> missingByAlias = new LinkedHashMap<>();
         Map<String, TreeSet<String>> stepsByAlias = new LinkedHashMap<>();
         List<PlanStep> all = new ArrayList<>(steps);

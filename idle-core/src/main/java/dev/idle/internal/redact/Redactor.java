@@ -50,6 +50,41 @@ public final class Redactor {
         return value == null ? null : (DataMap) redact(value);
     }
 
+    /** True when {@link #redact} would replace anything in {@code value}. */
+    public static boolean wouldRedact(Object value) {
+        return touches(value, new IdentityHashMap<>());
+    }
+
+    private static boolean touches(Object v, IdentityHashMap<Object, Boolean> path) {
+        if (isSecretValue(v)) {
+            return true;
+        }
+        if (!(v instanceof Map<?, ?>) && !(v instanceof Collection<?>)) {
+            return false;
+        }
+        if (path.put(v, Boolean.TRUE) != null) {
+            return true;
+        }
+        try {
+            if (v instanceof Map<?, ?> m) {
+                for (Map.Entry<?, ?> e : m.entrySet()) {
+                    if (isSecretKey(String.valueOf(e.getKey())) || touches(e.getValue(), path)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            for (Object item : (Collection<?>) v) {
+                if (touches(item, path)) {
+                    return true;
+                }
+            }
+            return false;
+        } finally {
+            path.remove(v);
+        }
+    }
+
     private static Object copy(Object v, IdentityHashMap<Object, Boolean> path) {
         if (v == null) {
             return null;
