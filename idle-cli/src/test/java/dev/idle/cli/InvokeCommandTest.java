@@ -157,4 +157,37 @@ class InvokeCommandTest {
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("missing required With.IdentityKey");
     }
+
+    @Test
+    void approvedPlanRunsLikeADirectInvokeAndAnEditedOneIsRefused() throws IOException {
+        Path plan = dir.resolve("plan.json");
+        assertThat(CliRun.of("plan", "--workflow", workflow.toString(), "--request", request.toString(),
+                "--host", host("").toString(), "--out", plan.toString()).exit()).isZero();
+        String original = Files.readString(plan);
+        Path edited = write("edited.json", original.replaceFirst("\"Disable\"", "\"Disablf\""));
+        Path events = dir.resolve("refused-events.jsonl");
+
+        CliRun refused = CliRun.of("invoke", "--plan", edited.toString(), "--host", host("").toString(),
+                "--events", events.toString());
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.err()).contains("planHash does not match");
+        assertThat(refused.out()).isEmpty();
+        assertThat(events).doesNotExist();
+        assertThat(JSON.readTree(dir.resolve("state.json").toFile()).at("/identities/jdoe/sessions").size()).isEqualTo(2);
+
+        CliRun approved = CliRun.of("invoke", "--plan", plan.toString(), "--host", host("").toString());
+        assertThat(approved.exit()).as(approved.err()).isZero();
+        JsonNode fromPlan = JSON.readTree(approved.out());
+
+        write("state.json", """
+                { "identities": { "jdoe": { "enabled": true, "attributes": {}, "entitlements": [],
+                  "sessions": [ { "id": "s1", "client": "Outlook" }, { "id": "s2", "client": "Teams" } ] } } }
+                """);
+        JsonNode direct = JSON.readTree(CliRun.of("invoke", "--workflow", workflow.toString(), "--request",
+                request.toString(), "--host", host("").toString()).out());
+        assertThat(fromPlan.get("steps")).isEqualTo(direct.get("steps"));
+        assertThat(fromPlan.get("status")).isEqualTo(direct.get("status"));
+        assertThat(fromPlan.get("correlationId")).isEqualTo(direct.get("correlationId"));
+        assertThat(fromPlan.at("/steps/1/changed").asBoolean()).isTrue();
+    }
 }
