@@ -42,6 +42,9 @@ final class InvokeCommand implements Callable<Integer> {
     @Option(names = "--events", paramLabel = "<file>", description = "Write each event as one JSON line, as it happens.")
     Path events;
 
+    @Option(names = {"-v", "--verbose"}, description = "Print each event to stderr as it happens.")
+    boolean verbose;
+
     @Mixin
     CommonOptions common;
 
@@ -61,8 +64,17 @@ final class InvokeCommand implements Callable<Integer> {
                     : idle.plan(workflow, Inputs.request(request), h.providers());
             try (BufferedWriter sink = events == null ? null
                     : Files.newBufferedWriter(events, StandardCharsets.UTF_8)) {
-                r = idle.invoke(p, h.providers(), sink == null ? null : e -> writeLine(sink, JsonOutput.eventLine(e)),
-                        h.executionOptions());
+                var err = spec.commandLine().getErr();
+                r = idle.invokePlan(p).providers(h.providers()).executionOptions(h.executionOptions())
+                        .eventSink(e -> {
+                            if (sink != null) {
+                                writeLine(sink, JsonOutput.eventLine(e));
+                            }
+                            if (verbose) {
+                                err.println("event " + e.type() + (e.stepName() == null ? "" : " [" + e.stepName() + "]")
+                                        + ": " + e.message());
+                            }
+                        }).run();
             }
         }
         String json = JsonOutput.result(r);

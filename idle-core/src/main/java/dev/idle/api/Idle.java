@@ -113,6 +113,19 @@ public final class Idle {
         return plan;
     }
 
+    /**
+     * A fluent run of a plan, mirroring {@code Invoke-IdlePlan}:
+     * {@code idle.invokePlan(plan).providers(p).eventSink(sink).executionOptions(o).run()}.
+     */
+    public Invocation invokePlan(Plan plan) {
+        return new Invocation(this, plan);
+    }
+
+    /** Writes the plan export to {@code file} atomically (temp file, then rename), mirroring {@code Export-IdlePlan -Path}. */
+    public void exportPlan(Plan plan, Path file) {
+        AtomicFiles.write(file, export(plan) + "\n");
+    }
+
     /** The plan export JSON (schema 1.0 plus execution fields and planHash): byte-identical for identical input. */
     public String export(Plan plan) {
         return PlanExporter.toJson(plan);

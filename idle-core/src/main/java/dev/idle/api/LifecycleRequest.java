@@ -95,6 +95,55 @@ public final class LifecycleRequest {
                 m.getMap("identityKeys"), m.getMap("intent"), m.getMap("context"));
     }
 
+    /** A fluent builder, mirroring IdLE's {@code New-IdleRequest}. */
+    public static Builder builder(String lifecycleEvent) {
+        return new Builder(lifecycleEvent);
+    }
+
+    /** Builds a {@link LifecycleRequest} step by step. */
+    public static final class Builder {
+        private final String lifecycleEvent;
+        private String correlationId;
+        private String actor;
+        private final DataMap identityKeys = new DataMap();
+        private final DataMap intent = new DataMap();
+        private final DataMap context = new DataMap();
+
+        private Builder(String lifecycleEvent) {
+            this.lifecycleEvent = lifecycleEvent;
+        }
+
+        /** Without one, a random UUID is generated (and plan exports differ per run). */
+        public Builder correlationId(String value) {
+            this.correlationId = value;
+            return this;
+        }
+
+        public Builder actor(String value) {
+            this.actor = value;
+            return this;
+        }
+
+        public Builder identityKey(String key, Object value) {
+            identityKeys.put(key, value);
+            return this;
+        }
+
+        public Builder intent(String key, Object value) {
+            intent.put(key, value);
+            return this;
+        }
+
+        public Builder context(String key, Object value) {
+            context.put(key, value);
+            return this;
+        }
+
+        public LifecycleRequest build() {
+            return create(lifecycleEvent, correlationId, actor, identityKeys, intent, context);
+        }
+    }
+
     /** Reads a request file ({@code .json}, {@code .yaml}/{@code .yml}); keys are case-insensitive. */
     public static LifecycleRequest load(java.nio.file.Path file) {
         return fromData(dev.idle.internal.load.DataFileLoader.load(file), file.toString());

@@ -4,6 +4,9 @@ import dev.idle.api.data.DataMap;
 import dev.idle.api.event.EventSink;
 import dev.idle.api.event.IdleEvent;
 import dev.idle.internal.redact.Redactor;
+import dev.idle.internal.redact.SecretScrubber;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,13 +16,16 @@ import java.util.List;
  * buffered for the result; both see the same copy.
  */
 final class EventBus {
+    private static final Logger LOG = LoggerFactory.getLogger(EventBus.class);
     private final EventSink sink;
     private final Clock clock;
     private final String correlationId;
     private final String actor;
     private final List<IdleEvent> buffer = new ArrayList<>();
+    private final SecretScrubber scrubber;
 
-    EventBus(EventSink sink, Clock clock, String correlationId, String actor) {
+    EventBus(EventSink sink, Clock clock, String correlationId, String actor, SecretScrubber scrubber) {
+        this.scrubber = scrubber;
         this.sink = sink;
         this.clock = clock;
         this.correlationId = correlationId;
@@ -27,18 +33,25 @@ final class EventBus {
     }
 
     void emit(String type, String message, String stepName, DataMap data) {
-        IdleEvent event = new IdleEvent(clock.instant(), type, message, correlationId, actor, stepName,
-                Redactor.redactMap(data));
+        IdleEvent event = create(type, message, stepName, data);
         if (sink != null) {
             sink.write(event);
         }
         buffer.add(event);
     }
 
+    private IdleEvent create(String type, String message, String stepName, DataMap data) {
+        IdleEvent event = new IdleEvent(clock.instant(), type, scrubber.scrub(message), correlationId, actor, stepName,
+                (DataMap) scrubber.scrubTree(Redactor.redactMap(data)));
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("event {} step={} message={}", event.type(), event.stepName(), event.message());
+        }
+        return event;
+    }
+
     /** For retry announcements: a failing sink must not turn a retry into a failure. */
     void emitQuietly(String type, String message, String stepName, DataMap data) {
-        IdleEvent event = new IdleEvent(clock.instant(), type, message, correlationId, actor, stepName,
-                Redactor.redactMap(data));
+        IdleEvent event = create(type, message, stepName, data);
         if (sink != null) {
             try {
                 sink.write(event);

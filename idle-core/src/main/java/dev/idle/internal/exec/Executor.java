@@ -16,6 +16,7 @@ import dev.idle.api.event.EventSink;
 import dev.idle.internal.catalog.StepCatalog;
 import dev.idle.internal.condition.ConditionEvaluator;
 import dev.idle.internal.condition.ConditionPaths;
+import dev.idle.internal.redact.SecretScrubber;
 import dev.idle.spi.Step;
 import dev.idle.spi.StepResult;
 import java.time.Clock;
@@ -48,8 +49,9 @@ public final class Executor {
     }
 
     public ExecutionResult invoke(Plan plan, Providers providers, EventSink sink, ExecutionOptions options) {
-        Run run = new Run(plan, providers, new EventBus(sink, clock, plan.correlationId(), plan.actor()),
-                options == null ? ExecutionOptions.defaults() : options);
+        SecretScrubber scrubber = scrubberFor(plan);
+        Run run = new Run(plan, providers, new EventBus(sink, clock, plan.correlationId(), plan.actor(), scrubber),
+                options == null ? ExecutionOptions.defaults() : options, scrubber);
         return run.execute();
     }
 
@@ -60,8 +62,10 @@ public final class Executor {
         private final EventBus events;
         private final ExecutionOptions options;
         private final DataMap planView;
+        private final SecretScrubber scrubber;
 
-        Run(Plan plan, Providers providers, EventBus events, ExecutionOptions options) {
+        Run(Plan plan, Providers providers, EventBus events, ExecutionOptions options, SecretScrubber scrubber) {
+            this.scrubber = scrubber;
             this.plan = plan;
             this.providers = providers;
             this.events = events;
@@ -259,9 +263,19 @@ public final class Executor {
                 return outcome(step, StepStatus.Completed, result != null && result.changed(), null, r.attempts(),
                         result == null ? null : result.extras());
             } catch (RetryRunner.AttemptsFailed e) {
-                return outcome(step, StepStatus.Failed, false, messageOf(e.getCause()), e.attempts, null);
+                return outcome(step, StepStatus.Failed, false, scrubber.scrub(messageOf(e.getCause())), e.attempts,
+                        null);
             }
         }
+    }
+
+    /** Secret values the run knows of: under secret-named keys of the request and of every step's inputs. */
+    private static SecretScrubber scrubberFor(Plan plan) {
+        List<Object> trees = new ArrayList<>();
+        trees.add(plan.request().toData());
+        plan.steps().forEach(s -> trees.add(s.with()));
+        plan.onFailureSteps().forEach(s -> trees.add(s.with()));
+        return SecretScrubber.from(trees.toArray());
     }
 
     private static String messageOf(Throwable t) {

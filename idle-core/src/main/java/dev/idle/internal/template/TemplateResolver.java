@@ -4,6 +4,7 @@ import dev.idle.api.data.DataMap;
 import dev.idle.api.data.ExecutableValue;
 import dev.idle.api.data.Values;
 import dev.idle.internal.path.PathResolver;
+import dev.idle.internal.redact.Redactor;
 import dev.idle.spi.AuthSession;
 import dev.idle.spi.Secret;
 import java.time.temporal.TemporalAccessor;
@@ -179,6 +180,13 @@ public final class TemplateResolver {
             if (!isAllowedRoot(path)) {
                 throw error("Template security error", "Placeholder '%s' reads '" + path + "', which is not allowed. "
                         + "Allowed roots: " + String.join(", ", ALLOWED_ROOTS) + ".");
+            }
+            for (String segment : path.split("\\.")) {
+                if (Redactor.isSecretKey(segment)) {
+                    throw error("Template security error", "Placeholder '%s' reads the secret-named value '" + segment
+                            + "'; secrets must not be placed in step inputs, where they would reach plans and events."
+                            + " Use AuthSessionBroker to pass credentials to providers.");
+                }
             }
             Object value = PathResolver.resolve(roots, path);
             if (value == null) {

@@ -41,7 +41,7 @@ class TemplateResolverTest {
                         "OneGroup", List.of("G1"),
                         "NoGroups", List.of(),
                         "BaselineGroups", List.of("Staff", "VPN"),
-                        "Password", Secret.of("hunter2"),
+                        "SignInCredentialValue", Secret.of("hunter2"),
                         "Session", AuthSession.of("s", "OAuth", null, Secret.of("t")),
                         "Script", new ExecutableValue("Remove-Item *"),
                         "Point", new Point(1, 2)),
@@ -311,14 +311,14 @@ class TemplateResolverTest {
 
     @Test
     void credentialValueIsATemplateSecurityError() {
-        assertFails("{{Request.Intent.Password}}").hasMessageStartingWith("Template security error")
+        assertFails("{{Request.Intent.SignInCredentialValue}}").hasMessageStartingWith("Template security error")
                 .hasMessageContaining("credential type").hasMessageContaining("Use AuthSessionBroker")
                 .hasMessageNotContaining("hunter2");
     }
 
     @Test
     void credentialInTextIsATemplateSecurityError() {
-        assertFails("pw={{Request.Intent.Password}}").hasMessageContaining("credential type");
+        assertFails("pw={{Request.Intent.SignInCredentialValue}}").hasMessageContaining("credential type");
     }
 
     @Test
@@ -415,5 +415,11 @@ class TemplateResolverTest {
         assertThat(out.get("A")).isEqualTo("{{Request.Intent.Missing}}");
         assertThat(out.get("D")).isEqualTo(List.of("ok TestName", "{{Request.Intent.Name"));
         assertThat(out.get("E")).isEqualTo("TestName");
+    }
+
+    @Test
+    void templateReadingASecretNamedKeyIsASecurityErrorEvenForPlainText() {
+        assertFails("{{Request.Intent.Profile.password}}").hasMessageStartingWith("Template security error")
+                .hasMessageContaining("secret-named value 'password'");
     }
 }
