@@ -60,6 +60,7 @@ class RedactionBoundariesTest {
                 Files.readString(events), planRun.out(), planRun.err(), invoke.out(), invoke.err(),
                 Files.exists(log) ? Files.readString(log) : "");
         assertThat(invoke.err()).contains("event StepStarted [Create]");
+        assertThat(Files.readString(log)).contains("event StepStarted step=Create");
         assertThat(Files.readString(result)).contains("\"status\": \"Failed\"");
         for (String secret : SECRETS) {
             assertThat(everything).doesNotContain(secret);
