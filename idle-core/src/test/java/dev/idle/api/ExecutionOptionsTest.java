@@ -203,4 +203,18 @@ class ExecutionOptionsTest {
                 .hasMessage("Step 'S' references RetryProfile 'Fast' but ExecutionOptions.RetryProfiles is not"
                         + " configured.");
     }
+
+    @Test
+    void withoutExecutionOptionsAStepsRetryProfileIsIgnored() {
+        // core.md §13.5 rule 1 / §16 #12: no ExecutionOptions means IdLE's defaults, even for a step naming a profile.
+        assertThat(ExecutionOptions.defaults().profileFor("S", "Fast")).isEqualTo(RetryProfile.DEFAULT);
+        assertThat(read(null).profileFor("S", "Fast")).isEqualTo(RetryProfile.DEFAULT);
+    }
+
+    @Test
+    void executableValueAnywhereInOptionsIsRejectedWithItsPath() {
+        DataMap data = DataMap.of("Unknown", DataMap.of("Hook", new ExecutableValue("Invoke-Me")));
+        assertThat(problems(data)).singleElement().asString()
+                .contains("ScriptBlocks are not allowed").endsWith("ExecutionOptions.Unknown.Hook");
+    }
 }
