@@ -305,4 +305,18 @@ class PlannerTest {
         assertThatThrownBy(() -> plan(wf, null)).isInstanceOf(IdleInputException.class)
                 .hasMessageContaining("ContextResolvers");
     }
+
+    @Test
+    void notApplicableStepStillNeedsStepTypeMetadata() {
+        DataMap s = step("X", "No.Such", "Condition", equalsCondition("Request.Intent.Dept", "HR"));
+        assertThat(planFails(workflow(s), null).problems()).singleElement().asString()
+                .startsWith("MissingStepTypeMetadata:").contains("Providers.StepMetadata['No.Such']");
+    }
+
+    @Test
+    void withoutProvidersNoAliasOrCapabilityIsChecked() {
+        Plan p = plan(workflow(disable("D")), null);
+        assertThat(p.steps().get(0).requiresCapabilities()).containsExactly("IdLE.Identity.Disable");
+        assertThat(p.steps().get(0).provider()).isEqualTo("Identity");
+    }
 }
