@@ -17,17 +17,29 @@ import java.util.regex.Pattern;
 public final class ExecutionOptions {
     private static final Pattern PROFILE_NAME = Pattern.compile("^[A-Za-z0-9_.-]{1,64}$");
 
+    private static final ExecutionOptions NONE = new ExecutionOptions(null, null, true);
+
     private final String defaultRetryProfile;
     private final Map<String, RetryProfile> retryProfiles;
+    /** True when the host gave no execution options at all; then a step's RetryProfile is ignored, as in IdLE. */
+    private final boolean absent;
 
     private ExecutionOptions(String defaultRetryProfile, Map<String, RetryProfile> retryProfiles) {
-        this.defaultRetryProfile = defaultRetryProfile;
-        this.retryProfiles = retryProfiles;
+        this(defaultRetryProfile, retryProfiles, false);
     }
 
-    /** No profiles: every step uses {@link RetryProfile#DEFAULT}. */
+    private ExecutionOptions(String defaultRetryProfile, Map<String, RetryProfile> retryProfiles, boolean absent) {
+        this.defaultRetryProfile = defaultRetryProfile;
+        this.retryProfiles = retryProfiles;
+        this.absent = absent;
+    }
+
+    /**
+     * No execution options: every step uses {@link RetryProfile#DEFAULT}, even one that names a retry profile
+     * (IdLE ignores {@code RetryProfile} when no ExecutionOptions are given).
+     */
     public static ExecutionOptions defaults() {
-        return new ExecutionOptions(null, null);
+        return NONE;
     }
 
     public static ExecutionOptions of(String defaultRetryProfile, Map<String, RetryProfile> profiles) {
@@ -47,6 +59,11 @@ public final class ExecutionOptions {
         }
         if (!(data instanceof DataMap m)) {
             throw new IdleInputException(source + ": executionOptions must be a map");
+        }
+        String executable = Values.findExecutable(m, "ExecutionOptions");
+        if (executable != null) {
+            throw new IdleInputException(source + ": ScriptBlocks are not allowed in request data. Found at: "
+                    + executable);
         }
         List<String> problems = new ArrayList<>();
         Map<String, RetryProfile> profiles = null;
@@ -145,11 +162,15 @@ public final class ExecutionOptions {
     }
 
     /**
-     * The profile for a step: its own {@code RetryProfile}, else the default profile, else {@link RetryProfile#DEFAULT}.
+     * The profile for a step: its own {@code RetryProfile}, else the default profile, else {@link RetryProfile#DEFAULT};
+     * always {@link RetryProfile#DEFAULT} for {@link #defaults()} (no execution options given).
      *
      * @throws IllegalStateException when the step names a profile that does not exist
      */
     public RetryProfile profileFor(String stepName, String stepProfile) {
+        if (absent) {
+            return RetryProfile.DEFAULT;
+        }
         if (stepProfile != null && retryProfiles == null) {
             throw new IllegalStateException("Step '" + stepName + "' references RetryProfile '" + stepProfile
                     + "' but ExecutionOptions.RetryProfiles is not configured.");
