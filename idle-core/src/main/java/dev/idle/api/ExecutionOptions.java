@@ -116,7 +116,7 @@ public final class ExecutionOptions {
         double factor = number(p, "BackoffFactor", d.backoffFactor(), 1.0, Double.MAX_VALUE, name, problems);
         int maxDelay = integer(p, "MaxDelayMilliseconds", d.maxDelayMs(), 0, 300000, name, problems);
         double jitter = number(p, "JitterRatio", d.jitterRatio(), 0.0, 1.0, name, problems);
-        if (p.containsKey("MaxDelayMilliseconds") && maxDelay < initial) {
+        if (maxDelay < initial) {
             problems.add("retry profile '" + name + "': MaxDelayMilliseconds (" + maxDelay
                     + ") must be >= InitialDelayMilliseconds (" + initial + ")");
         }

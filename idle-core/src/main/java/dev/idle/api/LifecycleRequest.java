@@ -64,7 +64,7 @@ public final class LifecycleRequest {
         }
         java.util.List<String> problems = new java.util.ArrayList<>();
         for (String key : m.keySet()) {
-            if (!KNOWN_KEYS.contains(key.toLowerCase(java.util.Locale.ROOT))) {
+            if (!KNOWN_KEYS.contains(key.toLowerCase(java.util.Locale.ROOT)) && !key.equalsIgnoreCase("Identity")) {
                 problems.add(source + ": unknown request key '" + key
                         + "'. Allowed keys: lifecycleEvent, correlationId, actor, identityKeys, intent, context.");
             }

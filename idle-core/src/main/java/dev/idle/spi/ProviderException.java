@@ -36,21 +36,28 @@ public class ProviderException extends RuntimeException {
 
     /** True when {@code t} or any of its causes is a transient {@link ProviderException}. */
     public static boolean isTransient(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
+        for (Throwable c : causeChain(t)) {
             if (c instanceof ProviderException p && p.isTransient()) {
                 return true;
-            }
-            if (c.getCause() == c) {
-                break;
             }
         }
         return false;
     }
 
+    /** {@code t} and its causes, each once, even when the chain loops back on itself. */
+    private static java.util.List<Throwable> causeChain(Throwable t) {
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.List<Throwable> chain = new java.util.ArrayList<>();
+        for (Throwable c = t; c != null && seen.add(c); c = c.getCause()) {
+            chain.add(c);
+        }
+        return chain;
+    }
+
     /** The largest {@link #minimumDelay()} in the cause chain of {@code t}, or null. */
     public static Duration minimumDelayOf(Throwable t) {
         Duration best = null;
-        for (Throwable c = t; c != null && c.getCause() != c; c = c.getCause()) {
+        for (Throwable c : causeChain(t)) {
             if (c instanceof ProviderException p && p.minimumDelay() != null
                     && (best == null || p.minimumDelay().compareTo(best) > 0)) {
                 best = p.minimumDelay();

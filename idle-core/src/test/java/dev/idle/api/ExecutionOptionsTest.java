@@ -217,4 +217,10 @@ class ExecutionOptionsTest {
         assertThat(problems(data)).singleElement().asString()
                 .contains("ScriptBlocks are not allowed").endsWith("ExecutionOptions.Unknown.Hook");
     }
+
+    @Test
+    void initialDelayAboveTheDefaultMaxDelayIsRejectedWhenMaxDelayIsNotGiven() {
+        assertThat(profileProblems("InitialDelayMilliseconds", 6000L))
+                .anySatisfy(p -> assertThat(p).contains("MaxDelayMilliseconds (5000) must be >= InitialDelayMilliseconds (6000)"));
+    }
 }
