@@ -1,7 +1,17 @@
 package dev.idle.spi;
 
+import java.util.List;
+
 /** Capability {@code IdLE.Entitlement.List}: method {@code ListEntitlements}; never null. */
 @FunctionalInterface
 public interface EntitlementLister {
-    java.util.List<Entitlement> listEntitlements(String identityKey, AuthSession session);
+    List<Entitlement> listEntitlements(String identityKey, AuthSession session);
+
+    /**
+     * Only the entitlements of {@code kind}, for backends that can filter on their side (upstream's optional
+     * {@code Kind} parameter). Callers still filter the answer; the default lists everything.
+     */
+    default List<Entitlement> listEntitlements(String identityKey, AuthSession session, String kind) {
+        return listEntitlements(identityKey, session);
+    }
 }

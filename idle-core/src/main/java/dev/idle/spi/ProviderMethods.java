@@ -16,6 +16,15 @@ public final class ProviderMethods {
     public static final String LIST_ENTITLEMENTS = "ListEntitlements";
     public static final String GRANT_ENTITLEMENT = "GrantEntitlement";
     public static final String REVOKE_ENTITLEMENT = "RevokeEntitlement";
+    public static final String RESOLVE_ENTITLEMENT = "ResolveEntitlement";
+    public static final String BULK_REVOKE_ENTITLEMENTS = "BulkRevokeEntitlements";
+    public static final String BULK_GRANT_ENTITLEMENTS = "BulkGrantEntitlements";
+    public static final String GET_MAILBOX = "GetMailbox";
+    public static final String ENSURE_MAILBOX_TYPE = "EnsureMailboxType";
+    public static final String ENSURE_OUT_OF_OFFICE = "EnsureOutOfOffice";
+    public static final String ENSURE_MAILBOX_PERMISSIONS = "EnsureMailboxPermissions";
+    public static final String START_SYNC_CYCLE = "StartSyncCycle";
+    public static final String GET_SYNC_CYCLE_STATE = "GetSyncCycleState";
 
     private ProviderMethods() {
     }

@@ -24,7 +24,7 @@ public final class CommonSteps implements StepPack {
                 identity("IdLE.Step.CreateIdentity", List.of("IdLE.Identity.Create"), "IdentityKey", "Attributes"),
                 identity(DisableIdentityStep.TYPE, List.of("IdLE.Identity.Disable"), "IdentityKey"),
                 identity(EnableIdentityStep.TYPE, List.of("IdLE.Identity.Enable"), "IdentityKey"),
-                identity("IdLE.Step.DeleteIdentity", List.of("IdLE.Identity.Delete"), "IdentityKey"),
+                identity(DeleteIdentityStep.TYPE, List.of("IdLE.Identity.Delete"), "IdentityKey"),
                 identity("IdLE.Step.MoveIdentity", List.of("IdLE.Identity.Move"), "IdentityKey", "TargetContainer"),
                 identity("IdLE.Step.EnsureAttributes", List.of("IdLE.Identity.Attribute.Ensure"), "IdentityKey",
                         "Attributes"),
@@ -42,7 +42,7 @@ public final class CommonSteps implements StepPack {
     @Override
     public List<Step> steps() {
         return List.of(new EmitEventStep(), new CreateIdentityStep(), new DisableIdentityStep(),
-                new EnableIdentityStep(), new MoveIdentityStep(), new EnsureAttributesStep(), new EnsureEntitlementStep(),
+                new EnableIdentityStep(), new DeleteIdentityStep(), new MoveIdentityStep(), new EnsureAttributesStep(), new EnsureEntitlementStep(),
                 new RevokeIdentitySessionsStep());
     }
 

@@ -1,26 +1,20 @@
 package dev.idle.steps;
 
+import dev.idle.spi.AuthSession;
 import dev.idle.spi.IdentityDisabler;
-import dev.idle.spi.ProviderCalls;
 import dev.idle.spi.ProviderMethods;
-import dev.idle.spi.Step;
-import dev.idle.spi.StepContext;
-import dev.idle.spi.StepResult;
+import dev.idle.spi.ProviderResult;
 
 /** {@code IdLE.Step.DisableIdentity}: disables the identity; an already disabled one reports no change. */
-public final class DisableIdentityStep implements Step {
+public final class DisableIdentityStep extends IdentityKeyStep<IdentityDisabler> {
     public static final String TYPE = "IdLE.Step.DisableIdentity";
 
-    @Override
-    public String type() {
-        return TYPE;
+    public DisableIdentityStep() {
+        super(TYPE, IdentityDisabler.class, ProviderMethods.DISABLE_IDENTITY);
     }
 
     @Override
-    public StepResult execute(StepContext ctx) {
-        String identityKey = StepInputs.requireString(ctx, "DisableIdentity", "IdentityKey");
-        String alias = ProviderCalls.alias(ctx, CommonSteps.DEFAULT_ALIAS);
-        return StepResult.changed(ProviderCalls.changed(ProviderCalls.invoke(ctx, alias, IdentityDisabler.class,
-                ProviderMethods.DISABLE_IDENTITY, (p, session) -> p.disableIdentity(identityKey, session))));
+    ProviderResult call(IdentityDisabler provider, String identityKey, AuthSession session) {
+        return provider.disableIdentity(identityKey, session);
     }
 }
