@@ -15,4 +15,13 @@ public interface AuthSessionBroker {
      * @throws RuntimeException when no session matches; the message must not contain secret values
      */
     AuthSession acquire(String name, DataMap options);
+
+    /**
+     * Whether a session of this name is defined. Mailbox steps ask before defaulting {@code AuthSessionName} to their
+     * provider alias, so that a host without such a session needs no broker entry. The default answers false: a
+     * broker that cannot tell is only asked for sessions a workflow names explicitly.
+     */
+    default boolean defines(String name) {
+        return false;
+    }
 }

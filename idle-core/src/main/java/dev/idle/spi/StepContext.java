@@ -25,6 +25,11 @@ public interface StepContext {
      */
     AuthSession acquireAuthSession(String name, DataMap options);
 
+    /** Whether the host's broker defines a session of this name (false without a broker). */
+    default boolean definesAuthSession(String name) {
+        return false;
+    }
+
     EventWriter events();
 
     String correlationId();

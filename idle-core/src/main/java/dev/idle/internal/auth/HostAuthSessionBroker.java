@@ -122,6 +122,11 @@ public final class HostAuthSessionBroker implements AuthSessionBroker {
     }
 
     @Override
+    public boolean defines(String name) {
+        return name != null && sessions.containsKey(name);
+    }
+
+    @Override
     public AuthSession acquire(String name, DataMap options) {
         List<DataMap> variants = sessions.get(name);
         if (variants == null) {

@@ -60,6 +60,12 @@ final class EngineStepContext implements StepContext {
     }
 
     @Override
+    public boolean definesAuthSession(String name) {
+        AuthSessionBroker broker = providers.broker();
+        return broker != null && broker.defines(name);
+    }
+
+    @Override
     public AuthSession acquireAuthSession(String name, DataMap options) {
         AuthSessionBroker broker = providers.broker();
         if (broker == null) {
