@@ -117,7 +117,7 @@ public final class HostAuthSessionBroker implements AuthSessionBroker {
     }
 
     private static boolean isInlineSecretKey(String key) {
-        return dev.idle.internal.redact.Redactor.isSecretKey(key) || key.equalsIgnoreCase("value")
+        return dev.idle.internal.redact.Redactor.isSecretNamedKey(key) || key.equalsIgnoreCase("value")
                 || key.equalsIgnoreCase("clientSecretValue");
     }
 
@@ -246,7 +246,7 @@ public final class HostAuthSessionBroker implements AuthSessionBroker {
             return "(none)";
         }
         Map<String, String> shown = new LinkedHashMap<>();
-        options.forEach((k, v) -> shown.put(k, dev.idle.internal.redact.Redactor.isSecretKey(k) ? "[REDACTED]"
+        options.forEach((k, v) -> shown.put(k, dev.idle.internal.redact.Redactor.isSecretNamedKey(k) ? "[REDACTED]"
                 : Values.ps(v)));
         return shown.toString();
     }

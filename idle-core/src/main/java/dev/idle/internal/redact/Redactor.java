@@ -32,9 +32,30 @@ public final class Redactor {
     private Redactor() {
     }
 
-    /** True when values under this key are always redacted (exact, case-insensitive). */
+    /** Endings that mark a key as secret-named at output boundaries ({@code TemporaryPassword}, {@code bearerToken}). */
+    private static final List<String> SECRET_ENDINGS = List.of("password", "passphrase", "secret", "token", "apikey",
+            "privatekey", "credential", "credentials");
+
+    /** True for IdLE's exact secret key names (case-insensitive); templates may not read values under them. */
     public static boolean isSecretKey(String key) {
         return SECRET_KEYS.contains(key);
+    }
+
+    /**
+     * True when values under this key are redacted in every output: IdLE's exact names, and, going further than
+     * IdLE, any key that ends in a secret word ({@code TemporaryPassword}, {@code bearerToken}, {@code clientSecret}),
+     * so that a request field such as an initial password never reaches a plan, result, event or log.
+     * {@code forceChangePasswordNextSignIn} or {@code tokenize} are not secret-named.
+     */
+    public static boolean isSecretNamedKey(String key) {
+        if (key == null) {
+            return false;
+        }
+        if (SECRET_KEYS.contains(key)) {
+            return true;
+        }
+        String lower = key.toLowerCase(java.util.Locale.ROOT);
+        return SECRET_ENDINGS.stream().anyMatch(lower::endsWith);
     }
 
     /** True for values that are redacted wherever they appear. */
@@ -68,7 +89,7 @@ public final class Redactor {
         try {
             if (v instanceof Map<?, ?> m) {
                 for (Map.Entry<?, ?> e : m.entrySet()) {
-                    if (isSecretKey(String.valueOf(e.getKey())) || touches(e.getValue(), path)) {
+                    if (isSecretNamedKey(String.valueOf(e.getKey())) || touches(e.getValue(), path)) {
                         return true;
                     }
                 }
@@ -119,7 +140,7 @@ public final class Redactor {
         }
         DataMap out = new DataMap();
         for (String k : keys) {
-            out.put(k, isSecretKey(k) ? MARKER : copy(byKey.get(k), path));
+            out.put(k, isSecretNamedKey(k) ? MARKER : copy(byKey.get(k), path));
         }
         return out;
     }

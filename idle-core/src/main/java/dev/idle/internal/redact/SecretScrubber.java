@@ -34,7 +34,7 @@ public final class SecretScrubber {
     private static void collect(Object v, boolean underSecretKey, List<String> out) {
         if (v instanceof Map<?, ?> m) {
             for (Map.Entry<?, ?> e : m.entrySet()) {
-                collect(e.getValue(), underSecretKey || Redactor.isSecretKey(String.valueOf(e.getKey())), out);
+                collect(e.getValue(), underSecretKey || Redactor.isSecretNamedKey(String.valueOf(e.getKey())), out);
             }
         } else if (v instanceof Collection<?> c) {
             for (Object item : c) {

@@ -30,8 +30,8 @@ class RedactorTest {
     }
 
     @Test
-    void partialSecretNamesAreKept() {
-        DataMap in = DataMap.of("myPassword", "a", "tokenize", "b", "passwords", "c", "secretName", "d");
+    void keysThatOnlyContainASecretWordAreKept() {
+        DataMap in = DataMap.of("tokenize", "b", "passwords", "c", "secretName", "d", "PasswordProfileVersion", "e");
         assertThat(Redactor.redactMap(in)).isEqualTo(in);
     }
 
@@ -115,5 +115,19 @@ class RedactorTest {
     void isSecretKeyIsExactAndCaseInsensitive() {
         assertThat(Redactor.isSecretKey("CLIENTSECRET")).isTrue();
         assertThat(Redactor.isSecretKey("clientSecretValue")).isFalse();
+    }
+
+    @Test
+    void keysEndingInASecretWordAreRedactedInOutputButNotWordsThatMerelyContainOne() {
+        DataMap in = DataMap.of("TemporaryPassword", "Initial-1!", "bearerToken", "abc", "forceChangePasswordNextSignIn",
+                true, "tokenize", "yes");
+
+        DataMap out = Redactor.redactMap(in);
+
+        assertThat(out.get("TemporaryPassword")).isEqualTo(Redactor.MARKER);
+        assertThat(out.get("bearerToken")).isEqualTo(Redactor.MARKER);
+        assertThat(out.get("forceChangePasswordNextSignIn")).isEqualTo(true);
+        assertThat(out.get("tokenize")).isEqualTo("yes");
+        assertThat(Redactor.isSecretKey("TemporaryPassword")).as("templates may still read it").isFalse();
     }
 }
