@@ -22,6 +22,8 @@ import dev.idle.spi.ProviderResult;
 import dev.idle.spi.SessionRevoker;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -53,6 +55,8 @@ import java.util.function.Supplier;
 public final class MockProvider implements Provider, IdentityReader, IdentityCreator, IdentityDeleter,
         IdentityDisabler, IdentityEnabler, IdentityMover, AttributeEnsurer, SessionRevoker, EntitlementLister,
         EntitlementGranter, EntitlementRevoker {
+
+    static final String PASSWORD_SET = "[password set]";
 
     private final MockOptions options;
     private final MockBackend backend;
@@ -119,10 +123,25 @@ public final class MockProvider implements Provider, IdentityReader, IdentityCre
                 return ProviderResult.of(ProviderMethods.CREATE_IDENTITY, identityKey, false);
             }
             MockIdentity identity = new MockIdentity();
-            identity.attributes().putAll(Values.deepCopyMap(attributes));
+            identity.attributes().putAll(withoutPasswords(Values.deepCopyMap(attributes)));
             store.put(identityKey, identity);
             return ProviderResult.of(ProviderMethods.CREATE_IDENTITY, identityKey, true);
         });
+    }
+
+    /**
+     * Like a real directory, the mock keeps no password it was given (e.g. {@code PasswordProfile.password}): the
+     * value is replaced by {@value #PASSWORD_SET}, so a state file never holds one.
+     */
+    private static DataMap withoutPasswords(DataMap attributes) {
+        for (Map.Entry<String, Object> e : attributes.entrySet()) {
+            if (e.getKey().toLowerCase(Locale.ROOT).endsWith("password") && e.getValue() != null) {
+                e.setValue(PASSWORD_SET);
+            } else if (e.getValue() instanceof DataMap nested) {
+                withoutPasswords(nested);
+            }
+        }
+        return attributes;
     }
 
     @Override
