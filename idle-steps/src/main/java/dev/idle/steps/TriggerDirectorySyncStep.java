@@ -66,7 +66,7 @@ public final class TriggerDirectorySyncStep implements Step {
         DataMap with = ctx.with();
         String computerName = with.containsKey("ComputerName") ? Values.ps(with.get("ComputerName")) : null;
         String policyType = with.containsKey("PolicyType") ? Values.ps(with.get("PolicyType")) : null;
-        boolean wait = wait(with.get("Wait"));
+        boolean wait = waitRequested(with.get("Wait"));
         int timeout = seconds(with, "TimeoutSeconds", DEFAULT_TIMEOUT_SECONDS);
         int interval = seconds(with, "PollIntervalSeconds", DEFAULT_POLL_INTERVAL_SECONDS);
         String alias = ProviderCalls.alias(ctx, DEFAULT_ALIAS);
@@ -146,7 +146,7 @@ public final class TriggerDirectorySyncStep implements Step {
      * {@code With.Wait}: booleans as they are; the text {@code "false"} (any case, surrounding blanks ignored) is
      * false; anything else is PowerShell-truthy. Upstream treats {@code "false"} as true.
      */
-    static boolean wait(Object value) {
+    static boolean waitRequested(Object value) {
         if (value instanceof String s && s.trim().equalsIgnoreCase("false")) {
             return false;
         }
