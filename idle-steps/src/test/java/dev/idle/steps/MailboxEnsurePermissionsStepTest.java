@@ -76,10 +76,10 @@ class MailboxEnsurePermissionsStepTest {
                 "Provider.ExchangeOnline.Permissions.Result", "StepCompleted");
         IdleEvent applying = engine.events.ofType("Provider.ExchangeOnline.Permissions.Applying").get(0);
         assertThat(applying.stepName()).isEqualTo("Mailbox");
-        assertThat(applying.data()).containsEntry("MailboxSmtp", "jdoe@contoso.com").containsEntry("Right", "SendAs")
-                .containsEntry("User", "ann@contoso.com").containsEntry("Action", "Add");
+        assertThat(applying.data()).containsEntry("mailboxSmtp", "jdoe@contoso.com").containsEntry("right", "SendAs")
+                .containsEntry("user", "ann@contoso.com").containsEntry("action", "Add");
         assertThat(engine.events.ofType("Provider.ExchangeOnline.Permissions.Result").get(0).data())
-                .containsEntry("Changed", true);
+                .containsEntry("changed", true);
     }
 
     @Test

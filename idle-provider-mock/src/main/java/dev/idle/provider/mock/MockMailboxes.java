@@ -164,7 +164,7 @@ final class MockMailboxes {
                 continue;
             }
             emit(events, "Evaluated", "Evaluated " + right + " delegates of mailbox '" + f.smtp() + "'.",
-                    DataMap.of("MailboxSmtp", f.smtp(), "Right", right, "CurrentUsers", delegates(stored, right)));
+                    DataMap.of("mailboxSmtp", f.smtp(), "right", right, "currentUsers", delegates(stored, right)));
             for (Request r : forRight) {
                 boolean has = delegates(stored, right).stream().anyMatch(d -> d.equalsIgnoreCase(r.user()));
                 if (r.present() == has) {
@@ -172,8 +172,8 @@ final class MockMailboxes {
                 }
                 String action = r.present() ? "Add" : "Remove";
                 emit(events, "Applying", action + " " + right + " for '" + r.user() + "' on mailbox '" + f.smtp()
-                        + "'.", DataMap.of("MailboxSmtp", f.smtp(), "Right", right, "User", r.user(),
-                        "Action", action));
+                        + "'.", DataMap.of("mailboxSmtp", f.smtp(), "right", right, "user", r.user(),
+                        "action", action));
                 if (r.present()) {
                     stored.add(DataMap.of("delegate", r.user(), "right", right));
                 } else {
@@ -187,7 +187,7 @@ final class MockMailboxes {
             f.mailbox().put("permissions", stored);
         }
         emit(events, "Result", "Permissions of mailbox '" + f.smtp() + "' " + (changed ? "changed." : "unchanged."),
-                DataMap.of("MailboxSmtp", f.smtp(), "Changed", changed));
+                DataMap.of("mailboxSmtp", f.smtp(), "changed", changed));
         return ProviderResult.of(ProviderMethods.ENSURE_MAILBOX_PERMISSIONS, f.smtp(), changed);
     }
 

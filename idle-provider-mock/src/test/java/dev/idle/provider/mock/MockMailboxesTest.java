@@ -300,14 +300,17 @@ class MockMailboxesTest {
                 "Provider.ExchangeOnline.Permissions.Evaluated", "Provider.ExchangeOnline.Permissions.Applying",
                 "Provider.ExchangeOnline.Permissions.Evaluated", "Provider.ExchangeOnline.Permissions.Applying",
                 "Provider.ExchangeOnline.Permissions.Result");
-        assertThat(events.events.get(0).data()).containsEntry("MailboxSmtp", "shared@contoso.com")
-                .containsEntry("Right", "FullAccess").containsEntry("CurrentUsers", List.of());
-        assertThat(events.events.get(1).data()).containsEntry("User", "new@contoso.com")
-                .containsEntry("Action", "Add").containsEntry("Right", "FullAccess");
-        assertThat(events.events.get(2).data()).containsEntry("Right", "SendAs")
-                .containsEntry("CurrentUsers", List.of("old@contoso.com"));
-        assertThat(events.events.get(3).data()).containsEntry("Action", "Remove");
-        assertThat(events.events.get(4).data()).containsEntry("Changed", true);
+        assertThat(events.events.get(0).data().keySet()).containsExactly("mailboxSmtp", "right", "currentUsers");
+        assertThat(events.events.get(1).data().keySet()).containsExactly("mailboxSmtp", "right", "user", "action");
+        assertThat(events.events.get(4).data().keySet()).containsExactly("mailboxSmtp", "changed");
+        assertThat(events.events.get(0).data()).containsEntry("mailboxSmtp", "shared@contoso.com")
+                .containsEntry("right", "FullAccess").containsEntry("currentUsers", List.of());
+        assertThat(events.events.get(1).data()).containsEntry("user", "new@contoso.com")
+                .containsEntry("action", "Add").containsEntry("right", "FullAccess");
+        assertThat(events.events.get(2).data()).containsEntry("right", "SendAs")
+                .containsEntry("currentUsers", List.of("old@contoso.com"));
+        assertThat(events.events.get(3).data()).containsEntry("action", "Remove");
+        assertThat(events.events.get(4).data()).containsEntry("changed", true);
     }
 
     @Test
