@@ -1,9 +1,7 @@
 package dev.idle.provider.mock;
 
 import dev.idle.spi.Provider;
-import dev.idle.testkit.CapabilityCatalog;
 import dev.idle.testkit.ProviderContractTest;
-import java.util.Set;
 
 /**
  * The mock in its default configuration (every catalog capability advertised, unknown identities fail) runs the whole
@@ -40,16 +38,5 @@ class MockProviderContractTest extends ProviderContractTest {
 
     private static MockBackend sameStore(Provider provider) {
         return MockBackend.inMemory(((MockProvider) provider).store());
-    }
-
-    /**
-     * The mock advertises the whole catalog by design (cli-contract.md); the mailbox and directory-sync methods are
-     * not implemented on this line of development yet. Entries that become implemented are reported as stale.
-     */
-    @Override
-    protected Set<String> advertisedWithoutMethods() {
-        return Set.of(CapabilityCatalog.MAILBOX_INFO_READ, CapabilityCatalog.MAILBOX_TYPE_ENSURE,
-                CapabilityCatalog.MAILBOX_OUT_OF_OFFICE_ENSURE, CapabilityCatalog.MAILBOX_PERMISSIONS_ENSURE,
-                CapabilityCatalog.DIRECTORY_SYNC_TRIGGER, CapabilityCatalog.DIRECTORY_SYNC_STATUS);
     }
 }
