@@ -32,6 +32,7 @@ public final class HostAuthSessionBroker implements AuthSessionBroker {
 
     static {
         TYPES.put("OAuth", ci(Set.of("env", "file")));
+        TYPES.put("ApiToken", ci(Set.of("env", "file")));
         TYPES.put("Credential", ci(Set.of("username", "usernameEnv", "usernameFile", "passwordEnv", "passwordFile")));
         TYPES.put("ClientSecret", ci(Set.of("tenantId", "clientId", "env", "file", "authority")));
         TYPES.put("ClientCertificate", ci(Set.of("tenantId", "clientId", "file", "passwordEnv", "authority")));
@@ -163,7 +164,7 @@ public final class HostAuthSessionBroker implements AuthSessionBroker {
             attributes.put(e.getKey(), isFile ? resolve((String) e.getValue()).toString() : e.getValue());
         }
         Secret secret = switch (type) {
-            case "OAuth", "ClientSecret" -> secretFrom(name, def, "env", "file");
+            case "OAuth", "ApiToken", "ClientSecret" -> secretFrom(name, def, "env", "file");
             case "Credential" -> {
                 String user = def.getString("username");
                 if (user == null && def.get("usernameEnv") != null) {

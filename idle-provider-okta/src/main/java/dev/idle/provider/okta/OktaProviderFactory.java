@@ -1,0 +1,230 @@
+package dev.idle.provider.okta;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.idle.api.data.DataMap;
+import dev.idle.api.data.Values;
+import dev.idle.spi.Provider;
+import dev.idle.spi.ProviderException;
+import dev.idle.spi.ProviderFactory;
+import dev.idle.spi.Secret;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Creates {@link OktaProvider}s from host-file entries with {@code type: okta}. Options (keys case-insensitive):
+ * {@code baseUrl} (required, your org URL), {@code auth}, {@code allowDelete}, {@code revokeOAuthTokens},
+ * {@code activateOnCreate}, {@code timeoutSeconds}, {@code pageSize}; see {@code docs/providers/okta.md}.
+ *
+ * <p>{@code baseUrl} must be {@code https}; plain {@code http} is accepted only for a loopback host (a local
+ * simulator), so a token never crosses a network in clear. Secrets are referenced by {@code auth.env} or
+ * {@code auth.file} and read when the first call needs them.
+ */
+public final class OktaProviderFactory implements ProviderFactory {
+    static final List<String> OPTIONS = List.of("baseUrl", "auth", "allowDelete", "revokeOAuthTokens",
+            "activateOnCreate", "timeoutSeconds", "pageSize");
+
+    private final Function<String, String> environment;
+    private final Clock clock;
+
+    /** The factory {@link java.util.ServiceLoader} finds: environment variables of the process. */
+    public OktaProviderFactory() {
+        this(System::getenv, Clock.systemUTC());
+    }
+
+    /** A factory reading environment variables through {@code environment} (tests, embedding hosts). */
+    public OktaProviderFactory(Function<String, String> environment, Clock clock) {
+        this.environment = environment;
+        this.clock = clock;
+    }
+
+    @Override
+    public String type() {
+        return "okta";
+    }
+
+    @Override
+    public Provider create(String alias, DataMap options, Environment env) {
+        DataMap o = options == null ? new DataMap() : options;
+        String at = "Okta provider '" + alias + "'";
+        for (String key : o.keySet()) {
+            if (!key.equalsIgnoreCase("type") && OPTIONS.stream().noneMatch(key::equalsIgnoreCase)) {
+                throw new IllegalArgumentException(at + ": unknown option '" + key + "'. Supported options: "
+                        + String.join(", ", OPTIONS) + ".");
+            }
+        }
+        Path base = env == null || env.baseDirectory() == null ? Path.of(".") : env.baseDirectory();
+        if (o.get("baseUrl") == null) {
+            throw new IllegalArgumentException(at + ": option 'baseUrl' is required (your Okta org URL, e.g."
+                    + " https://example.okta.com).");
+        }
+        URI baseUrl = baseUrl(string(o.get("baseUrl"), at, "baseUrl"), at);
+        boolean allowDelete = bool(o.get("allowDelete"), at, "allowDelete", false);
+        boolean revokeOAuthTokens = bool(o.get("revokeOAuthTokens"), at, "revokeOAuthTokens", true);
+        boolean activateOnCreate = bool(o.get("activateOnCreate"), at, "activateOnCreate", true);
+        int timeoutSeconds = integer(o.get("timeoutSeconds"), at, "timeoutSeconds", 30, 1, 3600);
+        int pageSize = integer(o.get("pageSize"), at, "pageSize", 200, 1, 10000);
+        Supplier<OktaCredentials> credentials = o.get("auth") == null ? null : auth(o.get("auth"), base, at);
+        Duration timeout = Duration.ofSeconds(timeoutSeconds);
+        HttpClient client = HttpClient.newBuilder().connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        ObjectMapper json = new ObjectMapper();
+        OktaHttp http = new OktaHttp(client, baseUrl, timeout, clock, json);
+        return new OktaProvider(alias, http, credentials, allowDelete, revokeOAuthTokens, activateOnCreate, pageSize,
+                json);
+    }
+
+    /** {@code https://...}, or {@code http://} to a loopback address only. */
+    static URI baseUrl(String raw, String at) {
+        URI uri;
+        try {
+            uri = URI.create(raw.replaceAll("/+$", ""));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(at + ": option 'baseUrl' is not a URL: '" + raw + "'.");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
+        if (uri.getHost() == null || (uri.getPath() != null && !uri.getPath().isEmpty())
+                || uri.getQuery() != null) {
+            throw new IllegalArgumentException(at + ": option 'baseUrl' must be an origin such as"
+                    + " https://example.okta.com (no path), got '" + raw + "'.");
+        }
+        if (scheme.equals("https")) {
+            return uri;
+        }
+        if (scheme.equals("http") && isLoopback(uri.getHost())) {
+            return uri;
+        }
+        throw new IllegalArgumentException(at + ": option 'baseUrl' must be an https URL; plain http is allowed"
+                + " only for a loopback host such as http://127.0.0.1 (got '" + raw + "').");
+    }
+
+    static boolean isLoopback(String host) {
+        String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        if (h.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        if (!h.matches("[0-9.]+") && !h.contains(":")) {
+            return false; // never resolve names through DNS to decide this
+        }
+        try {
+            return InetAddress.getByName(h).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private Supplier<OktaCredentials> auth(Object raw, Path base, String at) {
+        if (!(raw instanceof DataMap def)) {
+            throw new IllegalArgumentException(at + ": option 'auth' must be a map with a 'type'.");
+        }
+        String type = def.getString("type");
+        String scheme;
+        if ("ApiToken".equalsIgnoreCase(type)) {
+            scheme = "SSWS";
+        } else if ("OAuth".equalsIgnoreCase(type)) {
+            scheme = "Bearer";
+        } else {
+            throw new IllegalArgumentException(at + ": auth.type must be ApiToken or OAuth (got '" + type + "').");
+        }
+        Set<String> allowed = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        allowed.addAll(List.of("type", "env", "file"));
+        for (String key : def.keySet()) {
+            if (!allowed.contains(key)) {
+                throw new IllegalArgumentException(at + ": auth: unknown key '" + key + "' (secrets are referenced"
+                        + " with 'env' or 'file', never written inline). Allowed: env, file.");
+            }
+        }
+        String variable = def.get("env") == null ? null : string(def.get("env"), at, "auth.env");
+        String file = def.get("file") == null ? null : string(def.get("file"), at, "auth.file");
+        if ((variable == null) == (file == null)) {
+            throw new IllegalArgumentException(at + ": auth (" + type + ") needs exactly one of 'env' or 'file'.");
+        }
+        Path path = file == null ? null : base.resolve(file).toAbsolutePath().normalize();
+        return new Supplier<>() {
+            private OktaCredentials cached;
+
+            @Override
+            public synchronized OktaCredentials get() {
+                if (cached == null) {
+                    cached = new OktaCredentials(scheme, Secret.of(variable != null ? env(variable, at)
+                            : read(path, at)));
+                }
+                return cached;
+            }
+        };
+    }
+
+    private String env(String variable, String at) {
+        String v = environment.apply(variable);
+        if (v == null || v.isBlank()) {
+            throw new ProviderException(at + ": environment variable " + variable + " is not set.");
+        }
+        return v.strip();
+    }
+
+    private static String read(Path file, String at) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new ProviderException(at + ": cannot read secret file " + file + ": "
+                    + e.getClass().getSimpleName());
+        }
+    }
+
+    private static String string(Object v, String at, String key) {
+        if (v instanceof String s && !s.isBlank()) {
+            return s.trim();
+        }
+        throw new IllegalArgumentException(at + ": option '" + key + "' must be a non-empty string, got '"
+                + Values.ps(v) + "'.");
+    }
+
+    static boolean bool(Object v, String at, String key, boolean dflt) {
+        if (v == null) {
+            return dflt;
+        }
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        if (v instanceof String s && (s.trim().equalsIgnoreCase("true") || s.trim().equalsIgnoreCase("false"))) {
+            return Boolean.parseBoolean(s.trim());
+        }
+        throw new IllegalArgumentException(at + ": option '" + key + "' must be true or false, got '"
+                + Values.ps(v) + "'.");
+    }
+
+    static int integer(Object v, String at, String key, int dflt, int min, int max) {
+        if (v == null) {
+            return dflt;
+        }
+        try {
+            int n;
+            if (v instanceof Number num && num.doubleValue() == Math.rint(num.doubleValue())) {
+                n = Math.toIntExact(num.longValue());
+            } else if (v instanceof String s) {
+                n = Integer.parseInt(s.trim());
+            } else {
+                throw new NumberFormatException();
+            }
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (ArithmeticException | NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(at + ": option '" + key + "' must be a whole number from " + min + " to "
+                + max + ", got '" + Values.ps(v) + "'.");
+    }
+}
