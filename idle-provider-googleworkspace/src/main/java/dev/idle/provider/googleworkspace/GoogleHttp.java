@@ -1,0 +1,148 @@
+package dev.idle.provider.googleworkspace;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.idle.spi.ProviderException;
+import dev.idle.spi.Secret;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The HTTP layer for the Directory API. Errors become a {@link ProviderException} whose message carries the status,
+ * Google's {@code error.message} and the {@code reasons}, never a token. Transient: 429, 408, 5xx, and 403 with reason
+ * {@code rateLimitExceeded}, {@code userRateLimitExceeded} or {@code quotaExceeded}; rate-limit answers carry their
+ * {@code Retry-After} (or, without one, one second) as the minimum delay before the next attempt.
+ */
+final class GoogleHttp {
+    static final Set<String> RATE_LIMIT_REASONS = Set.of("rateLimitExceeded", "userRateLimitExceeded",
+            "quotaExceeded");
+    static final Duration DEFAULT_RATE_LIMIT_WAIT = Duration.ofSeconds(1);
+
+    private final HttpClient client;
+    private final String base;
+    private final Duration timeout;
+    private final Clock clock;
+    private final ObjectMapper json;
+
+    GoogleHttp(HttpClient client, URI base, Duration timeout, Clock clock, ObjectMapper json) {
+        this.client = client;
+        this.base = base.toString().replaceAll("/+$", "") + "/admin/directory/v1";
+        this.timeout = timeout;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    record Answer(int status, JsonNode body) {
+    }
+
+    /** Sends to {@code path} below {@code /admin/directory/v1}; 2xx and {@code accepted} statuses are answers. */
+    Answer send(String method, String path, Object body, Secret token, int... accepted) {
+        URI uri = URI.create(base + path);
+        HttpRequest.Builder rb = HttpRequest.newBuilder(uri).timeout(timeout)
+                .header("Accept", "application/json")
+                .header("Authorization", "Bearer " + token.reveal())
+                .header("User-Agent", "idle-provider-googleworkspace");
+        if (body != null) {
+            try {
+                rb.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
+            } catch (IOException e) {
+                throw new ProviderException("Directory API request body could not be serialised: " + e.getMessage());
+            }
+        } else {
+            rb.method(method, method.equals("POST") || method.equals("PUT")
+                    ? HttpRequest.BodyPublishers.ofString("") : HttpRequest.BodyPublishers.noBody());
+        }
+        String what = method + " " + uri.getRawPath();
+        HttpResponse<byte[]> response;
+        try {
+            response = client.send(rb.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (HttpTimeoutException e) {
+            throw new ProviderException("Directory API request " + what + " timed out", true, null, null);
+        } catch (IOException e) {
+            throw new ProviderException("Directory API request " + what + " failed: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage()), true, null, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProviderException("Directory API request " + what + " was interrupted");
+        }
+        int status = response.statusCode();
+        JsonNode parsed = parse(response.body());
+        for (int a : accepted) {
+            if (a == status) {
+                return new Answer(status, parsed);
+            }
+        }
+        if (status / 100 == 2) {
+            return new Answer(status, parsed);
+        }
+        throw failure(what, status, parsed, response.headers());
+    }
+
+    private ProviderException failure(String what, int status, JsonNode body, HttpHeaders headers) {
+        StringBuilder msg = new StringBuilder("Directory API request failed | ").append(what).append(" | Status: ")
+                .append(status);
+        List<String> reasons = new ArrayList<>();
+        JsonNode error = body == null ? null : body.get("error");
+        if (error != null && error.isObject()) {
+            msg.append(" | ").append(error.path("message").asText());
+            error.path("errors").forEach(e -> reasons.add(e.path("reason").asText()));
+            if (!reasons.isEmpty()) {
+                msg.append(" | reason: ").append(String.join(", ", reasons));
+            }
+        }
+        boolean rateLimited = status == 429 || (status == 403 && reasons.stream().anyMatch(RATE_LIMIT_REASONS::contains));
+        boolean transientFailure = rateLimited || status == 408 || status >= 500;
+        Duration wait = retryAfter(headers, clock);
+        if (wait == null && rateLimited) {
+            wait = DEFAULT_RATE_LIMIT_WAIT;
+        }
+        if (wait != null && transientFailure) {
+            msg.append(" | RetryAfter: ").append(wait.toMillis()).append(" ms");
+        }
+        return new ProviderException(msg.toString(), transientFailure, transientFailure ? wait : null, null);
+    }
+
+    static Duration retryAfter(HttpHeaders headers, Clock clock) {
+        Optional<String> value = headers.firstValue("Retry-After");
+        if (value.isEmpty()) {
+            return null;
+        }
+        String v = value.get().trim();
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(v)));
+        } catch (NumberFormatException e) {
+            try {
+                Duration d = Duration.between(clock.instant(),
+                        ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+                return d.isNegative() ? Duration.ZERO : d;
+            } catch (RuntimeException e2) {
+                return null;
+            }
+        }
+    }
+
+    private JsonNode parse(byte[] body) {
+        if (body == null || body.length == 0) {
+            return null;
+        }
+        try {
+            return json.readTree(body);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,235 @@
+package dev.idle.provider.googleworkspace;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.idle.api.data.DataMap;
+import dev.idle.api.data.Values;
+import dev.idle.spi.AuthSession;
+import dev.idle.spi.Provider;
+import dev.idle.spi.ProviderException;
+import dev.idle.spi.ProviderFactory;
+import dev.idle.spi.Secret;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Creates {@link GoogleWorkspaceProvider}s from host-file entries with {@code type: googleworkspace}. Options (keys
+ * case-insensitive): {@code auth}, {@code baseUrl}, {@code tokenUri}, {@code scopes}, {@code allowDelete},
+ * {@code timeoutSeconds}, {@code pageSize}; see {@code docs/providers/googleworkspace.md}.
+ *
+ * <p>{@code baseUrl} and {@code tokenUri} must be {@code https}; plain {@code http} is accepted only for a loopback
+ * host (a local simulator).
+ */
+public final class GoogleWorkspaceProviderFactory implements ProviderFactory {
+    static final String DEFAULT_BASE_URL = "https://admin.googleapis.com";
+    static final List<String> OPTIONS = List.of("auth", "baseUrl", "tokenUri", "scopes", "allowDelete",
+            "timeoutSeconds", "pageSize");
+
+    private final Function<String, String> environment;
+    private final Clock clock;
+
+    public GoogleWorkspaceProviderFactory() {
+        this(System::getenv, Clock.systemUTC());
+    }
+
+    /** A factory reading environment variables through {@code environment} (tests, embedding hosts). */
+    public GoogleWorkspaceProviderFactory(Function<String, String> environment, Clock clock) {
+        this.environment = environment;
+        this.clock = clock;
+    }
+
+    @Override
+    public String type() {
+        return "googleworkspace";
+    }
+
+    @Override
+    public Provider create(String alias, DataMap options, Environment env) {
+        DataMap o = options == null ? new DataMap() : options;
+        String at = "Google Workspace provider '" + alias + "'";
+        for (String key : o.keySet()) {
+            if (!key.equalsIgnoreCase("type") && OPTIONS.stream().noneMatch(key::equalsIgnoreCase)) {
+                throw new IllegalArgumentException(at + ": unknown option '" + key + "'. Supported options: "
+                        + String.join(", ", OPTIONS) + ".");
+            }
+        }
+        Path base = env == null || env.baseDirectory() == null ? Path.of(".") : env.baseDirectory();
+        URI baseUrl = checkedUrl(o.get("baseUrl") == null ? DEFAULT_BASE_URL : string(o.get("baseUrl"), at, "baseUrl"),
+                "baseUrl", at);
+        String tokenUri = null;
+        if (o.get("tokenUri") != null) {
+            tokenUri = checkedUrl(string(o.get("tokenUri"), at, "tokenUri"), "tokenUri", at).toString();
+        }
+        List<String> scopes = o.get("scopes") == null ? GoogleAuth.DEFAULT_SCOPES : strings(o.get("scopes"), at);
+        boolean allowDelete = bool(o.get("allowDelete"), at, "allowDelete", false);
+        int timeoutSeconds = integer(o.get("timeoutSeconds"), at, "timeoutSeconds", 30, 1, 3600);
+        int pageSize = integer(o.get("pageSize"), at, "pageSize", 200, 1, 200);
+        Supplier<AuthSession> session = o.get("auth") == null ? null : auth(o.get("auth"), alias, base, at);
+        Duration timeout = Duration.ofSeconds(timeoutSeconds);
+        HttpClient client = HttpClient.newBuilder().connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        ObjectMapper json = new ObjectMapper();
+        GoogleHttp http = new GoogleHttp(client, baseUrl, timeout, clock, json);
+        GoogleAuth auth = new GoogleAuth(client, clock, json, tokenUri, scopes, timeout);
+        return new GoogleWorkspaceProvider(alias, http, auth, session, allowDelete, pageSize, json);
+    }
+
+    /** {@code https://...}, or {@code http://} to a loopback address only. */
+    static URI checkedUrl(String raw, String key, String at) {
+        URI uri;
+        try {
+            uri = URI.create(raw.trim().replaceAll("/+$", ""));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(at + ": option '" + key + "' is not a URL: '" + raw + "'.");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
+        if (uri.getHost() != null && (scheme.equals("https") || (scheme.equals("http") && isLoopback(uri.getHost())))) {
+            return uri;
+        }
+        throw new IllegalArgumentException(at + ": option '" + key + "' must be an https URL; plain http is allowed"
+                + " only for a loopback host such as http://127.0.0.1 (got '" + raw + "').");
+    }
+
+    static boolean isLoopback(String host) {
+        String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        if (h.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        if (!h.matches("[0-9.]+") && !h.contains(":")) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(h).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private Supplier<AuthSession> auth(Object raw, String alias, Path base, String at) {
+        if (!(raw instanceof DataMap def)) {
+            throw new IllegalArgumentException(at + ": option 'auth' must be a map with a 'type'.");
+        }
+        String type = def.getString("type");
+        Set<String> allowed = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        String name = alias + ".auth";
+        if ("ServiceAccount".equalsIgnoreCase(type)) {
+            allowed.addAll(List.of("type", "file", "subject"));
+        } else if ("OAuth".equalsIgnoreCase(type)) {
+            allowed.addAll(List.of("type", "env", "file"));
+        } else {
+            throw new IllegalArgumentException(at + ": auth.type must be ServiceAccount or OAuth (got '" + type
+                    + "').");
+        }
+        for (String key : def.keySet()) {
+            if (!allowed.contains(key)) {
+                throw new IllegalArgumentException(at + ": auth: unknown key '" + key + "' for type " + type
+                        + " (secrets are referenced with 'env' or 'file', never written inline). Allowed: "
+                        + String.join(", ", allowed) + ".");
+            }
+        }
+        if ("ServiceAccount".equalsIgnoreCase(type)) {
+            String file = string(def.get("file"), at, "auth.file");
+            String subject = string(def.get("subject"), at, "auth.subject");
+            Path path = base.resolve(file).toAbsolutePath().normalize();
+            AuthSession s = AuthSession.of(name, "ServiceAccount",
+                    DataMap.of("file", path.toString(), "subject", subject), null);
+            return () -> s;
+        }
+        String variable = def.get("env") == null ? null : string(def.get("env"), at, "auth.env");
+        String file = def.get("file") == null ? null : string(def.get("file"), at, "auth.file");
+        if ((variable == null) == (file == null)) {
+            throw new IllegalArgumentException(at + ": auth (OAuth) needs exactly one of 'env' or 'file'.");
+        }
+        Path path = file == null ? null : base.resolve(file).toAbsolutePath().normalize();
+        return () -> AuthSession.of(name, "OAuth", new DataMap(), Secret.of(variable != null ? env(variable, at)
+                : read(path, at)));
+    }
+
+    private String env(String variable, String at) {
+        String v = environment.apply(variable);
+        if (v == null || v.isBlank()) {
+            throw new ProviderException(at + ": environment variable " + variable + " is not set.");
+        }
+        return v.strip();
+    }
+
+    private static String read(Path file, String at) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new ProviderException(at + ": cannot read secret file " + file + ": "
+                    + e.getClass().getSimpleName());
+        }
+    }
+
+    private static List<String> strings(Object v, String at) {
+        List<String> out = new ArrayList<>();
+        if (v instanceof String s) {
+            out.addAll(List.of(s.trim().split("\\s+")));
+        } else if (v instanceof Collection<?> c) {
+            c.forEach(x -> out.add(string(x, at, "scopes")));
+        } else {
+            throw new IllegalArgumentException(at + ": option 'scopes' must be a list of scope URLs.");
+        }
+        return out;
+    }
+
+    private static String string(Object v, String at, String key) {
+        if (v instanceof String s && !s.isBlank()) {
+            return s.trim();
+        }
+        throw new IllegalArgumentException(at + ": option '" + key + "' must be a non-empty string, got '"
+                + Values.ps(v) + "'.");
+    }
+
+    private static boolean bool(Object v, String at, String key, boolean dflt) {
+        if (v == null) {
+            return dflt;
+        }
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        if (v instanceof String s && (s.trim().equalsIgnoreCase("true") || s.trim().equalsIgnoreCase("false"))) {
+            return Boolean.parseBoolean(s.trim());
+        }
+        throw new IllegalArgumentException(at + ": option '" + key + "' must be true or false, got '"
+                + Values.ps(v) + "'.");
+    }
+
+    private static int integer(Object v, String at, String key, int dflt, int min, int max) {
+        if (v == null) {
+            return dflt;
+        }
+        try {
+            int n;
+            if (v instanceof Number num && num.doubleValue() == Math.rint(num.doubleValue())) {
+                n = Math.toIntExact(num.longValue());
+            } else if (v instanceof String s) {
+                n = Integer.parseInt(s.trim());
+            } else {
+                throw new NumberFormatException();
+            }
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (ArithmeticException | NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(at + ": option '" + key + "' must be a whole number from " + min + " to "
+                + max + ", got '" + Values.ps(v) + "'.");
+    }
+}
