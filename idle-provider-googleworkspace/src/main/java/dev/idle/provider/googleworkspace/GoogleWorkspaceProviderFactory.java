@@ -81,7 +81,10 @@ public final class GoogleWorkspaceProviderFactory implements ProviderFactory {
         Supplier<AuthSession> session = o.get("auth") == null ? null : auth(o.get("auth"), alias, base, at);
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
         HttpClient client = HttpClient.newBuilder().connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+                .followRedirects(HttpClient.Redirect.NEVER)
+                // No h2c upgrade on plain loopback http; https negotiates HTTP/2 through ALPN as usual.
+                .version("http".equalsIgnoreCase(baseUrl.getScheme()) ? HttpClient.Version.HTTP_1_1
+                        : HttpClient.Version.HTTP_2).build();
         ObjectMapper json = new ObjectMapper();
         GoogleHttp http = new GoogleHttp(client, baseUrl, timeout, clock, json);
         GoogleAuth auth = new GoogleAuth(client, clock, json, tokenUri, scopes, timeout);

@@ -79,7 +79,10 @@ public final class OktaProviderFactory implements ProviderFactory {
         Supplier<OktaCredentials> credentials = o.get("auth") == null ? null : auth(o.get("auth"), base, at);
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
         HttpClient client = HttpClient.newBuilder().connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+                .followRedirects(HttpClient.Redirect.NEVER)
+                // No h2c upgrade on plain loopback http; https negotiates HTTP/2 through ALPN as usual.
+                .version("http".equalsIgnoreCase(baseUrl.getScheme()) ? HttpClient.Version.HTTP_1_1
+                        : HttpClient.Version.HTTP_2).build();
         ObjectMapper json = new ObjectMapper();
         OktaHttp http = new OktaHttp(client, baseUrl, timeout, clock, json);
         return new OktaProvider(alias, http, credentials, allowDelete, revokeOAuthTokens, activateOnCreate, pageSize,
