@@ -9,7 +9,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-/** The provider contract suite against the Samba AD DC (skipped without one). */
+/**
+ * The idle-testkit provider contract suite against the Samba AD DC (skipped without one). Deletion is allowed so
+ * the delete tests run; faults are real: an unreachable DC (transient) and a wrong password (permanent).
+ */
 class SambaAdContractTest extends ProviderContractTest {
     private static SambaDc dc;
     private static LDAPConnection admin;
@@ -30,11 +33,25 @@ class SambaAdContractTest extends ProviderContractTest {
         }
     }
 
+    private static DataMap options() {
+        DataMap o = dc.options();
+        o.put("allowDelete", true);
+        return o;
+    }
+
     @Override
-    protected Provider newProviderWithIdentity(String key) {
-        AdProvider provider = dc.provider(dc.options());
-        provider.createIdentity(key, DataMap.of("Path", ou, "ResetOnFirstLogin", false), null);
-        return provider;
+    protected Provider newProvider() {
+        return dc.provider(options());
+    }
+
+    @Override
+    protected DataMap createAttributes(String key) {
+        return DataMap.of("Path", ou, "ResetOnFirstLogin", false);
+    }
+
+    @Override
+    protected String entitlementKind() {
+        return "Group";
     }
 
     @Override
@@ -45,5 +62,23 @@ class SambaAdContractTest extends ProviderContractTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A provider for the same directory whose DC does not answer (nothing listens on that loopback port). */
+    @Override
+    protected Provider withTransientFailureOnNextCall(Provider provider, String method) {
+        DataMap o = options();
+        o.put("port", 1);
+        o.put("timeoutSeconds", 2);
+        return dc.provider(o);
+    }
+
+    /** A provider for the same directory bound with a wrong password: the DC refuses, retrying cannot help. */
+    @Override
+    protected Provider withPermanentFailureOnNextCall(Provider provider, String method) {
+        DataMap o = options();
+        o.getMap("auth").remove("passwordFile");
+        o.getMap("auth").put("passwordFile", "../pom.xml");
+        return dc.provider(o);
     }
 }
