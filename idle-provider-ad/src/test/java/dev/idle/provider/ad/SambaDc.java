@@ -53,6 +53,10 @@ final class SambaDc {
     }
 
     static SambaDc require() {
+        // In CI (.ci/run, CI=true) the DC is always started: a missing one is a failure, never a silent skip.
+        if (!available() && "true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new IllegalStateException("CI=true but " + HOW);
+        }
         assumeTrue(available(), HOW);
         return new SambaDc();
     }
