@@ -69,6 +69,9 @@ public final class OktaSimulator implements AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     private final Set<String> apiTokens = new LinkedHashSet<>();
     private final Set<String> accessTokens = new LinkedHashSet<>();
+    private final Map<String, java.security.PublicKey> serviceApps = new HashMap<>();
+    private final Set<String> grantedScopes = new LinkedHashSet<>(List.of("okta.users.read", "okta.users.manage",
+            "okta.groups.read", "okta.groups.manage"));
     private final Map<String, User> users = new LinkedHashMap<>();
     private final Map<String, Group> groups = new LinkedHashMap<>();
     private final Map<String, Integer> revocations = new HashMap<>();
@@ -142,6 +145,35 @@ public final class OktaSimulator implements AutoCloseable {
     /** Accepts {@code token} as an OAuth 2.0 access token ({@code Bearer}). */
     public synchronized OktaSimulator acceptAccessToken(String token) {
         accessTokens.add(token);
+        return this;
+    }
+
+    /**
+     * Registers an API service app that authenticates with {@code private_key_jwt}: generates an RSA key, writes its
+     * private key as a PKCS#8 PEM file to {@code privateKeyPem} and returns the app's client id. The app is granted
+     * {@code okta.users.read/manage} and {@code okta.groups.read/manage}.
+     */
+    public synchronized String createServiceApp(java.nio.file.Path privateKeyPem) {
+        try {
+            java.security.KeyPairGenerator gen = java.security.KeyPairGenerator.getInstance("RSA");
+            gen.initialize(2048);
+            java.security.KeyPair pair = gen.generateKeyPair();
+            String clientId = "0oa" + randomId(17);
+            java.nio.file.Files.createDirectories(privateKeyPem.toAbsolutePath().getParent());
+            java.nio.file.Files.writeString(privateKeyPem, "-----BEGIN PRIVATE KEY-----\n"
+                    + java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                    .encodeToString(pair.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n");
+            serviceApps.put(clientId, pair.getPublic());
+            return clientId;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create a service app key: " + e.getMessage(), e);
+        }
+    }
+
+    /** Replaces the OAuth scopes granted to service apps. */
+    public synchronized OktaSimulator grantedScopes(String... scopes) {
+        grantedScopes.clear();
+        grantedScopes.addAll(List.of(scopes));
         return this;
     }
 
@@ -277,7 +309,8 @@ public final class OktaSimulator implements AutoCloseable {
                 body = in.readAllBytes();
             }
             synchronized (this) {
-                r = route(method, path, query(rawQuery), auth, body, at);
+                r = path.equals("/oauth2/v1/token") ? token(method, new String(body, StandardCharsets.UTF_8), at)
+                        : route(method, path, query(rawQuery), auth, body, at);
             }
         } catch (RuntimeException e) {
             r = error(500, "E0000009", "Internal Server Error", List.of());
@@ -292,7 +325,8 @@ public final class OktaSimulator implements AutoCloseable {
         }
         ex.getResponseHeaders().add("X-Okta-Request-Id", randomId(20));
         r.headers.forEach((k, v) -> ex.getResponseHeaders().add(k, v));
-        log.add(new RequestRecord(at, method, path, rawQuery, r.status, scheme, r.rateLimitReset));
+        log.add(new RequestRecord(at, method, path, path.startsWith("/oauth2/") ? null : rawQuery, r.status, scheme,
+                r.rateLimitReset));
         if (r.body == null) {
             ex.sendResponseHeaders(r.status, -1);
         } else {
@@ -352,6 +386,79 @@ public final class OktaSimulator implements AutoCloseable {
             return groups(method, seg, q, path);
         }
         return notFound(path);
+    }
+
+    /** Client credentials with private_key_jwt, as Okta's org authorization server serves it for API service apps. */
+    private Response token(String method, String form, Instant at) {
+        if (!method.equals("POST")) {
+            return oauthError(405, "invalid_request", "The token endpoint accepts POST only.");
+        }
+        Map<String, String> f = query(form);
+        if (!"client_credentials".equals(f.get("grant_type"))) {
+            return oauthError(400, "unsupported_grant_type", "The authorization grant type is not supported.");
+        }
+        if (!"urn:ietf:params:oauth:client-assertion-type:jwt-bearer".equals(f.get("client_assertion_type"))
+                || f.get("client_assertion") == null) {
+            return oauthError(401, "invalid_client", "Client authentication failed: client_assertion required.");
+        }
+        String[] parts = f.get("client_assertion").split("\\.");
+        JsonNode header;
+        JsonNode claims;
+        try {
+            header = JSON.readTree(java.util.Base64.getUrlDecoder().decode(parts[0]));
+            claims = JSON.readTree(java.util.Base64.getUrlDecoder().decode(parts[1]));
+        } catch (IOException | RuntimeException e) {
+            return oauthError(401, "invalid_client", "The client_assertion is not a valid JWT.");
+        }
+        String clientId = claims.path("iss").asText();
+        java.security.PublicKey key = serviceApps.get(clientId);
+        if (key == null || !clientId.equals(claims.path("sub").asText())) {
+            return oauthError(401, "invalid_client", "The client_assertion token has an invalid issuer or subject.");
+        }
+        if (!"RS256".equals(header.path("alg").asText()) || !verify(key, parts)) {
+            return oauthError(401, "invalid_client", "The client_assertion signature is invalid.");
+        }
+        long now = at.getEpochSecond();
+        long exp = claims.path("exp").asLong();
+        long iat = claims.path("iat").asLong(now);
+        if (exp < now || exp - iat > 3600) {
+            return oauthError(401, "invalid_client", "The client_assertion token is expired or lives too long.");
+        }
+        if (!(baseUrl() + "/oauth2/v1/token").equals(claims.path("aud").asText())) {
+            return oauthError(401, "invalid_client", "The audience claim for client_assertion must be the endpoint"
+                    + " invoked for the request.");
+        }
+        List<String> scopes = List.of(f.getOrDefault("scope", "").trim().split("\\s+"));
+        if (scopes.isEmpty() || !grantedScopes.containsAll(scopes)) {
+            return oauthError(400, "invalid_scope", "The following scopes are not allowed: "
+                    + scopes.stream().filter(sc -> !grantedScopes.contains(sc)).toList());
+        }
+        String token = "eyJsim." + randomId(40);
+        accessTokens.add(token);
+        ObjectNode ok = JSON.createObjectNode();
+        ok.put("token_type", "Bearer");
+        ok.put("expires_in", 3600);
+        ok.put("access_token", token);
+        ok.put("scope", String.join(" ", scopes));
+        return ok(ok);
+    }
+
+    private static boolean verify(java.security.PublicKey key, String[] parts) {
+        try {
+            java.security.Signature sig = java.security.Signature.getInstance("SHA256withRSA");
+            sig.initVerify(key);
+            sig.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+            return sig.verify(java.util.Base64.getUrlDecoder().decode(parts[2]));
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static Response oauthError(int status, String error, String description) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("error", error);
+        n.put("error_description", description);
+        return new Response(status, n);
     }
 
     private boolean authorised(String auth) {

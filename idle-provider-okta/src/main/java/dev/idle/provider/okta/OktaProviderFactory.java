@@ -76,13 +76,14 @@ public final class OktaProviderFactory implements ProviderFactory {
         boolean activateOnCreate = bool(o.get("activateOnCreate"), at, "activateOnCreate", true);
         int timeoutSeconds = integer(o.get("timeoutSeconds"), at, "timeoutSeconds", 30, 1, 3600);
         int pageSize = integer(o.get("pageSize"), at, "pageSize", 200, 1, 10000);
-        Supplier<OktaCredentials> credentials = o.get("auth") == null ? null : auth(o.get("auth"), base, at);
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
         HttpClient client = HttpClient.newBuilder().connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 // No h2c upgrade on plain loopback http; https negotiates HTTP/2 through ALPN as usual.
                 .version("http".equalsIgnoreCase(baseUrl.getScheme()) ? HttpClient.Version.HTTP_1_1
                         : HttpClient.Version.HTTP_2).build();
+        Supplier<OktaCredentials> credentials = o.get("auth") == null ? null
+                : auth(o.get("auth"), base, at, client, baseUrl, timeout);
         ObjectMapper json = new ObjectMapper();
         OktaHttp http = new OktaHttp(client, baseUrl, timeout, clock, json);
         return new OktaProvider(alias, http, credentials, allowDelete, revokeOAuthTokens, activateOnCreate, pageSize,
@@ -128,18 +129,23 @@ public final class OktaProviderFactory implements ProviderFactory {
         }
     }
 
-    private Supplier<OktaCredentials> auth(Object raw, Path base, String at) {
+    private Supplier<OktaCredentials> auth(Object raw, Path base, String at, HttpClient client, URI baseUrl,
+                                           Duration timeout) {
         if (!(raw instanceof DataMap def)) {
             throw new IllegalArgumentException(at + ": option 'auth' must be a map with a 'type'.");
         }
         String type = def.getString("type");
+        if ("PrivateKeyJwt".equalsIgnoreCase(type)) {
+            return privateKeyJwt(def, base, at, client, baseUrl, timeout);
+        }
         String scheme;
         if ("ApiToken".equalsIgnoreCase(type)) {
             scheme = "SSWS";
         } else if ("OAuth".equalsIgnoreCase(type)) {
             scheme = "Bearer";
         } else {
-            throw new IllegalArgumentException(at + ": auth.type must be ApiToken or OAuth (got '" + type + "').");
+            throw new IllegalArgumentException(at + ": auth.type must be ApiToken, OAuth or PrivateKeyJwt (got '"
+                    + type + "').");
         }
         Set<String> allowed = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         allowed.addAll(List.of("type", "env", "file"));
@@ -167,6 +173,32 @@ public final class OktaProviderFactory implements ProviderFactory {
                 return cached;
             }
         };
+    }
+
+    private Supplier<OktaCredentials> privateKeyJwt(DataMap def, Path base, String at, HttpClient client, URI baseUrl,
+                                                    Duration timeout) {
+        Set<String> allowed = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        allowed.addAll(List.of("type", "clientId", "file", "keyId", "scopes"));
+        for (String key : def.keySet()) {
+            if (!allowed.contains(key)) {
+                throw new IllegalArgumentException(at + ": auth: unknown key '" + key + "' for type PrivateKeyJwt"
+                        + " (the private key is referenced with 'file', never written inline). Allowed: clientId,"
+                        + " file, keyId, scopes.");
+            }
+        }
+        String clientId = string(def.get("clientId"), at, "auth.clientId");
+        Path file = base.resolve(string(def.get("file"), at, "auth.file")).toAbsolutePath().normalize();
+        String keyId = def.get("keyId") == null ? null : string(def.get("keyId"), at, "auth.keyId");
+        List<String> scopes = OktaPrivateKeyJwt.DEFAULT_SCOPES;
+        Object rawScopes = def.get("scopes");
+        if (rawScopes instanceof String s && !s.isBlank()) {
+            scopes = List.of(s.trim().split("\\s+"));
+        } else if (rawScopes instanceof java.util.Collection<?> c && !c.isEmpty()) {
+            scopes = c.stream().map(x -> string(x, at, "auth.scopes")).toList();
+        } else if (rawScopes != null) {
+            throw new IllegalArgumentException(at + ": auth.scopes must be a list of okta.* scopes.");
+        }
+        return new OktaPrivateKeyJwt(client, baseUrl, clientId, file, keyId, scopes, clock, timeout);
     }
 
     private String env(String variable, String at) {

@@ -180,4 +180,35 @@ class OktaProviderTest {
         assertThatThrownBy(() -> provider.resolveEntitlement("Group", Entitlement.of("Group", "Nope"), null))
                 .hasMessageContaining("was not found");
     }
+
+    @Test
+    void aServiceAppAuthenticatesWithPrivateKeyJwtAndItsTokenIsReused() throws java.io.IOException {
+        Path key = java.nio.file.Files.createTempDirectory("okta").resolve("app.pem");
+        String clientId = sim.createServiceApp(key);
+        sim.addUser("jdoe@example.com", "John", "Doe", "ACTIVE");
+        OktaProvider app = create(DataMap.of("baseUrl", sim.baseUrl(),
+                "auth", DataMap.of("type", "PrivateKeyJwt", "clientId", clientId, "file", key.toString())));
+
+        app.getIdentity("jdoe@example.com", null);
+        app.revokeSessions("jdoe@example.com", null);
+
+        assertThat(sim.requests().stream().filter(r -> r.path().equals("/oauth2/v1/token"))).hasSize(1);
+        assertThat(sim.requests().stream().filter(r -> r.path().startsWith("/api/")))
+                .allSatisfy(r -> assertThat(r.authScheme()).isEqualTo("Bearer"));
+        assertThat(sim.acceptedRevocations("jdoe@example.com")).isEqualTo(1);
+    }
+
+    @Test
+    void aServiceAppAskingForScopesItWasNotGrantedFailsPermanently() throws java.io.IOException {
+        Path key = java.nio.file.Files.createTempDirectory("okta").resolve("app.pem");
+        String clientId = sim.createServiceApp(key);
+        OktaProvider app = create(DataMap.of("baseUrl", sim.baseUrl(), "auth", DataMap.of("type", "PrivateKeyJwt",
+                "clientId", clientId, "file", key.toString(), "scopes", List.of("okta.apps.manage"))));
+
+        ProviderException e = catchThrowableOfType(() -> app.getIdentity("jdoe@example.com", null),
+                ProviderException.class);
+
+        assertThat(e.isTransient()).isFalse();
+        assertThat(e.getMessage()).contains("invalid_scope").doesNotContain("PRIVATE KEY");
+    }
 }
