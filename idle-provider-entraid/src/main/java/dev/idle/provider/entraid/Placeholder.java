@@ -1,0 +1,1 @@
+package dev.idle.provider.entraid; final class Placeholder {}
