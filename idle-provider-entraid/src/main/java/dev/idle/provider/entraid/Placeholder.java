@@ -1,1 +1,0 @@
-package dev.idle.provider.entraid; final class Placeholder {}
