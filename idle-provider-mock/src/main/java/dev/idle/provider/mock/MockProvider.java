@@ -4,6 +4,8 @@ import dev.idle.api.data.DataMap;
 import dev.idle.api.data.Values;
 import dev.idle.spi.AttributeEnsurer;
 import dev.idle.spi.AuthSession;
+import dev.idle.spi.DirectorySyncStatus;
+import dev.idle.spi.DirectorySyncTrigger;
 import dev.idle.spi.Entitlement;
 import dev.idle.spi.EntitlementGranter;
 import dev.idle.spi.EntitlementLister;
@@ -20,8 +22,12 @@ import dev.idle.spi.ProviderException;
 import dev.idle.spi.ProviderMethods;
 import dev.idle.spi.ProviderResult;
 import dev.idle.spi.SessionRevoker;
+import dev.idle.spi.SyncCycleStart;
+import dev.idle.spi.SyncCycleState;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -48,11 +54,16 @@ import java.util.function.Supplier;
  * {@code failPermanentlyOn: [Method]} makes every call throw a non-transient one.
  *
  * <p>Every method accepts an auth session; each non-null session is recorded ({@link #receivedSessions()}) and
- * otherwise ignored. Mailbox and directory-sync state is stored and persisted but no method acts on it yet.
+ * otherwise ignored. Mailbox state is stored and persisted but no method acts on it yet.
+ *
+ * <p><b>Directory sync.</b> {@code StartSyncCycle} and {@code GetSyncCycleState} simulate a sync server on the
+ * store's {@code directorySync} state; see {@link MockDirectorySync} and the option {@code syncPollsUntilIdle}.
  */
 public final class MockProvider implements Provider, IdentityReader, IdentityCreator, IdentityDeleter,
         IdentityDisabler, IdentityEnabler, IdentityMover, AttributeEnsurer, SessionRevoker, EntitlementLister,
-        EntitlementGranter, EntitlementRevoker {
+        EntitlementGranter, EntitlementRevoker, DirectorySyncTrigger, DirectorySyncStatus {
+
+    static final String PASSWORD_SET = "[password set]";
 
     private final MockOptions options;
     private final MockBackend backend;
@@ -119,10 +130,25 @@ public final class MockProvider implements Provider, IdentityReader, IdentityCre
                 return ProviderResult.of(ProviderMethods.CREATE_IDENTITY, identityKey, false);
             }
             MockIdentity identity = new MockIdentity();
-            identity.attributes().putAll(Values.deepCopyMap(attributes));
+            identity.attributes().putAll(withoutPasswords(Values.deepCopyMap(attributes)));
             store.put(identityKey, identity);
             return ProviderResult.of(ProviderMethods.CREATE_IDENTITY, identityKey, true);
         });
+    }
+
+    /**
+     * Like a real directory, the mock keeps no password it was given (e.g. {@code PasswordProfile.password}): the
+     * value is replaced by {@value #PASSWORD_SET}, so a state file never holds one.
+     */
+    private static DataMap withoutPasswords(DataMap attributes) {
+        for (Map.Entry<String, Object> e : attributes.entrySet()) {
+            if (e.getKey().toLowerCase(Locale.ROOT).endsWith("password") && e.getValue() != null) {
+                e.setValue(PASSWORD_SET);
+            } else if (e.getValue() instanceof DataMap nested) {
+                withoutPasswords(nested);
+            }
+        }
+        return attributes;
     }
 
     @Override
@@ -264,6 +290,27 @@ public final class MockProvider implements Provider, IdentityReader, IdentityCre
         return Entitlement.of(e.kind().trim(), e.id().trim());
     }
 
+    @Override
+    public SyncCycleStart startSyncCycle(String policyType, String computerName, AuthSession session) {
+        return syncCall(ProviderMethods.START_SYNC_CYCLE, computerName, session,
+                () -> backend.directorySync().start(policyType, computerName, options.syncPollsUntilIdle()));
+    }
+
+    @Override
+    public SyncCycleState getSyncCycleState(String computerName, AuthSession session) {
+        return syncCall(ProviderMethods.GET_SYNC_CYCLE_STATE, computerName, session,
+                () -> backend.directorySync().state());
+    }
+
+    /** {@link #call} for the directory-sync methods, which name a sync server instead of an identity. */
+    private <T> T syncCall(String method, String computerName, AuthSession session, Supplier<T> action) {
+        if (session != null) {
+            receivedSessions.add(new ReceivedSession(method, computerName, session));
+        }
+        injectFaults(method, "sync server '" + computerName + "'");
+        return store.atomically(action);
+    }
+
     /** Records the session, applies configured faults, then runs {@code action} under the store's lock. */
     private <T> T call(String method, String identityKey, AuthSession session, Supplier<T> action) {
         if (session != null) {
@@ -272,21 +319,21 @@ public final class MockProvider implements Provider, IdentityReader, IdentityCre
         if (identityKey == null || identityKey.isBlank()) {
             throw new ProviderException("IdentityKey must not be empty.");
         }
-        injectFaults(method, identityKey);
+        injectFaults(method, "identity '" + identityKey + "'");
         return store.atomically(action);
     }
 
-    private void injectFaults(String method, String identityKey) {
+    private void injectFaults(String method, String subject) {
         if (options.failPermanentlyOn().contains(method)) {
-            throw new ProviderException("Simulated permanent failure of " + method + " for identity '" + identityKey
-                    + "' (mock option failPermanentlyOn).");
+            throw new ProviderException("Simulated permanent failure of " + method + " for " + subject
+                    + " (mock option failPermanentlyOn).");
         }
         Integer failures = options.failOn().get(method);
         if (failures != null) {
             int call = backend.countCall(method);
             if (call <= failures) {
-                throw ProviderException.transientFailure("Simulated transient failure of " + method + " for identity '"
-                        + identityKey + "' (mock option failOn: failure " + call + " of " + failures + ").");
+                throw ProviderException.transientFailure("Simulated transient failure of " + method + " for "
+                        + subject + " (mock option failOn: failure " + call + " of " + failures + ").");
             }
         }
     }

@@ -19,7 +19,8 @@ import java.util.Set;
  * </pre>
  * Keys are read case-insensitively and written in camelCase, in the order above. {@code container}, {@code mailbox}
  * and {@code directorySync} are written only when set, so a file that leaves them out round-trips unchanged.
- * Mailbox and directory-sync contents are kept as written (any keys), since no mock method interprets them yet.
+ * Mailbox and directory-sync contents are kept as written (any keys); the mock interprets only
+ * {@code directorySync.status} and writes {@code status} and {@code lastRunUtc} when a sync cycle starts.
  */
 final class MockStateCodec {
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("identities", "directorySync");

@@ -318,4 +318,18 @@ class MockProviderTest {
         assertThat(mock.ensureAttribute("jdoe", "Title", null, null).changed()).isFalse();
         assertThat(mock.store().get("jdoe").attributes()).containsEntry("Department", "HR").containsEntry("Title", null);
     }
+
+    @Test
+    void createIdentityKeepsNoPasswordItWasGiven() {
+        MockProvider mock = MockProvider.inMemory();
+
+        mock.createIdentity("jdoe", DataMap.of("DisplayName", "John", "PasswordProfile",
+                DataMap.of("forceChangePasswordNextSignIn", true, "password", "Initial-1!"), "AccountPassword", "x"), null);
+
+        DataMap stored = mock.store().get("jdoe").attributes();
+        assertThat(stored.getMap("PasswordProfile")).containsEntry("password", MockProvider.PASSWORD_SET)
+                .containsEntry("forceChangePasswordNextSignIn", true);
+        assertThat(stored).containsEntry("AccountPassword", MockProvider.PASSWORD_SET);
+        assertThat(stored.toString()).doesNotContain("Initial-1!");
+    }
 }
