@@ -10,6 +10,7 @@ import dev.idle.spi.Entitlement;
 import dev.idle.spi.EntitlementGranter;
 import dev.idle.spi.EntitlementLister;
 import dev.idle.spi.EntitlementRevoker;
+import dev.idle.spi.EventWriter;
 import dev.idle.spi.Identity;
 import dev.idle.spi.IdentityCreator;
 import dev.idle.spi.IdentityDeleter;
@@ -17,6 +18,11 @@ import dev.idle.spi.IdentityDisabler;
 import dev.idle.spi.IdentityEnabler;
 import dev.idle.spi.IdentityMover;
 import dev.idle.spi.IdentityReader;
+import dev.idle.spi.Mailbox;
+import dev.idle.spi.MailboxPermissionsEnsurer;
+import dev.idle.spi.MailboxReader;
+import dev.idle.spi.MailboxTypeEnsurer;
+import dev.idle.spi.OutOfOfficeEnsurer;
 import dev.idle.spi.Provider;
 import dev.idle.spi.ProviderException;
 import dev.idle.spi.ProviderMethods;
@@ -54,14 +60,15 @@ import java.util.function.Supplier;
  * {@code failPermanentlyOn: [Method]} makes every call throw a non-transient one.
  *
  * <p>Every method accepts an auth session; each non-null session is recorded ({@link #receivedSessions()}) and
- * otherwise ignored. Mailbox state is stored and persisted but no method acts on it yet.
+ * otherwise ignored. Mailboxes behave like Exchange Online's (see {@link MockMailboxes}).
  *
  * <p><b>Directory sync.</b> {@code StartSyncCycle} and {@code GetSyncCycleState} simulate a sync server on the
  * store's {@code directorySync} state; see {@link MockDirectorySync} and the option {@code syncPollsUntilIdle}.
  */
 public final class MockProvider implements Provider, IdentityReader, IdentityCreator, IdentityDeleter,
         IdentityDisabler, IdentityEnabler, IdentityMover, AttributeEnsurer, SessionRevoker, EntitlementLister,
-        EntitlementGranter, EntitlementRevoker, DirectorySyncTrigger, DirectorySyncStatus {
+        EntitlementGranter, EntitlementRevoker, MailboxReader, MailboxTypeEnsurer, OutOfOfficeEnsurer,
+        MailboxPermissionsEnsurer, DirectorySyncTrigger, DirectorySyncStatus {
 
     static final String PASSWORD_SET = "[password set]";
 
@@ -70,11 +77,13 @@ public final class MockProvider implements Provider, IdentityReader, IdentityCre
     private final MockStore store;
     private final List<ReceivedSession> receivedSessions = new CopyOnWriteArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final MockMailboxes mailboxes;
 
     MockProvider(MockOptions options, MockBackend backend) {
         this.options = options;
         this.backend = backend;
         this.store = backend.store();
+        this.mailboxes = new MockMailboxes(store, this::resolveKey);
     }
 
     /** An empty in-memory mock advertising every capability, without faults or auto-creation. */
@@ -288,6 +297,36 @@ public final class MockProvider implements Provider, IdentityReader, IdentityCre
             throw new ProviderException("Entitlement.Id must not be empty.");
         }
         return Entitlement.of(e.kind().trim(), e.id().trim());
+    }
+
+    @Override
+    public Mailbox getMailbox(String identityKey, AuthSession session) {
+        return call(ProviderMethods.GET_MAILBOX, identityKey, session, () -> mailboxes.getMailbox(identityKey));
+    }
+
+    @Override
+    public ProviderResult ensureMailboxType(String identityKey, String desiredType, AuthSession session) {
+        return call(ProviderMethods.ENSURE_MAILBOX_TYPE, identityKey, session,
+                () -> mailboxes.ensureMailboxType(identityKey, desiredType));
+    }
+
+    @Override
+    public ProviderResult ensureOutOfOffice(String identityKey, DataMap config, AuthSession session) {
+        return call(ProviderMethods.ENSURE_OUT_OF_OFFICE, identityKey, session,
+                () -> mailboxes.ensureOutOfOffice(identityKey, config));
+    }
+
+    @Override
+    public ProviderResult ensureMailboxPermissions(String identityKey, List<DataMap> permissions,
+                                                   AuthSession session) {
+        return ensureMailboxPermissions(identityKey, permissions, session, null);
+    }
+
+    @Override
+    public ProviderResult ensureMailboxPermissions(String identityKey, List<DataMap> permissions,
+                                                   AuthSession session, EventWriter events) {
+        return call(ProviderMethods.ENSURE_MAILBOX_PERMISSIONS, identityKey, session,
+                () -> mailboxes.ensureMailboxPermissions(identityKey, permissions, events));
     }
 
     @Override
