@@ -354,8 +354,9 @@ public final class EntraIdProvider implements Provider, IdentityReader, Identity
         String userPath = "/users/" + OData.segment(user.path("id").asText());
         GraphClient.Response r = graph.exchange("GET", userPath + "/manager?$select=id", null, token);
         String currentId;
-        if (r.status() == 404) {
-            currentId = null;
+        if (r.status() == 404 || (r.status() == 400 && r.body().path("error").path("message").asText("")
+                .contains("segment 'manager'"))) {
+            currentId = null; // no manager (a directory without the manager relation answers 400 for the segment)
         } else if (r.ok()) {
             currentId = r.body().path("id").asText(null);
         } else {
