@@ -277,7 +277,7 @@ public final class GraphSimulator implements AutoCloseable {
                     workDir = Files.createTempDirectory("idle-graph-simulator-");
                     ownsWorkDir = true;
                 }
-                tls = SimulatorTls.generate(workDir);
+                tls = SimulatorTls.create(workDir);
                 clientContext = tls.clientContext();
                 HttpsServer s = HttpsServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"),
                         requestedPort), 64);
@@ -474,6 +474,16 @@ public final class GraphSimulator implements AutoCloseable {
         p.put("displayName", displayName);
         p.put("mail", userPrincipalName);
         return addUser(p);
+    }
+
+    /** Loads a seed file (YAML or JSON); see {@link Seed}. Returns this. */
+    public GraphSimulator loadSeed(Path file) {
+        try {
+            Seed.load(this, file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read seed file " + file + ": " + e.getMessage(), e);
+        }
+        return this;
     }
 
     /** Adds a security group; returns its id. */

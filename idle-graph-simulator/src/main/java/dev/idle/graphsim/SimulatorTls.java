@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.SecureRandom;
@@ -37,6 +38,38 @@ final class SimulatorTls {
         this.trustStore = trustStore;
         this.password = password;
         this.certificate = certificate;
+    }
+
+    private static SimulatorTls template;
+
+    /**
+     * Writes the key store (server.p12) and the trust store (truststore.p12) into {@code dir}. keytool takes seconds,
+     * so the key pair is generated once per JVM (in a temp directory removed at exit) and copied for each simulator.
+     */
+    static SimulatorTls create(Path dir) throws IOException {
+        SimulatorTls t;
+        synchronized (SimulatorTls.class) {
+            if (template == null) {
+                Path tmp = Files.createTempDirectory("idle-graph-simulator-tls-");
+                template = generate(tmp);
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    for (Path p : List.of(template.keyStore, template.trustStore, tmp)) {
+                        try {
+                            Files.deleteIfExists(p);
+                        } catch (IOException ignored) {
+                            // best effort
+                        }
+                    }
+                }));
+            }
+            t = template;
+        }
+        Files.createDirectories(dir);
+        Path ks = dir.resolve("server.p12");
+        Path ts = dir.resolve("truststore.p12");
+        Files.copy(t.keyStore, ks, StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(t.trustStore, ts, StandardCopyOption.REPLACE_EXISTING);
+        return new SimulatorTls(ks, ts, t.password.clone(), t.certificate);
     }
 
     /** Generates the key pair and certificate in {@code dir} (server.p12) and writes the trust store (truststore.p12). */
