@@ -31,7 +31,8 @@ import javax.net.ssl.TrustManagerFactory;
 /**
  * Creates {@link ExchangeOnlineProvider}s for host-file entries with {@code type: exchangeonline}. Options (keys
  * case-insensitive): {@code tenantId} (required), {@code graphBaseUrl}, {@code exchangeBaseUrl},
- * {@code exchangeScope}, {@code authorityHost}, {@code auth}, {@code trustStore}, {@code trustStorePasswordEnv},
+ * {@code exchangeScope}, {@code authorityHost}, {@code auth}, {@code trustStore}, {@code trustStorePasswordEnv} or
+ * {@code trustStorePasswordFile},
  * {@code timeoutSeconds}; see {@code docs/providers/exchangeonline.md}. Secrets are referenced ({@code env},
  * {@code file}, {@code passwordEnv}), never written in the host file, and read when the first token is needed.
  */
@@ -41,7 +42,7 @@ public final class ExchangeOnlineProviderFactory implements ProviderFactory {
     static final String DEFAULT_EXCHANGE_SCOPE = "https://outlook.office365.com/.default";
     static final String DEFAULT_AUTHORITY = "https://login.microsoftonline.com";
     static final List<String> OPTIONS = List.of("tenantId", "graphBaseUrl", "exchangeBaseUrl", "exchangeScope",
-            "authorityHost", "auth", "trustStore", "trustStorePasswordEnv", "timeoutSeconds");
+            "authorityHost", "auth", "trustStore", "trustStorePasswordEnv", "trustStorePasswordFile", "timeoutSeconds");
     static final Map<String, Set<String>> AUTH_KEYS = Map.of(
             "ClientSecret", ci("tenantId", "clientId", "env", "file", "authority"),
             "ClientCertificate", ci("tenantId", "clientId", "file", "passwordEnv", "authority"),
@@ -161,8 +162,8 @@ public final class ExchangeOnlineProviderFactory implements ProviderFactory {
 
     private SSLContext sslContext(DataMap o, Path base, String at) {
         if (o.get("trustStore") == null) {
-            if (o.get("trustStorePasswordEnv") != null) {
-                throw new IllegalArgumentException(at + ": option 'trustStorePasswordEnv' needs 'trustStore'.");
+            if (o.get("trustStorePasswordEnv") != null || o.get("trustStorePasswordFile") != null) {
+                throw new IllegalArgumentException(at + ": option 'trustStorePassword…' needs 'trustStore'.");
             }
             return null;
         }
@@ -176,6 +177,14 @@ public final class ExchangeOnlineProviderFactory implements ProviderFactory {
                         + " (trustStorePasswordEnv) is not set.");
             }
             password = v.toCharArray();
+        } else if (o.get("trustStorePasswordFile") != null) {
+            Path file = base.resolve(string(o.get("trustStorePasswordFile"), at, "trustStorePasswordFile"));
+            try {
+                password = Files.readString(file, StandardCharsets.UTF_8).strip().toCharArray();
+            } catch (IOException e) {
+                throw new IllegalArgumentException(at + ": cannot read trustStorePasswordFile " + file + ": "
+                        + e.getClass().getSimpleName());
+            }
         }
         String type = path.toString().toLowerCase(Locale.ROOT).endsWith(".jks") ? "JKS" : "PKCS12";
         try (InputStream in = Files.newInputStream(path)) {
