@@ -92,8 +92,15 @@ public final class GraphSimulator implements AutoCloseable {
         }
     }
 
-    private record Token(App app, Instant expiresAt) {
+    /** An issued token; {@code resource} is the scope's resource ({@code https://outlook.office365.com} or Graph). */
+    private record Token(App app, Instant expiresAt, String resource) {
+        boolean forExchange() {
+            return resource != null && resource.toLowerCase(Locale.ROOT).startsWith(EXCHANGE_RESOURCE);
+        }
     }
+
+    /** The resource the Exchange admin API accepts tokens for. */
+    static final String EXCHANGE_RESOURCE = "https://outlook.office365.com";
 
     private record Throttle(int writes, Duration window, Duration retryAfter) {
     }
@@ -146,6 +153,7 @@ public final class GraphSimulator implements AutoCloseable {
 
     private final Object lock = new Object();
     private final Directory dir = new Directory();
+    private final Mailboxes mailboxes = new Mailboxes(dir);
     private final Map<String, App> apps = new LinkedHashMap<>();
     private final Map<String, Token> tokens = new HashMap<>();
     private final List<RequestRecord> log = new ArrayList<>();
@@ -416,21 +424,28 @@ public final class GraphSimulator implements AutoCloseable {
             App a = requireApp(clientId);
             App changed = new App(a.tenantId(), a.clientId(), a.secret(), roles == null ? null : Set.copyOf(roles));
             apps.put(clientId.toLowerCase(Locale.ROOT), changed);
-            tokens.replaceAll((k, t) -> t.app() == a ? new Token(changed, t.expiresAt()) : t);
+            tokens.replaceAll((k, t) -> t.app() == a ? new Token(changed, t.expiresAt(), t.resource()) : t);
         }
     }
 
     /** Issues an access token for a registered app without the token endpoint (for tests of Graph calls alone). */
     public String issueToken(String clientId) {
         synchronized (lock) {
-            return newToken(requireApp(clientId));
+            return newToken(requireApp(clientId), "https://graph.microsoft.com");
+        }
+    }
+
+    /** Test shortcut: a valid token for the Exchange admin API ({@code https://outlook.office365.com/.default}). */
+    public String issueExchangeToken(String clientId) {
+        synchronized (lock) {
+            return newToken(requireApp(clientId), EXCHANGE_RESOURCE);
         }
     }
 
     /** Makes every token issued so far invalid (the next Graph call answers 401). */
     public void expireTokens() {
         synchronized (lock) {
-            tokens.replaceAll((k, t) -> new Token(t.app(), Instant.EPOCH));
+            tokens.replaceAll((k, t) -> new Token(t.app(), Instant.EPOCH, t.resource()));
         }
     }
 
@@ -442,11 +457,11 @@ public final class GraphSimulator implements AutoCloseable {
         return a;
     }
 
-    private String newToken(App app) {
+    private String newToken(App app, String resource) {
         byte[] raw = new byte[32];
         random.nextBytes(raw);
         String token = "gsim." + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-        tokens.put(token, new Token(app, Instant.now().plus(tokenLifetime)));
+        tokens.put(token, new Token(app, Instant.now().plus(tokenLifetime), resource));
         return token;
     }
 
@@ -756,6 +771,15 @@ public final class GraphSimulator implements AutoCloseable {
             sleep(latency);
             if (rawPath.equals("/v1.0") || rawPath.startsWith("/v1.0/")) {
                 resp = graphTopLevel(ex.getRequestHeaders(), method, rawPath, rawQuery, body, ctx);
+            } else if (rawPath.startsWith("/adminapi/")) {
+                String[] cmdlet = new String[1];
+                try {
+                    resp = adminApi(ex.getRequestHeaders(), method, rawPath, body, ctx, cmdlet);
+                } finally {
+                    if (cmdlet[0] != null) {
+                        target = target + " [" + cmdlet[0] + "]";
+                    }
+                }
             } else {
                 resp = identityPlatform(ex.getRequestHeaders(), method, rawPath, rawQuery, body, ctx);
             }
@@ -1013,7 +1037,9 @@ public final class GraphSimulator implements AutoCloseable {
             long seconds = tokenLifetime.toSeconds();
             ok.put("expires_in", seconds);
             ok.put("ext_expires_in", seconds);
-            ok.put("access_token", newToken(app));
+            String resource = Stream.of(scope.split(" ")).filter(x -> x.endsWith("/.default")).findFirst()
+                    .map(x -> x.substring(0, x.length() - "/.default".length())).orElse("");
+            ok.put("access_token", newToken(app, resource));
             Resp r = new Resp(200, ok);
             r.headers.put("Content-Type", "application/json; charset=utf-8");
             r.headers.put("Cache-Control", "no-store, no-cache");
@@ -1085,6 +1111,110 @@ public final class GraphSimulator implements AutoCloseable {
         return d;
     }
 
+    // ------------------------------------------------------------------ Exchange admin API
+
+    private static final Pattern ADMIN_PATH = Pattern.compile("/adminapi/beta/([^/]+)/InvokeCommand/?",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * {@code POST /adminapi/beta/{tenant}/InvokeCommand}: authentication (a token for
+     * {@code https://outlook.office365.com}), {@code Exchange.ManageAsApp}, faults (matched against the path with
+     * {@code /<CmdletName>} appended), the write throttle for cmdlets other than {@code Get-*}, then the cmdlet.
+     */
+    private Resp adminApi(Headers headers, String method, String rawPath, byte[] rawBody, Ctx ctx, String[] cmdletOut) {
+        Matcher m = ADMIN_PATH.matcher(rawPath);
+        if (!m.matches()) {
+            throw new GraphError(404, "NotFound", "The requested resource was not found: " + rawPath);
+        }
+        authenticate(headers.getFirst("Authorization"), ctx, true);
+        noteArrival(ctx);
+        if (!method.equals("POST")) {
+            throw new GraphError(405, "MethodNotAllowed", "InvokeCommand accepts POST only.");
+        }
+        JsonNode body = parseBody(rawBody);
+        String cmdlet = Mailboxes.cmdlet(body);
+        cmdletOut[0] = cmdlet;
+        String faultPath = rawPath.replaceAll("/+$", "") + "/" + cmdlet;
+        applyFault(method, faultPath, ctx);
+        boolean write = !Mailboxes.isRead(cmdlet);
+        synchronized (lock) {
+            if (!Permission.EXCHANGE_MANAGE.grantedTo(ctx.app.roles())) {
+                throw Mailboxes.exoError(403, "Forbidden", "Microsoft.Exchange.Management.Tasks.AccessDeniedException",
+                        "The role assigned to application " + ctx.app.clientId() + " isn't supported in this "
+                                + "scenario. Please check online documentation for assigning correct Directory Roles "
+                                + "to Azure AD Application for EXO App-Only Authentication.");
+            }
+            if (write) {
+                GraphError throttled = throttleCheck(method, faultPath, ctx);
+                if (throttled != null) {
+                    throw throttled;
+                }
+            }
+            List<String> warnings = new ArrayList<>();
+            ArrayNode value = mailboxes.invoke(cmdlet, body, warnings);
+            ObjectNode out = NODES.objectNode();
+            out.put("@odata.context", authorityHost() + "adminapi/beta/" + m.group(1)
+                    + "/$metadata#Collection(Exchange.GenericHashTable)");
+            out.put("adminapi.warnings@odata.type", "#Collection(String)");
+            ArrayNode w = out.putArray("adminapi.warnings");
+            warnings.forEach(w::add);
+            out.set("value", value);
+            if (write) {
+                acceptedWrites.add(new RequestRecord(ctx.arrival, method, rawPath + " [" + cmdlet + "]", 200,
+                        ctx.clientRequestId, ctx.requestId, ctx.app.clientId(), null));
+            }
+            return new Resp(200, out);
+        }
+    }
+
+    /** Base URL of the Exchange admin API as the provider's {@code exchangeBaseUrl} option wants it. */
+    public URI exchangeBaseUrl() {
+        return URI.create("https://127.0.0.1:" + port() + "/adminapi/beta");
+    }
+
+    /**
+     * Gives an existing user an Exchange Online mailbox ({@code UserMailbox}, {@code SharedMailbox},
+     * {@code RoomMailbox} or {@code EquipmentMailbox}; {@code Regular}/{@code Shared}/... also accepted); sets the
+     * user's {@code mail} to the UPN when it has none. Returns the mailbox GUID.
+     */
+    public String addMailbox(String userIdOrUpn, String recipientTypeDetails) {
+        synchronized (lock) {
+            try {
+                return mailboxes.add(userIdOrUpn, recipientTypeDetails).guid;
+            } catch (GraphError e) {
+                throw new IllegalArgumentException("no user '" + userIdOrUpn + "'");
+            }
+        }
+    }
+
+    /** Grants delegate rights directly (seeding): {@code right} FullAccess, SendAs or SendOnBehalf; delegate by UPN. */
+    public void addMailboxDelegate(String mailboxUserIdOrUpn, String right, String delegateUpn) {
+        synchronized (lock) {
+            Mailboxes.Box b = mailboxes.resolveMailbox(mailboxUserIdOrUpn);
+            switch (right.toLowerCase(Locale.ROOT)) {
+                case "fullaccess" -> b.fullAccess.add(delegateUpn);
+                case "sendas" -> b.sendAs.add(delegateUpn);
+                case "sendonbehalf" -> b.sendOnBehalf.add(delegateUpn);
+                default -> throw new IllegalArgumentException("right must be FullAccess, SendAs or SendOnBehalf");
+            }
+        }
+    }
+
+    /**
+     * A copy of a mailbox ({@code recipientTypeDetails, guid, timeZone, status, externalAudience,
+     * internalReplyMessage, externalReplyMessage, scheduledStart, scheduledEnd, fullAccess, sendAs, sendOnBehalf}),
+     * found by anything {@code Get-Mailbox -Identity} accepts.
+     */
+    public Map<String, Object> mailbox(String identity) {
+        synchronized (lock) {
+            try {
+                return mailboxes.snapshot(mailboxes.resolveMailbox(identity));
+            } catch (GraphError e) {
+                throw new IllegalArgumentException("no mailbox '" + identity + "'");
+            }
+        }
+    }
+
     // ------------------------------------------------------------------ Graph pipeline
 
     private Resp graphTopLevel(Headers headers, String method, String rawPath, String rawQuery, byte[] body, Ctx ctx) {
@@ -1127,6 +1257,10 @@ public final class GraphSimulator implements AutoCloseable {
     }
 
     private void authenticate(String authorization, Ctx ctx) {
+        authenticate(authorization, ctx, false);
+    }
+
+    private void authenticate(String authorization, Ctx ctx, boolean exchange) {
         if (authorization == null || authorization.isBlank()) {
             throw new GraphError(401, "InvalidAuthenticationToken", "Access token is empty.");
         }
@@ -1143,6 +1277,11 @@ public final class GraphSimulator implements AutoCloseable {
             }
             if (!t.expiresAt().isAfter(Instant.now())) {
                 throw new GraphError(401, "InvalidAuthenticationToken", "Lifetime validation failed, the token is expired.");
+            }
+            if (t.forExchange() != exchange) {
+                throw new GraphError(401, "InvalidAuthenticationToken", "Access token validation failure. Invalid "
+                        + "audience (the token was issued for " + (exchange ? "another resource" : EXCHANGE_RESOURCE)
+                        + ").");
             }
             ctx.app = apps.get(t.app().clientId().toLowerCase(Locale.ROOT));
             if (ctx.app == null) {
@@ -1374,6 +1513,20 @@ public final class GraphSimulator implements AutoCloseable {
                     default -> methodNotAllowed(method);
                 };
             }
+            if (n == 3 && seg.get(2).equals("mailboxSettings")) {
+                return switch (method) {
+                    case "GET" -> {
+                        require(ctx, Permission.MAILBOX_SETTINGS_READ);
+                        checkOptions(q, false);
+                        yield new Resp(200, mailboxes.settings(key, graphBaseUrl().toString()));
+                    }
+                    case "PATCH" -> {
+                        require(ctx, Permission.MAILBOX_SETTINGS_WRITE);
+                        yield new Resp(200, mailboxes.patchSettings(key, body, graphBaseUrl().toString()));
+                    }
+                    default -> methodNotAllowed(method);
+                };
+            }
             if (n == 3 && seg.get(2).equals("revokeSignInSessions")) {
                 return method.equals("POST") ? revoke(key, ctx) : methodNotAllowed(method);
             }
@@ -1510,6 +1663,7 @@ public final class GraphSimulator implements AutoCloseable {
         require(ctx, Permission.USER_WRITE);
         Map<String, Object> u = dir.requireUser(key);
         dir.deleteUser((String) u.get("id"));
+        mailboxes.byUser.remove((String) u.get("id"));
         return new Resp(204, null);
     }
 

@@ -16,7 +16,11 @@ enum Permission {
     GROUP_MEMBER_WRITE("GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All"),
     AU_READ("AdministrativeUnit.Read.All", "AdministrativeUnit.ReadWrite.All", "Directory.Read.All",
             "Directory.ReadWrite.All"),
-    AU_MEMBER_WRITE("AdministrativeUnit.ReadWrite.All", "Directory.ReadWrite.All");
+    AU_MEMBER_WRITE("AdministrativeUnit.ReadWrite.All", "Directory.ReadWrite.All"),
+    MAILBOX_SETTINGS_READ("MailboxSettings.Read", "MailboxSettings.ReadWrite"),
+    MAILBOX_SETTINGS_WRITE("MailboxSettings.ReadWrite"),
+    /** The Office 365 Exchange Online application permission the admin API (InvokeCommand) needs. */
+    EXCHANGE_MANAGE("Exchange.ManageAsApp");
 
     final Set<String> grantedBy;
 

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -96,13 +97,36 @@ public final class Seed {
         for (JsonNode u : root.path("users")) {
             Map<String, Object> props = toMap(u);
             Object sessions = props.remove("sessions");
+            Object mailbox = props.remove("mailbox");
             String id = sim.addUser(props);
+            if (mailbox != null && !Boolean.FALSE.equals(mailbox)) {
+                mailbox(sim, id, mailbox);
+            }
             if (sessions instanceof Number n && n.intValue() > 0) {
                 sim.addSessions(id, n.intValue());
             }
         }
         containers(sim, root.path("groups"), true);
         containers(sim, root.path("administrativeUnits"), false);
+    }
+
+    /** {@code mailbox: true} or {@code {type, fullAccess: [upn], sendAs: [upn], sendOnBehalf: [upn]}}. */
+    private static void mailbox(GraphSimulator sim, String userId, Object spec) {
+        Map<?, ?> m = spec instanceof Map<?, ?> map ? map : Map.of();
+        for (Object k : m.keySet()) {
+            if (!Set.of("type", "fullAccess", "sendAs", "sendOnBehalf").contains(String.valueOf(k))) {
+                throw new IllegalArgumentException("users[].mailbox: unknown key '" + k
+                        + "' (type, fullAccess, sendAs, sendOnBehalf)");
+            }
+        }
+        sim.addMailbox(userId, m.get("type") == null ? "UserMailbox" : String.valueOf(m.get("type")));
+        for (String right : List.of("fullAccess", "sendAs", "sendOnBehalf")) {
+            if (m.get(right) instanceof List<?> delegates) {
+                for (Object d : delegates) {
+                    sim.addMailboxDelegate(userId, right, String.valueOf(d));
+                }
+            }
+        }
     }
 
     private static void containers(GraphSimulator sim, JsonNode list, boolean groups) {

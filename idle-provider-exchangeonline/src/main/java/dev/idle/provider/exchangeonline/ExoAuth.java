@@ -1,0 +1,186 @@
+package dev.idle.provider.exchangeonline;
+
+import com.azure.core.credential.AccessToken;
+import com.azure.core.credential.TokenCredential;
+import com.azure.core.credential.TokenRequestContext;
+import com.azure.core.http.HttpClient;
+import com.azure.identity.ClientCertificateCredentialBuilder;
+import com.azure.identity.ClientSecretCredentialBuilder;
+import com.azure.identity.DefaultAzureCredentialBuilder;
+import com.azure.identity.ManagedIdentityCredentialBuilder;
+import com.azure.identity.WorkloadIdentityCredentialBuilder;
+import dev.idle.api.data.DataMap;
+import dev.idle.spi.AuthSession;
+import dev.idle.spi.ProviderException;
+import dev.idle.spi.Secret;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Bearer tokens for the two resources the provider calls (Graph and Exchange Online), from an auth session or the
+ * provider's own {@code auth} option. A session's {@code type} picks an azure-identity credential
+ * ({@code ClientSecret}, {@code ClientCertificate}, {@code ManagedIdentity}, {@code WorkloadIdentity},
+ * {@code DefaultChain}); {@code OAuth} carries a ready token, sent as is to both APIs. Credentials are kept per
+ * session (type + attributes + secret identity) and tokens per scope until two minutes before they expire. Messages
+ * never carry the secret or a token.
+ */
+final class ExoAuth {
+    static final List<String> TYPES = List.of("ClientSecret", "ClientCertificate", "ManagedIdentity",
+            "WorkloadIdentity", "DefaultChain", "OAuth");
+    private static final Duration MARGIN = Duration.ofMinutes(2);
+
+    private final String authorityHost;
+    private final String defaultTenant;
+    private final HttpClient http;
+    private final Supplier<AuthSession> defaultSession;
+    private final Map<List<Object>, TokenCredential> credentials = new ConcurrentHashMap<>();
+    private final Map<List<Object>, AccessToken> tokens = new ConcurrentHashMap<>();
+
+    ExoAuth(String authorityHost, String defaultTenant, HttpClient http, Supplier<AuthSession> defaultSession) {
+        this.authorityHost = authorityHost;
+        this.defaultTenant = defaultTenant;
+        this.http = http;
+        this.defaultSession = defaultSession;
+    }
+
+    /** A bearer token for {@code scope}; {@code session} null means the provider's {@code auth} option. */
+    String token(AuthSession session, String scope, String alias) {
+        if (session == null && defaultSession == null) {
+                throw new ProviderException("Exchange Online provider '" + alias + "' has no credentials for this call:"
+                        + " the step names no AuthSessionName and the provider has no 'auth' option.");
+        }
+        AuthSession s = session != null ? session : defaultSession.get();
+        String type = TYPES.stream().filter(t -> t.equalsIgnoreCase(s.type())).findFirst().orElseThrow(() ->
+                new ProviderException("Auth session type '" + s.type() + "' is not supported by the Exchange Online "
+                        + "provider. Supported: " + String.join(", ", TYPES) + "."));
+        if (type.equals("OAuth")) {
+            if (s.secret() == null || s.secret().isEmpty()) {
+                throw new ProviderException("The auth session '" + s.name() + "' (OAuth) carries no token.");
+            }
+            return s.secret().reveal();
+        }
+        List<Object> key = List.of(type, s.attributes().toString(), Objects.hashCode(s.secret()));
+        List<Object> tokenKey = List.of(key, scope);
+        AccessToken cached = tokens.get(tokenKey);
+        if (cached != null && cached.getExpiresAt() != null
+                && cached.getExpiresAt().minus(MARGIN).isAfter(OffsetDateTime.now())) {
+            return cached.getToken();
+        }
+        TokenCredential credential = credentials.computeIfAbsent(key, k -> credential(type, s));
+        AccessToken t;
+        try {
+            t = credential.getTokenSync(new TokenRequestContext().addScopes(scope));
+        } catch (RuntimeException e) {
+            throw new ProviderException("Could not get a token for " + scope + " with auth session '" + s.name()
+                    + "' (" + type + "): " + summary(e, s.secret()), isNetwork(e), null, null);
+        }
+        if (t == null || t.getToken() == null) {
+            throw new ProviderException("Could not get a token for " + scope + ": the credential returned none.");
+        }
+        tokens.put(tokenKey, t);
+        return t.getToken();
+    }
+
+    private TokenCredential credential(String type, AuthSession s) {
+        DataMap a = s.attributes();
+        String authority = a.getString("authority") != null ? a.getString("authority") : authorityHost;
+        String tenantId = a.getString("tenantId") != null ? a.getString("tenantId") : defaultTenant;
+        String clientId = a.getString("clientId");
+        Secret secret = s.secret();
+        String what = "auth session '" + s.name() + "' (" + type + ")";
+        switch (type) {
+            case "ClientSecret" -> {
+                require(clientId, "clientId", what);
+                require(tenantId, "tenantId", what);
+                if (secret == null || secret.isEmpty()) {
+                    throw new ProviderException("The " + what + " has no client secret (give 'env' or 'file').");
+                }
+                return new ClientSecretCredentialBuilder().tenantId(tenantId).clientId(clientId)
+                        .clientSecret(secret.reveal()).authorityHost(authority).httpClient(http)
+                        .disableInstanceDiscovery().build();
+            }
+            case "ClientCertificate" -> {
+                require(clientId, "clientId", what);
+                require(tenantId, "tenantId", what);
+                String file = a.getString("file");
+                require(file, "file", what);
+                ClientCertificateCredentialBuilder b = new ClientCertificateCredentialBuilder().tenantId(tenantId)
+                        .clientId(clientId).authorityHost(authority).httpClient(http).disableInstanceDiscovery();
+                String lower = file.toLowerCase(Locale.ROOT);
+                if (lower.endsWith(".pfx") || lower.endsWith(".p12")) {
+                    b.pfxCertificate(file);
+                    if (secret != null) {
+                        b.clientCertificatePassword(secret.reveal());
+                    }
+                } else {
+                    b.pemCertificate(file);
+                }
+                return b.build();
+            }
+            case "ManagedIdentity" -> {
+                ManagedIdentityCredentialBuilder b = new ManagedIdentityCredentialBuilder().httpClient(http);
+                return (clientId == null ? b : b.clientId(clientId)).build();
+            }
+            case "WorkloadIdentity" -> {
+                WorkloadIdentityCredentialBuilder b = new WorkloadIdentityCredentialBuilder().authorityHost(authority)
+                        .httpClient(http).disableInstanceDiscovery();
+                if (tenantId != null) {
+                    b.tenantId(tenantId);
+                }
+                if (clientId != null) {
+                    b.clientId(clientId);
+                }
+                if (a.getString("tokenFile") != null) {
+                    b.tokenFilePath(a.getString("tokenFile"));
+                }
+                return b.build();
+            }
+            default -> {
+                DefaultAzureCredentialBuilder b = new DefaultAzureCredentialBuilder().authorityHost(authority)
+                        .httpClient(http).disableInstanceDiscovery();
+                if (tenantId != null) {
+                    b.tenantId(tenantId);
+                }
+                if (clientId != null) {
+                    b.managedIdentityClientId(clientId).workloadIdentityClientId(clientId);
+                }
+                return b.build();
+            }
+        }
+    }
+
+    private static void require(String value, String key, String what) {
+        if (value == null || value.isBlank()) {
+            throw new ProviderException("The " + what + " needs '" + key + "'.");
+        }
+    }
+
+    /** Type and first line of an error, the secret masked, at most 300 characters; causes are not kept. */
+    static String summary(Throwable e, Secret secret) {
+        String msg = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+        if (secret != null && !secret.isEmpty()) {
+            msg = msg.replace(secret.reveal(), "[REDACTED]");
+        }
+        if (msg.length() > 300) {
+            msg = msg.substring(0, 300) + "...";
+        }
+        return e.getClass().getSimpleName() + (msg.isEmpty() ? "" : ": " + msg);
+    }
+
+    private static boolean isNetwork(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof IOException && !(c instanceof java.io.FileNotFoundException)
+                    || c instanceof java.util.concurrent.TimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
