@@ -73,6 +73,7 @@ public final class WinRmClient implements PsRemoting {
     private final HttpClient http;
     private final Duration operationTimeout;
     private final Duration commandTimeout;
+    private final Duration httpTimeout;
 
     /**
      * @param endpointTemplate URL with an optional {@code {ComputerName}} placeholder; must be {@code https}
@@ -83,6 +84,13 @@ public final class WinRmClient implements PsRemoting {
      */
     public WinRmClient(String endpointTemplate, SSLContext ssl, Duration connectTimeout, Duration operationTimeout,
                        Duration commandTimeout) {
+        this(endpointTemplate, ssl, connectTimeout, operationTimeout, commandTimeout, Duration.ofSeconds(10));
+    }
+
+    /** As above; {@code httpSlack} is what the HTTP timeout adds to the operation timeout. */
+    WinRmClient(String endpointTemplate, SSLContext ssl, Duration connectTimeout, Duration operationTimeout,
+                Duration commandTimeout, Duration httpSlack) {
+        this.httpTimeout = operationTimeout.plus(httpSlack);
         String template = endpointTemplate == null ? DEFAULT_ENDPOINT : endpointTemplate;
         if (!template.toLowerCase(Locale.ROOT).startsWith("https://")) {
             throw new IllegalArgumentException("The WinRM endpoint must be https:// (got '" + template + "'): "
@@ -374,7 +382,7 @@ public final class WinRmClient implements PsRemoting {
                 + "\" xmlns:rsp=\"" + SHELL + "\"><s:Header>" + header + "</s:Header><s:Body>" + body
                 + "</s:Body></s:Envelope>";
         HttpRequest request = HttpRequest.newBuilder(shell.endpoint)
-                .timeout(operationTimeout.plusSeconds(10))
+                .timeout(httpTimeout)
                 .header("Content-Type", "application/soap+xml;charset=UTF-8")
                 .header("Authorization", shell.authorization)
                 .POST(HttpRequest.BodyPublishers.ofString(envelope, StandardCharsets.UTF_8))
@@ -387,7 +395,7 @@ public final class WinRmClient implements PsRemoting {
                     true, null, e);
         } catch (HttpTimeoutException e) {
             throw new ProviderException("The WinRM service at " + shell.endpoint + " did not answer within "
-                    + operationTimeout.plusSeconds(10).toSeconds() + " seconds.", true, null, e);
+                    + httpTimeout.toSeconds() + " seconds.", true, null, e);
         } catch (ConnectException e) {
             throw new ProviderException("Cannot connect to the WinRM service at " + shell.endpoint
                     + " (connection refused or unreachable).", true, null, e);
