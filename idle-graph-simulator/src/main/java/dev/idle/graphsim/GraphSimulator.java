@@ -766,6 +766,8 @@ public final class GraphSimulator implements AutoCloseable {
         }
         RequestRecord top = new RequestRecord(arrival, method, target, resp.status, ctx.clientRequestId, ctx.requestId,
                 ctx.app == null ? null : ctx.app.clientId(), null);
+        // Logged before the answer goes out: a client holding the response always finds its request in the log.
+        record(top, ctx.records);
         try {
             Headers h = ex.getResponseHeaders();
             h.set("request-id", ctx.requestId);
@@ -787,9 +789,8 @@ public final class GraphSimulator implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            // the client went away (e.g. timed out during a stall); the request is still logged
+            // the client went away (e.g. timed out during a stall); the request is already logged
         } finally {
-            record(top, ctx.records);
             ex.close();
         }
     }
