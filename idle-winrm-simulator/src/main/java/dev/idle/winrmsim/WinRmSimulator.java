@@ -649,6 +649,8 @@ public final class WinRmSimulator implements AutoCloseable {
 
     private void send(HttpExchange ex, int status, String user, String shellId, String body, String action,
                       String detail) throws IOException {
+        // Logged before the answer goes out: a client holding the response always finds its request in the log.
+        record(user, action, shellId, detail, status);
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         if (bytes.length > 0) {
             ex.getResponseHeaders().set("Content-Type", "application/soap+xml;charset=UTF-8");
@@ -659,7 +661,6 @@ public final class WinRmSimulator implements AutoCloseable {
                 out.write(bytes);
             }
         }
-        record(user, action, shellId, detail, status);
     }
 
     private void record(String user, String action, String shellId, String detail, int status) {
