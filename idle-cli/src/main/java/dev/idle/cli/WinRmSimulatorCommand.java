@@ -96,13 +96,19 @@ final class WinRmSimulatorCommand implements Callable<Integer> {
         out.println("  Trust store: " + sim.trustStorePem() + " (PEM)");
         out.println("  Account:     " + user + "; stop with Ctrl-C. Request log:");
         out.flush();
-        if (stopAfter != null) {
-            if (!stopped.await(Seed.duration(stopAfter).toMillis(), TimeUnit.MILLISECONDS)) {
-                Runtime.getRuntime().removeShutdownHook(hook);
-                sim.close();
+        try {
+            if (stopAfter != null) {
+                stopped.await(Seed.duration(stopAfter).toMillis(), TimeUnit.MILLISECONDS);
+            } else {
+                stopped.await();
             }
-        } else {
-            stopped.await();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or has run
+            }
+            sim.close();
         }
         return IdleCli.OK;
     }
