@@ -46,7 +46,7 @@ class GraphSimulatorCommandTest {
         StringWriter err = new StringWriter();
         AtomicInteger exit = new AtomicInteger(-1);
         Thread t = new Thread(() -> exit.set(IdleCli.execute(new String[] {"graph-simulator", "--seed", seed.toString(),
-                "--dir", tmp.resolve("tls").toString(), "--stop-after", "4s"},
+                "--dir", tmp.resolve("tls").toString(), "--stop-after", "20s"},
                 new PrintWriter(out, true), new PrintWriter(err, true))));
         t.start();
         Pattern url = Pattern.compile("Graph base URL:\\s+(\\S+)");
@@ -84,7 +84,7 @@ class GraphSimulatorCommandTest {
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(users.statusCode()).isEqualTo(200);
         assertThat(users.body()).contains("o'brien@contoso.com");
-        t.join(30_000);
+        t.join(60_000);
 
         assertThat(exit.get()).isZero();
         assertThat(out.toString())
