@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "idle", mixinStandardHelpOptions = true, versionProvider = IdleCli.Version.class,
         description = "IdLE for Java: a data-driven identity lifecycle engine (Joiner / Mover / Leaver).",
         subcommands = {ValidateCommand.class, PlanCommand.class, InvokeCommand.class, DemoCommand.class, GraphSimulatorCommand.class,
+                WinRmSimulatorCommand.class,
                 CommandLine.HelpCommand.class})
 public final class IdleCli implements Runnable {
     static final int OK = 0;

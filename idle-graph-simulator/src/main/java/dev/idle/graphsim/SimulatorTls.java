@@ -24,8 +24,10 @@ import javax.net.ssl.TrustManagerFactory;
  * {@code IP:127.0.0.1} and {@code DNS:localhost}, made by the JDK's own {@code keytool}, and a PKCS12 trust store that
  * holds only that certificate. Clients keep certificate and host name verification on and trust the simulator through
  * the trust store.
+ *
+ * <p>Public so that other simulators (the WinRM simulator) reuse it instead of generating certificates their own way.
  */
-final class SimulatorTls {
+public final class SimulatorTls {
     static final String ALIAS = "idle-graph-simulator";
 
     final Path keyStore;
@@ -46,7 +48,7 @@ final class SimulatorTls {
      * Writes the key store (server.p12) and the trust store (truststore.p12) into {@code dir}. keytool takes seconds,
      * so the key pair is generated once per JVM (in a temp directory removed at exit) and copied for each simulator.
      */
-    static SimulatorTls create(Path dir) throws IOException {
+    public static SimulatorTls create(Path dir) throws IOException {
         SimulatorTls t;
         synchronized (SimulatorTls.class) {
             if (template == null) {
@@ -131,8 +133,23 @@ final class SimulatorTls {
         }
     }
 
+    /** The PKCS12 trust store holding only the simulator's certificate. */
+    public Path trustStore() {
+        return trustStore;
+    }
+
+    /** The password of both stores. */
+    public char[] password() {
+        return password.clone();
+    }
+
+    /** The self-signed server certificate (SAN {@code IP:127.0.0.1}, {@code DNS:localhost}). */
+    public Certificate certificate() {
+        return certificate;
+    }
+
     /** The server side: key manager over the generated key pair. */
-    SSLContext serverContext() throws GeneralSecurityException, IOException {
+    public SSLContext serverContext() throws GeneralSecurityException, IOException {
         KeyStore server = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(keyStore)) {
             server.load(in, password);
@@ -145,7 +162,7 @@ final class SimulatorTls {
     }
 
     /** The client side: the platform's standard (verifying) trust manager over the simulator's trust store. */
-    SSLContext clientContext() throws GeneralSecurityException, IOException {
+    public SSLContext clientContext() throws GeneralSecurityException, IOException {
         KeyStore trust = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(trustStore)) {
             trust.load(in, password);
