@@ -33,7 +33,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *   <li>public client {@value #LOGIN_CLIENT} with direct access grants, for the test users' logins.</li>
  * </ul>
  * When the distribution is missing or the server does not start, the test classes are skipped with the reason —
- * or fail, when the system property {@code idle.requireKeycloak} is {@code true} (CI).
+ * or fail, when the system property {@code idle.requireKeycloak} or the environment variable
+ * {@code IDLE_REQUIRE_KEYCLOAK} is {@code true} (set by {@code .ci/run}).
  */
 public final class RealKeycloak implements BeforeAllCallback {
     static final String REALM = "acme";
@@ -50,12 +51,18 @@ public final class RealKeycloak implements BeforeAllCallback {
     public void beforeAll(ExtensionContext context) {
         Fixture f = context.getRoot().getStore(NS).getOrComputeIfAbsent("fixture", k -> Fixture.start(), Fixture.class);
         if (f.server == null) {
-            if (Boolean.getBoolean("idle.requireKeycloak")) {
-                fail("Keycloak is required (idle.requireKeycloak=true) but could not be started: " + f.reason);
+            if (required()) {
+                fail("Keycloak is required (idle.requireKeycloak / IDLE_REQUIRE_KEYCLOAK) but could not be started: "
+                        + f.reason);
             }
             assumeTrue(false, "Keycloak not available: " + f.reason);
         }
         fixture = f;
+    }
+
+    /** CI sets {@code IDLE_REQUIRE_KEYCLOAK=true} (or {@code -Didle.requireKeycloak=true}): no skipping there. */
+    static boolean required() {
+        return Boolean.getBoolean("idle.requireKeycloak") || "true".equalsIgnoreCase(System.getenv("IDLE_REQUIRE_KEYCLOAK"));
     }
 
     static Fixture fixture() {
