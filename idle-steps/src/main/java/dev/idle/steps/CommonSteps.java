@@ -31,10 +31,10 @@ public final class CommonSteps implements StepPack {
                 identity("IdLE.Step.EnsureEntitlement", List.of("IdLE.Entitlement.List", "IdLE.Entitlement.Grant",
                         "IdLE.Entitlement.Revoke"), "IdentityKey", "Entitlement", "State"),
                 identity(RevokeIdentitySessionsStep.TYPE, List.of("IdLE.Identity.RevokeSessions"), "IdentityKey"),
-                new StepMetadata("IdLE.Step.PruneEntitlements", List.of("IdLE.Entitlement.Prune",
+                new StepMetadata(PruneEntitlementsStep.TYPE, List.of("IdLE.Entitlement.Prune",
                         "IdLE.Entitlement.List", "IdLE.Entitlement.Revoke"), List.of("IdentityKey", "Kind"),
                         with("Keep", "KeepPattern"), DEFAULT_ALIAS),
-                new StepMetadata("IdLE.Step.PruneEntitlementsEnsureKeep", List.of("IdLE.Entitlement.Prune",
+                new StepMetadata(PruneEntitlementsEnsureKeepStep.TYPE, List.of("IdLE.Entitlement.Prune",
                         "IdLE.Entitlement.List", "IdLE.Entitlement.Revoke", "IdLE.Entitlement.Grant"),
                         List.of("IdentityKey", "Kind"), with("Keep"), DEFAULT_ALIAS));
     }
@@ -43,7 +43,7 @@ public final class CommonSteps implements StepPack {
     public List<Step> steps() {
         return List.of(new EmitEventStep(), new CreateIdentityStep(), new DisableIdentityStep(),
                 new EnableIdentityStep(), new DeleteIdentityStep(), new MoveIdentityStep(), new EnsureAttributesStep(), new EnsureEntitlementStep(),
-                new RevokeIdentitySessionsStep());
+                new RevokeIdentitySessionsStep(), new PruneEntitlementsStep(), new PruneEntitlementsEnsureKeepStep());
     }
 
     private static StepMetadata identity(String type, List<String> capabilities, String... required) {

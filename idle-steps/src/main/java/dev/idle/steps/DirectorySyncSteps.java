@@ -14,14 +14,14 @@ public final class DirectorySyncSteps implements StepPack {
 
     @Override
     public List<StepMetadata> catalog() {
-        return List.of(new StepMetadata("IdLE.Step.TriggerDirectorySync",
+        return List.of(new StepMetadata(TriggerDirectorySyncStep.TYPE,
                 List.of("IdLE.DirectorySync.Trigger", "IdLE.DirectorySync.Status"), List.of(),
                 CommonSteps.with("ComputerName", "PolicyType", "Wait", "TimeoutSeconds", "PollIntervalSeconds"),
-                "DirectorySync"));
+                TriggerDirectorySyncStep.DEFAULT_ALIAS));
     }
 
     @Override
     public List<Step> steps() {
-        return List.of();
+        return List.of(new TriggerDirectorySyncStep());
     }
 }

@@ -20,18 +20,19 @@ public final class MailboxSteps implements StepPack {
     @Override
     public List<StepMetadata> catalog() {
         return List.of(
-                mailbox("IdLE.Step.Mailbox.GetInfo", List.of(INFO_READ), "IdentityKey"),
-                mailbox("IdLE.Step.Mailbox.EnsureType", List.of(INFO_READ, "IdLE.Mailbox.Type.Ensure"),
+                mailbox(MailboxGetInfoStep.TYPE, List.of(INFO_READ), "IdentityKey"),
+                mailbox(MailboxEnsureTypeStep.TYPE, List.of(INFO_READ, "IdLE.Mailbox.Type.Ensure"),
                         "IdentityKey", "MailboxType"),
-                mailbox("IdLE.Step.Mailbox.EnsureOutOfOffice", List.of(INFO_READ, "IdLE.Mailbox.OutOfOffice.Ensure"),
+                mailbox(MailboxEnsureOutOfOfficeStep.TYPE, List.of(INFO_READ, "IdLE.Mailbox.OutOfOffice.Ensure"),
                         "IdentityKey", "Config"),
-                mailbox("IdLE.Step.Mailbox.EnsurePermissions", List.of(INFO_READ, "IdLE.Mailbox.Permissions.Ensure"),
+                mailbox(MailboxEnsurePermissionsStep.TYPE, List.of(INFO_READ, "IdLE.Mailbox.Permissions.Ensure"),
                         "IdentityKey", "Permissions"));
     }
 
     @Override
     public List<Step> steps() {
-        return List.of();
+        return List.of(new MailboxGetInfoStep(), new MailboxEnsureTypeStep(), new MailboxEnsureOutOfOfficeStep(),
+                new MailboxEnsurePermissionsStep());
     }
 
     private static StepMetadata mailbox(String type, List<String> capabilities, String... required) {

@@ -3,6 +3,7 @@ package dev.idle.steps;
 import dev.idle.api.data.DataMap;
 import dev.idle.api.data.Values;
 import dev.idle.spi.StepContext;
+import java.util.List;
 
 /** Run-time checks of a step's {@code With}: a handler may be called directly, so it does not trust the planner. */
 final class StepInputs {
@@ -25,5 +26,10 @@ final class StepInputs {
             throw new IllegalArgumentException(stepLabel + " requires With." + key + " to be a hashtable.");
         }
         return map;
+    }
+
+    /** The entry of {@code allowed} equal to {@code value} ignoring case, or null when there is none. */
+    static String oneOf(String value, List<String> allowed) {
+        return allowed.stream().filter(a -> a.equalsIgnoreCase(value)).findFirst().orElse(null);
     }
 }

@@ -159,4 +159,20 @@ class ContextResolversTest {
 
         assertThat(e.getMessage()).contains("no provider in the Providers map advertises it");
     }
+
+    @Test
+    void brokerFailureNamesTheResolver() {
+        String psd1 = GROUP_GATED.replace("IdentityKey = '{{Request.IdentityKeys.Id}}'",
+                "IdentityKey = '{{Request.IdentityKeys.Id}}'; AuthSessionName = 'Tier0'");
+        Providers providers = Providers.builder()
+                .provider("Identity", MockProvider.builder().identity("alice").build())
+                .broker((name, options) -> {
+                    throw new IllegalStateException("Auth session '" + name + "': environment variable X is not set.");
+                })
+                .build();
+
+        IdleInputException e = catchThrowableOfType(() -> plan(psd1, "alice", providers), IdleInputException.class);
+
+        assertThat(e.getMessage()).contains("ContextResolvers[0]: Auth session 'Tier0'");
+    }
 }

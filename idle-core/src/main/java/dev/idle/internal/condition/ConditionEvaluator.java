@@ -2,6 +2,7 @@ package dev.idle.internal.condition;
 
 import dev.idle.api.data.DataMap;
 import dev.idle.api.data.Values;
+import dev.idle.api.data.Wildcard;
 import dev.idle.internal.path.MapKeys;
 import dev.idle.internal.path.PathResolver;
 import java.util.Collection;

@@ -4,6 +4,7 @@ import dev.idle.api.Plan;
 import dev.idle.api.PlanStep;
 import dev.idle.api.PlanWarning;
 import dev.idle.internal.redact.Redactor;
+import dev.idle.internal.redact.SecretScrubber;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,20 +36,21 @@ public final class PlanExporter {
 
     static Map<String, Object> document(Plan plan) {
         List<String> notExecutable = new ArrayList<>();
+        SecretScrubber scrubber = scrubberFor(plan);
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("schemaVersion", "1.0");
         doc.put("engine", Map.of("name", "IdLE"));
-        doc.put("request", request(plan, notExecutable));
+        doc.put("request", request(plan, scrubber, notExecutable));
         Map<String, Object> planNode = new LinkedHashMap<>();
         planNode.put("id", blankToNull(plan.correlationId()));
         planNode.put("mode", null);
-        planNode.put("steps", steps(plan.steps(), true, notExecutable));
+        planNode.put("steps", steps(plan.steps(), true, scrubber, notExecutable));
         List<Object> warnings = new ArrayList<>();
         for (PlanWarning w : plan.warnings()) {
             warnings.add(warning(w, true));
         }
         planNode.put("warnings", warnings);
-        planNode.put("onFailureSteps", steps(plan.onFailureSteps(), false, notExecutable));
+        planNode.put("onFailureSteps", steps(plan.onFailureSteps(), false, scrubber, notExecutable));
         doc.put("plan", planNode);
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("generatedBy", "Export-IdlePlanObject");
@@ -60,6 +62,11 @@ public final class PlanExporter {
         workflow.put("lifecycleEvent", plan.lifecycleEvent());
         workflow.put("description", blankToNull(plan.workflowDescription()));
         doc.put("workflow", workflow);
+        if (requestRedacted(plan, scrubber) && hasPreconditions(plan)) {
+            // Preconditions read the request at run time; they would see the marker instead of the value.
+            notExecutable.add("the request input holds secret values, which are redacted, and preconditions read the"
+                    + " request at run time");
+        }
         doc.put("executable", notExecutable.isEmpty());
         if (!notExecutable.isEmpty()) {
             doc.put("notExecutableReason", String.join("; ", notExecutable));
@@ -67,31 +74,59 @@ public final class PlanExporter {
         return doc;
     }
 
-    private static Map<String, Object> request(Plan plan, List<String> notExecutable) {
+    /**
+     * Values the plan knows to be secret (under secret-named keys of the request or of any step's inputs): a template
+     * may have copied one into a key that is not secret-named, such as a message.
+     */
+    private static SecretScrubber scrubberFor(Plan plan) {
+        List<Object> trees = new ArrayList<>();
+        trees.add(plan.request().toData());
+        plan.steps().forEach(st -> trees.add(st.with()));
+        plan.onFailureSteps().forEach(st -> trees.add(st.with()));
+        return SecretScrubber.from(trees.toArray());
+    }
+
+    private static boolean requestRedacted(Plan plan, SecretScrubber scrubber) {
+        Object data = plan.request().toData();
+        return Redactor.wouldRedact(data) || !java.util.Objects.equals(scrubber.scrubTree(data), data);
+    }
+
+    private static boolean hasPreconditions(Plan plan) {
+        return java.util.stream.Stream.concat(plan.steps().stream(), plan.onFailureSteps().stream())
+                .anyMatch(st -> st.precondition() != null);
+    }
+
+    private static Map<String, Object> request(Plan plan, SecretScrubber scrubber, List<String> notExecutable) {
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("type", blankToNull(plan.request().lifecycleEvent()));
         request.put("correlationId", blankToNull(plan.request().correlationId()));
         request.put("actor", blankToNull(plan.request().actor()));
         Map<String, Object> input = new LinkedHashMap<>();
-        input.put("identityKeys", limited("identityKeys", plan.request().identityKeys(), notExecutable));
-        input.put("intent", limited("intent", plan.request().intent(), notExecutable));
-        input.put("context", limited("context", plan.request().context(), notExecutable));
+        input.put("identityKeys", limited("identityKeys", plan.request().identityKeys(), scrubber, notExecutable));
+        input.put("intent", limited("intent", plan.request().intent(), scrubber, notExecutable));
+        input.put("context", limited("context", plan.request().context(), scrubber, notExecutable));
         request.put("input", input);
         return request;
     }
 
-    private static List<Object> steps(List<PlanStep> steps, boolean primary, List<String> notExecutable) {
+    private static List<Object> steps(List<PlanStep> steps, boolean primary, SecretScrubber scrubber,
+                                      List<String> notExecutable) {
         List<Object> out = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
-            out.add(step(steps.get(i), i, primary, notExecutable));
+            out.add(step(steps.get(i), i, primary, scrubber, notExecutable));
         }
         return out;
     }
 
-    private static Map<String, Object> step(PlanStep s, int index, boolean primary, List<String> notExecutable) {
+    private static Map<String, Object> step(PlanStep s, int index, boolean primary, SecretScrubber scrubber,
+                                            List<String> notExecutable) {
         String where = (primary ? "step '" : "OnFailure step '") + s.name() + "'";
+        Object with = Redactor.redact(s.with());
+        Object safeWith = scrubber.scrubTree(with);
         if (Redactor.wouldRedact(s.with())) {
             notExecutable.add(where + " has secret-named or credential values in its inputs, which are redacted");
+        } else if (!java.util.Objects.equals(with, safeWith)) {
+            notExecutable.add(where + " has a secret value copied into its inputs, which is redacted");
         }
         if (Redactor.wouldRedact(s.precondition()) || Redactor.wouldRedact(s.preconditionEvent())) {
             notExecutable.add(where + " has redacted values in its precondition settings");
@@ -103,20 +138,20 @@ public final class PlanExporter {
         m.put("provider", blankToNull(s.provider()));
         Map<String, Object> condition = new LinkedHashMap<>();
         condition.put("type", s.condition() == null ? "always" : "when");
-        condition.put("expression", s.condition() == null ? null : Redactor.redact(s.condition()));
+        condition.put("expression", s.condition() == null ? null : scrubber.scrubTree(Redactor.redact(s.condition())));
         m.put("condition", condition);
-        m.put("inputs", Redactor.redact(s.with()));
+        m.put("inputs", safeWith);
         m.put("expectedState", null);
         List<Object> warnings = new ArrayList<>();
         for (PlanWarning w : s.warnings()) {
             warnings.add(warning(w, false));
         }
         m.put("warnings", warnings);
-        m.put("with", Redactor.redact(s.with()));
+        m.put("with", safeWith);
         m.put("description", blankToNull(s.description()));
-        m.put("precondition", Redactor.redact(s.precondition()));
+        m.put("precondition", scrubber.scrubTree(Redactor.redact(s.precondition())));
         m.put("onPreconditionFalse", s.onPreconditionFalse());
-        m.put("preconditionEvent", Redactor.redact(s.preconditionEvent()));
+        m.put("preconditionEvent", scrubber.scrubTree(Redactor.redact(s.preconditionEvent())));
         m.put("retryProfile", s.retryProfile());
         m.put("status", s.status().name());
         return m;
@@ -136,11 +171,12 @@ public final class PlanExporter {
     }
 
     /** A request input part whose compact JSON exceeds 64 KiB becomes {@code "[TRUNCATED - N bytes]"}. */
-    private static Object limited(String name, Object raw, List<String> notExecutable) {
-        Object value = Redactor.redact(raw);
+    private static Object limited(String name, Object raw, SecretScrubber scrubber, List<String> notExecutable) {
+        Object value = scrubber.scrubTree(Redactor.redact(raw));
         if (value == null) {
             return null;
         }
+
         int bytes = JsonText.compact(value).getBytes(StandardCharsets.UTF_8).length;
         if (bytes > INPUT_LIMIT_BYTES) {
             notExecutable.add("request input '" + name + "' was truncated (" + bytes + " bytes)");

@@ -128,7 +128,11 @@ final class ContextResolvers {
             throw new IllegalArgumentException(at + " specifies With.AuthSessionName '" + name
                     + "' but no AuthSessionBroker was found in Providers.");
         }
-        return broker.acquire(name, options == null ? new DataMap() : (DataMap) Values.deepCopy(options));
+        try {
+            return broker.acquire(name, options == null ? new DataMap() : (DataMap) Values.deepCopy(options));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(at + ": " + e.getMessage(), e);
+        }
     }
 
     private static List<Object> listEntitlements(Provider provider, String alias, String identityKey,

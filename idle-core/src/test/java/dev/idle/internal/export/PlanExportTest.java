@@ -136,6 +136,44 @@ class PlanExportTest {
     }
 
     @Test
+    void secretCopiedByATemplateIntoAMessageIsRedactedAndMakesThePlanNotExecutable() {
+        DataMap wf = idle.parseWorkflow("""
+                @{ Name = 'w'; LifecycleEvent = 'Joiner'
+                   Steps = @( @{ Name = 'Note'; Type = 'EnsureMailbox'
+                                 With = @{ Message = 'initial password: {{Request.Intent.TemporaryPassword}}' } } ) }
+                """, "w.psd1");
+        LifecycleRequest request = LifecycleRequest.create("Joiner", "c", null, null,
+                DataMap.of("TemporaryPassword", "Initial-Secret-1"), null);
+
+        String json = idle.export(idle.plan(wf, request, null, "w.psd1"));
+
+        assertThat(json).doesNotContain("Initial-Secret-1").contains("initial password: [REDACTED]")
+                .contains("\"executable\": false").contains("step 'Note' has a secret value copied into its inputs");
+    }
+
+    @Test
+    void secretNamedRequestValueIsRedactedAndBlocksExecutionOnlyWhenAPreconditionCouldReadIt() {
+        LifecycleRequest request = LifecycleRequest.create("Joiner", "c", null, null,
+                DataMap.of("apiKey", "k-123456", "Approved", true), null);
+        DataMap plain = idle.parseWorkflow("""
+                @{ Name = 'w'; LifecycleEvent = 'Joiner'
+                   Steps = @( @{ Name = 'Note'; Type = 'EnsureMailbox'; With = @{ Message = 'hello' } } ) }
+                """, "w.psd1");
+        DataMap guarded = idle.parseWorkflow("""
+                @{ Name = 'w'; LifecycleEvent = 'Joiner'
+                   Steps = @( @{ Name = 'Note'; Type = 'EnsureMailbox'; With = @{ Message = 'hello' }
+                                 Precondition = @{ Equals = @{ Path = 'Request.Intent.Approved'; Value = $true } } } ) }
+                """, "w.psd1");
+
+        String plainJson = idle.export(idle.plan(plain, request, null, "w.psd1"));
+        String guardedJson = idle.export(idle.plan(guarded, request, null, "w.psd1"));
+
+        assertThat(plainJson).doesNotContain("k-123456").contains("\"executable\": true");
+        assertThat(guardedJson).doesNotContain("k-123456").contains("\"executable\": false")
+                .contains("the request input holds secret values");
+    }
+
+    @Test
     void identicalInputGivesByteIdenticalExport() {
         assertThat(idle.export(fixturePlan())).isEqualTo(idle.export(fixturePlan()));
     }

@@ -1,5 +1,6 @@
 package dev.idle.provider.mock;
 
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,11 +15,13 @@ final class MockBackend {
     private final MockStore store;
     private final MockStateFile file;
     private final Map<String, AtomicInteger> callCounts = new ConcurrentHashMap<>();
+    private final MockDirectorySync directorySync;
     private byte[] lastWritten;
 
     MockBackend(MockStore store, MockStateFile file) {
         this.store = store;
         this.file = file;
+        this.directorySync = new MockDirectorySync(store, Clock.systemUTC());
     }
 
     static MockBackend inMemory(MockStore store) {
@@ -27,6 +30,11 @@ final class MockBackend {
 
     MockStore store() {
         return store;
+    }
+
+    /** The directory-sync simulation, shared like the store. */
+    MockDirectorySync directorySync() {
+        return directorySync;
     }
 
     /** Counts one call of {@code method} (canonical name) and returns how many there have been, this one included. */

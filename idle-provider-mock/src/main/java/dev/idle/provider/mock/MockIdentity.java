@@ -76,6 +76,36 @@ public final class MockIdentity {
         return this;
     }
 
+    /** Gives the identity a mailbox of {@code type} (User, Shared, Room, Equipment) without out-of-office or delegates. */
+    public MockIdentity mailbox(String type) {
+        this.mailbox = DataMap.of("type", type, "outOfOffice", null, "permissions", new ArrayList<>());
+        return this;
+    }
+
+    /** Sets the mailbox's out-of-office ({@code mode}, {@code internalMessage}, ...; camelCase keys). */
+    public MockIdentity outOfOffice(DataMap value) {
+        requireMailbox().put("outOfOffice", value);
+        return this;
+    }
+
+    /** Adds a delegate permission ({@code FullAccess}, {@code SendAs}, {@code SendOnBehalf}) to the mailbox. */
+    @SuppressWarnings("unchecked")
+    public MockIdentity mailboxPermission(String delegate, String right) {
+        DataMap m = requireMailbox();
+        if (!(m.get("permissions") instanceof List<?>)) {
+            m.put("permissions", new ArrayList<>());
+        }
+        ((List<Object>) m.get("permissions")).add(DataMap.of("delegate", delegate, "right", right));
+        return this;
+    }
+
+    private DataMap requireMailbox() {
+        if (mailbox == null) {
+            throw new IllegalStateException("Give the identity a mailbox first: mailbox(\"User\").");
+        }
+        return mailbox;
+    }
+
     /** A deep copy, so callers outside the store's lock never share mutable state with it. */
     public MockIdentity copy() {
         MockIdentity c = new MockIdentity();

@@ -9,7 +9,10 @@ final class MockMethods {
             ProviderMethods.GET_IDENTITY, ProviderMethods.CREATE_IDENTITY, ProviderMethods.DELETE_IDENTITY,
             ProviderMethods.DISABLE_IDENTITY, ProviderMethods.ENABLE_IDENTITY, ProviderMethods.MOVE_IDENTITY,
             ProviderMethods.ENSURE_ATTRIBUTE, ProviderMethods.REVOKE_SESSIONS, ProviderMethods.LIST_ENTITLEMENTS,
-            ProviderMethods.GRANT_ENTITLEMENT, ProviderMethods.REVOKE_ENTITLEMENT);
+            ProviderMethods.GRANT_ENTITLEMENT, ProviderMethods.REVOKE_ENTITLEMENT,
+            ProviderMethods.GET_MAILBOX, ProviderMethods.ENSURE_MAILBOX_TYPE, ProviderMethods.ENSURE_OUT_OF_OFFICE,
+            ProviderMethods.ENSURE_MAILBOX_PERMISSIONS, ProviderMethods.START_SYNC_CYCLE,
+            ProviderMethods.GET_SYNC_CYCLE_STATE);
 
     private MockMethods() {
     }

@@ -13,9 +13,11 @@ import java.util.Set;
  * @param identityKeyAttribute    attribute that identifies an identity besides its key, or null
  * @param autoCreate              whether methods other than CreateIdentity create an unknown identity (upstream Mock)
  * @param protectedEntitlementIds entitlement ids RevokeEntitlement refuses to remove
+ * @param syncPollsUntilIdle      how many GetSyncCycleState calls report a started sync cycle as still in progress
  */
 record MockOptions(List<String> capabilities, Map<String, Integer> failOn, Set<String> failPermanentlyOn,
-                   String identityKeyAttribute, boolean autoCreate, List<String> protectedEntitlementIds) {
+                   String identityKeyAttribute, boolean autoCreate, List<String> protectedEntitlementIds,
+                   int syncPollsUntilIdle) {
     MockOptions {
         capabilities = List.copyOf(capabilities);
         failOn = Map.copyOf(failOn);

@@ -4,10 +4,13 @@ import dev.idle.api.data.DataMap;
 import dev.idle.api.data.Values;
 import dev.idle.spi.AttributeEnsurer;
 import dev.idle.spi.AuthSession;
+import dev.idle.spi.DirectorySyncStatus;
+import dev.idle.spi.DirectorySyncTrigger;
 import dev.idle.spi.Entitlement;
 import dev.idle.spi.EntitlementGranter;
 import dev.idle.spi.EntitlementLister;
 import dev.idle.spi.EntitlementRevoker;
+import dev.idle.spi.EventWriter;
 import dev.idle.spi.Identity;
 import dev.idle.spi.IdentityCreator;
 import dev.idle.spi.IdentityDeleter;
@@ -15,11 +18,18 @@ import dev.idle.spi.IdentityDisabler;
 import dev.idle.spi.IdentityEnabler;
 import dev.idle.spi.IdentityMover;
 import dev.idle.spi.IdentityReader;
+import dev.idle.spi.Mailbox;
+import dev.idle.spi.MailboxPermissionsEnsurer;
+import dev.idle.spi.MailboxReader;
+import dev.idle.spi.MailboxTypeEnsurer;
+import dev.idle.spi.OutOfOfficeEnsurer;
 import dev.idle.spi.Provider;
 import dev.idle.spi.ProviderException;
 import dev.idle.spi.ProviderMethods;
 import dev.idle.spi.ProviderResult;
 import dev.idle.spi.SessionRevoker;
+import dev.idle.spi.SyncCycleStart;
+import dev.idle.spi.SyncCycleState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -50,11 +60,15 @@ import java.util.function.Supplier;
  * {@code failPermanentlyOn: [Method]} makes every call throw a non-transient one.
  *
  * <p>Every method accepts an auth session; each non-null session is recorded ({@link #receivedSessions()}) and
- * otherwise ignored. Mailbox and directory-sync state is stored and persisted but no method acts on it yet.
+ * otherwise ignored. Mailboxes behave like Exchange Online's (see {@link MockMailboxes}).
+ *
+ * <p><b>Directory sync.</b> {@code StartSyncCycle} and {@code GetSyncCycleState} simulate a sync server on the
+ * store's {@code directorySync} state; see {@link MockDirectorySync} and the option {@code syncPollsUntilIdle}.
  */
 public final class MockProvider implements Provider, IdentityReader, IdentityCreator, IdentityDeleter,
         IdentityDisabler, IdentityEnabler, IdentityMover, AttributeEnsurer, SessionRevoker, EntitlementLister,
-        EntitlementGranter, EntitlementRevoker {
+        EntitlementGranter, EntitlementRevoker, MailboxReader, MailboxTypeEnsurer, OutOfOfficeEnsurer,
+        MailboxPermissionsEnsurer, DirectorySyncTrigger, DirectorySyncStatus {
 
     static final String PASSWORD_SET = "[password set]";
 
@@ -63,11 +77,13 @@ public final class MockProvider implements Provider, IdentityReader, IdentityCre
     private final MockStore store;
     private final List<ReceivedSession> receivedSessions = new CopyOnWriteArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final MockMailboxes mailboxes;
 
     MockProvider(MockOptions options, MockBackend backend) {
         this.options = options;
         this.backend = backend;
         this.store = backend.store();
+        this.mailboxes = new MockMailboxes(store, this::resolveKey);
     }
 
     /** An empty in-memory mock advertising every capability, without faults or auto-creation. */
@@ -283,6 +299,57 @@ public final class MockProvider implements Provider, IdentityReader, IdentityCre
         return Entitlement.of(e.kind().trim(), e.id().trim());
     }
 
+    @Override
+    public Mailbox getMailbox(String identityKey, AuthSession session) {
+        return call(ProviderMethods.GET_MAILBOX, identityKey, session, () -> mailboxes.getMailbox(identityKey));
+    }
+
+    @Override
+    public ProviderResult ensureMailboxType(String identityKey, String desiredType, AuthSession session) {
+        return call(ProviderMethods.ENSURE_MAILBOX_TYPE, identityKey, session,
+                () -> mailboxes.ensureMailboxType(identityKey, desiredType));
+    }
+
+    @Override
+    public ProviderResult ensureOutOfOffice(String identityKey, DataMap config, AuthSession session) {
+        return call(ProviderMethods.ENSURE_OUT_OF_OFFICE, identityKey, session,
+                () -> mailboxes.ensureOutOfOffice(identityKey, config));
+    }
+
+    @Override
+    public ProviderResult ensureMailboxPermissions(String identityKey, List<DataMap> permissions,
+                                                   AuthSession session) {
+        return ensureMailboxPermissions(identityKey, permissions, session, null);
+    }
+
+    @Override
+    public ProviderResult ensureMailboxPermissions(String identityKey, List<DataMap> permissions,
+                                                   AuthSession session, EventWriter events) {
+        return call(ProviderMethods.ENSURE_MAILBOX_PERMISSIONS, identityKey, session,
+                () -> mailboxes.ensureMailboxPermissions(identityKey, permissions, events));
+    }
+
+    @Override
+    public SyncCycleStart startSyncCycle(String policyType, String computerName, AuthSession session) {
+        return syncCall(ProviderMethods.START_SYNC_CYCLE, computerName, session,
+                () -> backend.directorySync().start(policyType, computerName, options.syncPollsUntilIdle()));
+    }
+
+    @Override
+    public SyncCycleState getSyncCycleState(String computerName, AuthSession session) {
+        return syncCall(ProviderMethods.GET_SYNC_CYCLE_STATE, computerName, session,
+                () -> backend.directorySync().state());
+    }
+
+    /** {@link #call} for the directory-sync methods, which name a sync server instead of an identity. */
+    private <T> T syncCall(String method, String computerName, AuthSession session, Supplier<T> action) {
+        if (session != null) {
+            receivedSessions.add(new ReceivedSession(method, computerName, session));
+        }
+        injectFaults(method, "sync server '" + computerName + "'");
+        return store.atomically(action);
+    }
+
     /** Records the session, applies configured faults, then runs {@code action} under the store's lock. */
     private <T> T call(String method, String identityKey, AuthSession session, Supplier<T> action) {
         if (session != null) {
@@ -291,21 +358,21 @@ public final class MockProvider implements Provider, IdentityReader, IdentityCre
         if (identityKey == null || identityKey.isBlank()) {
             throw new ProviderException("IdentityKey must not be empty.");
         }
-        injectFaults(method, identityKey);
+        injectFaults(method, "identity '" + identityKey + "'");
         return store.atomically(action);
     }
 
-    private void injectFaults(String method, String identityKey) {
+    private void injectFaults(String method, String subject) {
         if (options.failPermanentlyOn().contains(method)) {
-            throw new ProviderException("Simulated permanent failure of " + method + " for identity '" + identityKey
-                    + "' (mock option failPermanentlyOn).");
+            throw new ProviderException("Simulated permanent failure of " + method + " for " + subject
+                    + " (mock option failPermanentlyOn).");
         }
         Integer failures = options.failOn().get(method);
         if (failures != null) {
             int call = backend.countCall(method);
             if (call <= failures) {
-                throw ProviderException.transientFailure("Simulated transient failure of " + method + " for identity '"
-                        + identityKey + "' (mock option failOn: failure " + call + " of " + failures + ").");
+                throw ProviderException.transientFailure("Simulated transient failure of " + method + " for "
+                        + subject + " (mock option failOn: failure " + call + " of " + failures + ").");
             }
         }
     }

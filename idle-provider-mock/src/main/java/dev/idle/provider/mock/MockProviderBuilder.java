@@ -28,6 +28,7 @@ public final class MockProviderBuilder {
     private String identityKeyAttribute;
     private boolean autoCreate;
     private final List<String> protectedEntitlementIds = new ArrayList<>();
+    private int syncPollsUntilIdle;
 
     MockProviderBuilder() {
     }
@@ -101,13 +102,26 @@ public final class MockProviderBuilder {
         return this;
     }
 
+    /**
+     * How many {@code GetSyncCycleState} calls report a started directory sync cycle as still in progress before it
+     * is reported finished (default 0: the first poll finds it finished).
+     */
+    public MockProviderBuilder syncPollsUntilIdle(int polls) {
+        if (polls < 0) {
+            throw new IllegalArgumentException("Mock provider option 'syncPollsUntilIdle' must not be negative, got "
+                    + polls + ".");
+        }
+        this.syncPollsUntilIdle = polls;
+        return this;
+    }
+
     MockStore store() {
         return store;
     }
 
     MockOptions options() {
         return new MockOptions(capabilities, failOn, failPermanentlyOn, identityKeyAttribute, autoCreate,
-                protectedEntitlementIds);
+                protectedEntitlementIds, syncPollsUntilIdle);
     }
 
     /** A provider on a fresh in-memory store holding the identities added so far. */

@@ -20,11 +20,12 @@ import java.util.Map;
  *   <li>{@code capabilities}: the capability ids to advertise (default: the whole catalog).</li>
  *   <li>{@code failOn}: {@code {Method: count}}, transient failures; {@code failPermanentlyOn}: {@code [Method]}.</li>
  *   <li>{@code identityKeyAttribute}, {@code autoCreate}, {@code protectedEntitlementIds}: see {@link MockProvider}.</li>
+ *   <li>{@code syncPollsUntilIdle}: polls a started directory sync cycle stays in progress (default 0).</li>
  * </ul>
  */
 public final class MockProviderFactory implements ProviderFactory {
     static final List<String> OPTIONS = List.of("stateFile", "capabilities", "failOn", "failPermanentlyOn",
-            "identityKeyAttribute", "autoCreate", "protectedEntitlementIds", "identities");
+            "identityKeyAttribute", "autoCreate", "protectedEntitlementIds", "identities", "syncPollsUntilIdle");
 
     private static final String SHARED_KEY_PREFIX = MockProviderFactory.class.getName() + ":stateFile:";
 
@@ -56,6 +57,9 @@ public final class MockProviderFactory implements ProviderFactory {
         if (opts.get("protectedEntitlementIds") != null) {
             builder.protectedEntitlementIds(
                     strings(opts.get("protectedEntitlementIds"), "protectedEntitlementIds").toArray(String[]::new));
+        }
+        if (opts.get("syncPollsUntilIdle") != null) {
+            builder.syncPollsUntilIdle(wholeNumber(opts.get("syncPollsUntilIdle"), "syncPollsUntilIdle"));
         }
         Object stateFile = opts.get("stateFile");
         if (stateFile == null) {
@@ -118,6 +122,21 @@ public final class MockProviderFactory implements ProviderFactory {
         }
         throw new IllegalArgumentException("Mock provider option 'failOn': the count for '" + method
                 + "' must be a whole number, got '" + Values.ps(count) + "'.");
+    }
+
+    private static int wholeNumber(Object value, String option) {
+        try {
+            if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
+                return Math.toIntExact(n.longValue());
+            }
+            if (value instanceof String s) {
+                return Integer.parseInt(s.trim());
+            }
+        } catch (ArithmeticException | NumberFormatException e) {
+            // fall through to the message below
+        }
+        throw new IllegalArgumentException("Mock provider option '" + option + "' must be a whole number, got '"
+                + Values.ps(value) + "'.");
     }
 
     private static List<String> strings(Object value, String option) {

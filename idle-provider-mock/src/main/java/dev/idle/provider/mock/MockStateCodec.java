@@ -19,7 +19,9 @@ import java.util.Set;
  * </pre>
  * Keys are read case-insensitively and written in camelCase, in the order above. {@code container}, {@code mailbox}
  * and {@code directorySync} are written only when set, so a file that leaves them out round-trips unchanged.
- * Mailbox and directory-sync contents are kept as written (any keys), since no mock method interprets them yet.
+ * A {@code mailbox} ({@code type}, {@code outOfOffice}, {@code permissions}) is checked when read (see
+ * {@link MockMailboxes#validate}) and otherwise kept as written; directory-sync contents are kept as written, and
+ * the mock writes {@code status} and {@code lastRunUtc} when a sync cycle starts.
  */
 final class MockStateCodec {
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("identities", "directorySync");
@@ -82,7 +84,9 @@ final class MockStateCodec {
         }
         identity.container(m.getString("container"));
         if (m.get("mailbox") != null) {
-            identity.mailbox(Values.deepCopyMap(map(m.get("mailbox"), where + ".mailbox")));
+            DataMap mailbox = Values.deepCopyMap(map(m.get("mailbox"), where + ".mailbox"));
+            MockMailboxes.validate(mailbox, where + ".mailbox");
+            identity.mailbox(mailbox);
         }
         return identity;
     }

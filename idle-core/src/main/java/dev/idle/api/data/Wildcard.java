@@ -1,4 +1,4 @@
-package dev.idle.internal.condition;
+package dev.idle.api.data;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,13 +8,30 @@ import java.util.List;
  * (including none), {@code ?} exactly one character, {@code [abc]} / {@code [a-z]} one character from a set or range,
  * and a backtick makes the next character literal (also inside brackets). A trailing lone backtick is a literal
  * backtick. An unterminated or empty {@code [} is an error, as upstream raises one.
+ *
+ * <p>Used by conditions ({@code Like}) and by steps that match ids against patterns ({@code KeepPattern}).
+ *
+ * <p>Stability: stable.
  */
 public final class Wildcard {
 
     private Wildcard() {
     }
 
-    /** True when {@code text} matches {@code pattern} as PowerShell's {@code -like} would. */
+    /**
+     * Checks that {@code pattern} is a well-formed wildcard pattern.
+     *
+     * @throws IllegalArgumentException naming the pattern and what is wrong (an unclosed or empty {@code [})
+     */
+    public static void validate(String pattern) {
+        parse(pattern);
+    }
+
+    /**
+     * True when {@code text} matches {@code pattern} as PowerShell's {@code -like} would.
+     *
+     * @throws IllegalArgumentException when the pattern is malformed (see {@link #validate})
+     */
     public static boolean matches(String text, String pattern) {
         List<Token> tokens = parse(pattern);
         // reachable[j]: the first i characters of text can be matched by the first j tokens.

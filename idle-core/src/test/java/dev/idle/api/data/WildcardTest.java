@@ -1,4 +1,4 @@
-package dev.idle.internal.condition;
+package dev.idle.api.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

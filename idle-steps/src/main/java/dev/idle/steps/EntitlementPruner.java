@@ -1,0 +1,296 @@
+package dev.idle.steps;
+
+import dev.idle.api.data.DataMap;
+import dev.idle.api.data.ExecutableValue;
+import dev.idle.api.data.Values;
+import dev.idle.api.data.Wildcard;
+import dev.idle.spi.AuthSession;
+import dev.idle.spi.BulkEntitlementGranter;
+import dev.idle.spi.BulkEntitlementRevoker;
+import dev.idle.spi.BulkResult;
+import dev.idle.spi.Entitlement;
+import dev.idle.spi.EntitlementGranter;
+import dev.idle.spi.EntitlementLister;
+import dev.idle.spi.EntitlementResolver;
+import dev.idle.spi.EntitlementRevoker;
+import dev.idle.spi.EventWriter;
+import dev.idle.spi.Provider;
+import dev.idle.spi.ProviderCalls;
+import dev.idle.spi.ProviderException;
+import dev.idle.spi.ProviderMethods;
+import dev.idle.spi.ProviderResult;
+import dev.idle.spi.StepContext;
+import dev.idle.spi.StepResult;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The logic shared by {@code PruneEntitlements} and {@code PruneEntitlementsEnsureKeep}: revoke every entitlement of
+ * one kind that is neither kept explicitly ({@code Keep}) nor matched by a pattern ({@code KeepPattern}), optionally
+ * granting missing explicit keep entries afterwards. All messages say {@code PruneEntitlements}, as upstream's do.
+ *
+ * <p>Failure handling: a revoke that the provider refuses for good (a protected entitlement, access denied) is
+ * reported under {@code Skipped} with a {@code Warning} event and the step goes on; a <em>transient</em> revoke
+ * failure fails the step so that the engine retries it (upstream swallows those too). Granting a keep entry one by
+ * one is not caught: a failure fails the step.
+ */
+final class EntitlementPruner {
+    static final String LABEL = "PruneEntitlements";
+    private static final String INFORMATION = "Information";
+    private static final String WARNING = "Warning";
+
+    private EntitlementPruner() {
+    }
+
+    /** The validated {@code With}; keep entries have their Kind defaulted to the step's Kind. */
+    private record Inputs(String identityKey, String kind, List<Entitlement> keep, List<String> patterns) {
+    }
+
+    static StepResult run(StepContext ctx, boolean ensureKeep) {
+        Inputs in = inputs(ctx);
+        String alias = ProviderCalls.alias(ctx, CommonSteps.DEFAULT_ALIAS);
+        Provider provider = ctx.provider(alias);
+        AuthSession session = ProviderCalls.acquireIfNamed(ctx);
+        EntitlementLister lister = requireMethod(ctx, alias, EntitlementLister.class, ProviderMethods.LIST_ENTITLEMENTS);
+        EntitlementRevoker revoker = requireMethod(ctx, alias, EntitlementRevoker.class,
+                ProviderMethods.REVOKE_ENTITLEMENT);
+        EntitlementGranter granter = ensureKeep
+                ? requireMethod(ctx, alias, EntitlementGranter.class, ProviderMethods.GRANT_ENTITLEMENT) : null;
+
+        List<Entitlement> keep = resolveKeep(ctx, alias, provider, in, session);
+        List<Entitlement> current = current(ctx, alias, lister, in, session);
+        List<Entitlement> kept = new ArrayList<>();
+        List<Entitlement> remove = new ArrayList<>();
+        for (Entitlement e : current) {
+            (isKept(e, keep, in.patterns()) ? kept : remove).add(e);
+        }
+        EventWriter events = ctx.events();
+        emit(events, INFORMATION, LABEL + ": plan - keep=" + kept.size() + ", remove=" + remove.size(),
+                DataMap.of("kind", in.kind(), "keepCount", kept.size(), "pruneCount", remove.size()));
+
+        List<Object> skipped = new ArrayList<>();
+        boolean changed = provider instanceof BulkEntitlementRevoker bulk && !remove.isEmpty()
+                ? bulkRevoke(ctx, alias, bulk, in, remove, session, skipped)
+                : revokeEach(ctx, alias, revoker, in, remove, session, skipped);
+
+        if (ensureKeep && !keep.isEmpty()) {
+            List<Entitlement> toEnsure = keep.stream()
+                    .filter(k -> current.stream().noneMatch(c -> idOf(c).equalsIgnoreCase(k.id())))
+                    .toList();
+            boolean granted = provider instanceof BulkEntitlementGranter bulk && !toEnsure.isEmpty()
+                    ? bulkGrant(ctx, alias, bulk, in, toEnsure, session, skipped)
+                    : grantEach(ctx, alias, granter, in, toEnsure, session);
+            changed |= granted;
+        }
+        return new StepResult(changed, DataMap.of("Skipped", skipped));
+    }
+
+    // ---- inputs ----------------------------------------------------------------------------------------------
+
+    private static Inputs inputs(StepContext ctx) {
+        String identityKey = StepInputs.requireString(ctx, LABEL, "IdentityKey");
+        String kind = StepInputs.requireString(ctx, LABEL, "Kind");
+        if (identityKey.isBlank()) {
+            throw new IllegalArgumentException(LABEL + " requires With.IdentityKey to be non-empty.");
+        }
+        if (kind.isBlank()) {
+            throw new IllegalArgumentException(LABEL + " requires With.Kind to be non-empty.");
+        }
+        List<Entitlement> keep = new ArrayList<>();
+        for (Object item : items(ctx.with().get("Keep"))) {
+            if (item == null) {
+                continue;
+            }
+            if (Values.findExecutable(item, "Keep") != null) {
+                throw new IllegalArgumentException(LABEL + ": Keep entries must not contain ScriptBlocks.");
+            }
+            DataMap m = item instanceof DataMap d ? d : new DataMap();
+            String id = Values.ps(m.get("Id"));
+            if (id.isBlank()) {
+                throw new IllegalArgumentException(LABEL + ": each Keep entry requires an Id.");
+            }
+            String itemKind = Values.ps(m.get("Kind"));
+            keep.add(Entitlement.of(itemKind.isBlank() ? kind : itemKind, id));
+        }
+        List<String> patterns = new ArrayList<>();
+        for (Object item : items(ctx.with().get("KeepPattern"))) {
+            if (item instanceof ExecutableValue) {
+                throw new IllegalArgumentException(LABEL + ": KeepPattern entries must be strings, not ScriptBlocks.");
+            }
+            String pattern = Values.ps(item);
+            if (pattern.isBlank()) {
+                throw new IllegalArgumentException(LABEL + ": KeepPattern entries must not be empty.");
+            }
+            try {
+                Wildcard.validate(pattern);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(LABEL + ": KeepPattern entry is not valid. " + e.getMessage(), e);
+            }
+            patterns.add(pattern);
+        }
+        return new Inputs(identityKey, kind, keep, patterns);
+    }
+
+    /** null → none; a list → its elements; anything else (a single map or string) → one element. */
+    private static Collection<?> items(Object value) {
+        if (value == null) {
+            return List.of();
+        }
+        if (value instanceof Collection<?> c) {
+            return c;
+        }
+        return List.of(value);
+    }
+
+    // ---- provider calls --------------------------------------------------------------------------------------
+
+    private static <P> P requireMethod(StepContext ctx, String alias, Class<P> contract, String method) {
+        try {
+            return ProviderCalls.require(ctx, alias, contract, method);
+        } catch (UnsupportedOperationException e) {
+            throw new UnsupportedOperationException("Provider '" + alias + "' must implement method '" + method
+                    + "' for " + LABEL + ".", e);
+        }
+    }
+
+    /** Keep entries in the provider's canonical form, when the provider can resolve them. */
+    private static List<Entitlement> resolveKeep(StepContext ctx, String alias, Provider provider, Inputs in,
+                                                 AuthSession session) {
+        if (in.keep().isEmpty() || !(provider instanceof EntitlementResolver resolver)) {
+            return in.keep();
+        }
+        List<Entitlement> resolved = new ArrayList<>();
+        for (Entitlement item : in.keep()) {
+            Entitlement r = ProviderCalls.call(ctx, alias, resolver, ProviderMethods.RESOLVE_ENTITLEMENT, session,
+                    (p, s) -> p.resolveEntitlement(in.kind(), item, s));
+            if (r == null || r.id() == null || r.id().isBlank()) {
+                throw new IllegalStateException(LABEL + ": provider '" + alias + "' could not resolve Keep entry '"
+                        + item.id() + "'.");
+            }
+            resolved.add(r.kind() == null || r.kind().isBlank() ? Entitlement.of(item.kind(), r.id()) : r);
+        }
+        return resolved;
+    }
+
+    /** The identity's entitlements of the step's Kind, as the provider lists them. */
+    private static List<Entitlement> current(StepContext ctx, String alias, EntitlementLister lister, Inputs in,
+                                             AuthSession session) {
+        List<Entitlement> listed = ProviderCalls.call(ctx, alias, lister, ProviderMethods.LIST_ENTITLEMENTS, session,
+                (p, s) -> p.listEntitlements(in.identityKey(), s, in.kind()));
+        List<Entitlement> current = new ArrayList<>();
+        if (listed != null) {
+            for (Entitlement e : listed) {
+                if (e != null && e.kind() != null && e.kind().equalsIgnoreCase(in.kind())) {
+                    current.add(e);
+                }
+            }
+        }
+        return current;
+    }
+
+    private static boolean isKept(Entitlement e, List<Entitlement> keep, List<String> patterns) {
+        String id = idOf(e);
+        return keep.stream().anyMatch(k -> k.id().equalsIgnoreCase(id))
+                || patterns.stream().anyMatch(p -> Wildcard.matches(id, p));
+    }
+
+    private static String idOf(Entitlement e) {
+        return e.id() == null ? "" : e.id();
+    }
+
+    // ---- revoke phase ----------------------------------------------------------------------------------------
+
+    private static boolean bulkRevoke(StepContext ctx, String alias, BulkEntitlementRevoker bulk, Inputs in,
+                                      List<Entitlement> remove, AuthSession session, List<Object> skipped) {
+        List<BulkResult> results = ProviderCalls.call(ctx, alias, bulk, ProviderMethods.BULK_REVOKE_ENTITLEMENTS,
+                session, (p, s) -> p.bulkRevokeEntitlements(in.identityKey(), List.copyOf(remove), s));
+        boolean changed = false;
+        for (BulkResult r : results == null ? List.<BulkResult>of() : results) {
+            String id = r.entitlement() == null ? "" : Values.ps(r.entitlement().id());
+            if (r.error() != null && !r.error().isEmpty()) {
+                skip(ctx, in, skipped, id, r.error(), "skipped non-removable entitlement");
+            } else {
+                changed |= r.changed();
+                revoked(ctx, in, id);
+            }
+        }
+        return changed;
+    }
+
+    private static boolean revokeEach(StepContext ctx, String alias, EntitlementRevoker revoker, Inputs in,
+                                      List<Entitlement> remove, AuthSession session, List<Object> skipped) {
+        boolean changed = false;
+        for (Entitlement e : remove) {
+            ProviderResult result;
+            try {
+                result = ProviderCalls.call(ctx, alias, revoker, ProviderMethods.REVOKE_ENTITLEMENT, session,
+                        (p, s) -> p.revokeEntitlement(in.identityKey(), e, s));
+            } catch (RuntimeException ex) {
+                if (ProviderException.isTransient(ex)) {
+                    throw ex; // the engine re-runs the whole step; what was revoked stays revoked
+                }
+                skip(ctx, in, skipped, idOf(e), String.valueOf(ex.getMessage()), "skipped non-removable entitlement");
+                continue;
+            }
+            changed |= ProviderCalls.changed(result);
+            revoked(ctx, in, idOf(e));
+        }
+        return changed;
+    }
+
+    private static void revoked(StepContext ctx, Inputs in, String id) {
+        emit(ctx.events(), INFORMATION, LABEL + ": revoked entitlement '" + id + "'",
+                DataMap.of("kind", in.kind(), "entitlementId", id));
+    }
+
+    private static void skip(StepContext ctx, Inputs in, List<Object> skipped, String id, String reason,
+                             String what) {
+        skipped.add(DataMap.of("EntitlementId", id, "Reason", reason));
+        emit(ctx.events(), WARNING, LABEL + ": " + what + " '" + id + "': " + reason,
+                DataMap.of("kind", in.kind(), "entitlementId", id, "reason", reason));
+    }
+
+    // ---- ensure-keep phase -----------------------------------------------------------------------------------
+
+    private static boolean bulkGrant(StepContext ctx, String alias, BulkEntitlementGranter bulk, Inputs in,
+                                     List<Entitlement> toEnsure, AuthSession session, List<Object> skipped) {
+        List<BulkResult> results = ProviderCalls.call(ctx, alias, bulk, ProviderMethods.BULK_GRANT_ENTITLEMENTS,
+                session, (p, s) -> p.bulkGrantEntitlements(in.identityKey(), List.copyOf(toEnsure), s));
+        boolean changed = false;
+        for (BulkResult r : results == null ? List.<BulkResult>of() : results) {
+            String id = r.entitlement() == null ? "" : Values.ps(r.entitlement().id());
+            if (r.error() != null && !r.error().isEmpty()) {
+                skip(ctx, in, skipped, id, r.error(), "failed to grant keep entitlement");
+            } else {
+                changed |= r.changed();
+                granted(ctx, in, id);
+            }
+        }
+        return changed;
+    }
+
+    private static boolean grantEach(StepContext ctx, String alias, EntitlementGranter granter, Inputs in,
+                                     List<Entitlement> toEnsure, AuthSession session) {
+        boolean changed = false;
+        for (Entitlement k : toEnsure) {
+            ProviderResult result = ProviderCalls.call(ctx, alias, granter, ProviderMethods.GRANT_ENTITLEMENT, session,
+                    (p, s) -> p.grantEntitlement(in.identityKey(), k, s));
+            // A provider that reports nothing after granting is taken to have granted.
+            changed |= result == null || result.changed();
+            granted(ctx, in, k.id());
+        }
+        return changed;
+    }
+
+    private static void granted(StepContext ctx, Inputs in, String id) {
+        emit(ctx.events(), INFORMATION, LABEL + ": granted keep entitlement '" + id + "'",
+                DataMap.of("kind", in.kind(), "entitlementId", id));
+    }
+
+    private static void emit(EventWriter events, String type, String message, DataMap data) {
+        if (events != null) {
+            events.write(type, message, data);
+        }
+    }
+}

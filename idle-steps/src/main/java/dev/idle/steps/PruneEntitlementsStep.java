@@ -1,0 +1,24 @@
+package dev.idle.steps;
+
+import dev.idle.spi.Step;
+import dev.idle.spi.StepContext;
+import dev.idle.spi.StepResult;
+
+/**
+ * {@code IdLE.Step.PruneEntitlements}: remove-only convergence of one entitlement kind. Every entitlement of
+ * {@code With.Kind} the identity holds is revoked unless its id is listed in {@code With.Keep} or matches a
+ * {@code With.KeepPattern} wildcard. Refused revocations are reported under {@code Skipped}; the step never grants.
+ */
+public final class PruneEntitlementsStep implements Step {
+    public static final String TYPE = "IdLE.Step.PruneEntitlements";
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public StepResult execute(StepContext ctx) {
+        return EntitlementPruner.run(ctx, false);
+    }
+}
