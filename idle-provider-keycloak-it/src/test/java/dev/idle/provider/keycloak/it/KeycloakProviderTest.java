@@ -203,6 +203,22 @@ class KeycloakProviderTest {
     }
 
     @Test
+    void withoutTheOptionOfflineTokensSurviveTheLogout() {
+        // What the docs state about revokeOfflineTokens: false, observed on the real server: the admin logout ends
+        // the online sessions only; the offline session stays stored and its refresh token keeps working.
+        String name = unique("nooption");
+        String id = kc().createUser(name);
+        String offline = kc().login(name, true).body().path("refresh_token").asText();
+        SessionRevoker revoker = (SessionRevoker) provider(Map.of());
+
+        ProviderResult result = revoker.revokeSessions(name, null);
+        assertThat(result.extras()).doesNotContainKey("OfflineTokenClients");
+        assertThat(kc().kc().admin("GET", RealKeycloak.REALM + "/users/" + id + "/consents", null).toString())
+                .contains(RealKeycloak.LOGIN_CLIENT);
+        assertThat(kc().refresh(offline).status()).isEqualTo(200);
+    }
+
+    @Test
     void anAuthSessionFromTheBrokerIsUsedInsteadOfTheProviderDefault() {
         String name = unique("session");
         kc().createUser(name);
