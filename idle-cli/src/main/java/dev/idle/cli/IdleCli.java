@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The {@code idle} command line: validate, plan, invoke and demo. */
 @Command(name = "idle", mixinStandardHelpOptions = true, versionProvider = IdleCli.Version.class,
         description = "IdLE for Java: a data-driven identity lifecycle engine (Joiner / Mover / Leaver).",
-        subcommands = {ValidateCommand.class, PlanCommand.class, InvokeCommand.class, DemoCommand.class,
+        subcommands = {ValidateCommand.class, PlanCommand.class, InvokeCommand.class, DemoCommand.class, GraphSimulatorCommand.class,
                 CommandLine.HelpCommand.class})
 public final class IdleCli implements Runnable {
     static final int OK = 0;

@@ -20,6 +20,14 @@ public interface Provider extends AutoCloseable {
         return true;
     }
 
+    /**
+     * Why this provider does not offer {@code capability}, for the planner's missing-capability error; null when it
+     * has nothing to say. A provider uses this to explain a deliberate gap (e.g. AD cannot revoke Kerberos tickets).
+     */
+    default String whyNot(String capability) {
+        return null;
+    }
+
     /** Called once after a run: flush state, release connections. */
     @Override
     default void close() {

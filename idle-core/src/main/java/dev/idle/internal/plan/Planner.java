@@ -223,6 +223,19 @@ public final class Planner {
                         + " MissingCapabilities: " + String.join(", ", missing)
                         + " AffectedSteps: " + String.join(", ", stepsByAlias.get(alias))
                         + " AvailableCapabilities: "
-                        + String.join(", ", Capabilities.normalise(providers.get(alias).capabilities()))));
+                        + String.join(", ", Capabilities.normalise(providers.get(alias).capabilities()))
+                        + reasons(providers.get(alias), missing)));
+    }
+
+    /** The provider's own explanations of missing capabilities, as " Reason (<capability>): <text>" parts. */
+    private static String reasons(Provider p, TreeSet<String> missing) {
+        StringBuilder sb = new StringBuilder();
+        for (String c : missing) {
+            String why = p.whyNot(c);
+            if (why != null && !why.isBlank()) {
+                sb.append(" Reason (").append(c).append("): ").append(why.trim());
+            }
+        }
+        return sb.toString();
     }
 }

@@ -257,6 +257,32 @@ class PlannerTest {
     }
 
     @Test
+    void missingCapabilityErrorCarriesTheProvidersReason() {
+        dev.idle.spi.Provider explaining = new dev.idle.spi.Provider() {
+            @Override
+            public List<String> capabilities() {
+                return List.of("IdLE.Identity.Read");
+            }
+
+            @Override
+            public String whyNot(String capability) {
+                return capability.equalsIgnoreCase("IdLE.Identity.Disable") ? "disabling is not possible here." : null;
+            }
+        };
+        Providers providers = Providers.builder().provider("Identity", explaining).build();
+        assertThat(planFails(workflow(disable("D")), providers).problems()).singleElement().asString()
+                .contains("MissingCapabilities: IdLE.Identity.Disable")
+                .endsWith("Reason (IdLE.Identity.Disable): disabling is not possible here.");
+    }
+
+    @Test
+    void missingCapabilityErrorWithoutAReasonIsUnchanged() {
+        Providers providers = Providers.builder().provider("Identity", TestPacks.provider("IdLE.Identity.Read")).build();
+        assertThat(planFails(workflow(disable("D")), providers).problems()).singleElement().asString()
+                .endsWith("AvailableCapabilities: IdLE.Identity.Read");
+    }
+
+    @Test
     void deprecatedMailboxReadIsNormalisedForStepsAndProviders() {
         DataMap s = step("M", "Test.Mailbox", "With", DataMap.of("IdentityKey", "x"));
         Providers providers = Providers.builder()

@@ -1,0 +1,136 @@
+package dev.idle.cli;
+
+import dev.idle.graphsim.GraphSimulator;
+import dev.idle.graphsim.RequestRecord;
+import dev.idle.graphsim.Seed;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code idle graph-simulator}: starts the Microsoft Graph simulator on 127.0.0.1 with a seed file, prints where it
+ * listens and which trust store to use, then prints the request log until Ctrl-C.
+ */
+@Command(name = "graph-simulator", description = {
+        "Start the Microsoft Graph simulator (HTTPS on 127.0.0.1) for local trials of the Entra ID provider.",
+        "Prints the Graph base URL, the authority host and the trust store, then the request log; stops on Ctrl-C."})
+final class GraphSimulatorCommand implements Callable<Integer> {
+    @Option(names = "--seed", paramLabel = "<file>", description = "Seed file (YAML or JSON): apps, users, groups, "
+            + "administrativeUnits, and optional pageSize, latency, throttle.")
+    Path seed;
+
+    @Option(names = "--port", paramLabel = "<n>", defaultValue = "0", description = "Port (default: ephemeral).")
+    int port;
+
+    @Option(names = "--dir", paramLabel = "<dir>", description = "Where to write server.p12 and truststore.p12 "
+            + "(default: a temp directory removed on exit).")
+    Path dir;
+
+    @Option(names = "--log", paramLabel = "<file>", description = "Append the request log to <file> instead of stdout.")
+    Path logFile;
+
+    @Option(names = "--page-size", paramLabel = "<n>", description = "Default page size of collections (default 100).")
+    Integer pageSize;
+
+    @Option(names = "--latency", paramLabel = "<duration>", description = "Delay added to every request, e.g. 50ms.")
+    String latency;
+
+    @Option(names = "--throttle", paramLabel = "<writes>/<window>",
+            description = "Answer 429 beyond <writes> writes per <window>, e.g. 3/1s.")
+    String throttle;
+
+    @Option(names = "--retry-after", paramLabel = "<duration>", defaultValue = "1s",
+            description = "Retry-After given with a throttled write (default 1s).")
+    String retryAfter;
+
+    @Option(names = "--stop-after", paramLabel = "<duration>", hidden = true,
+            description = "Stop after this long (for scripted runs and tests).")
+    String stopAfter;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        Consumer<RequestRecord> sink;
+        if (logFile == null) {
+            sink = r -> {
+                synchronized (out) {
+                    out.println(r.line());
+                    out.flush();
+                }
+            };
+        } else {
+            sink = r -> {
+                try {
+                    Files.writeString(logFile, r.time() + " " + r.line() + System.lineSeparator(), StandardCharsets.UTF_8,
+                            StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                } catch (IOException e) {
+                    spec.commandLine().getErr().println("idle: cannot write the request log: " + e.getMessage());
+                }
+            };
+        }
+        GraphSimulator.Builder b = GraphSimulator.builder().port(port).onRequest(sink);
+        if (dir != null) {
+            b.workDirectory(dir);
+        }
+        GraphSimulator sim = b.build();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            sim.close();
+            stopped.countDown();
+        }, "graph-simulator-stop");
+        try {
+            if (pageSize != null) {
+                sim.pageSize(pageSize);
+            }
+            if (latency != null) {
+                sim.latency(Seed.duration(latency));
+            }
+            if (throttle != null) {
+                String[] parts = throttle.split("/", 2);
+                if (parts.length != 2) {
+                    throw new CommandLine.ParameterException(spec.commandLine(),
+                            "--throttle takes <writes>/<window>, e.g. 3/1s");
+                }
+                sim.throttle(Integer.parseInt(parts[0].trim()), Seed.duration(parts[1]), Seed.duration(retryAfter));
+            }
+            if (seed != null) {
+                Seed.load(sim, seed);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+        }
+        sim.start();
+        Runtime.getRuntime().addShutdownHook(hook);
+        out.println("Graph simulator listening");
+        out.println("  Graph base URL:  " + sim.graphBaseUrl());
+        out.println("  Authority host:  " + sim.authorityHost() + "  (authority: " + sim.authorityHost() + "<tenantId>)");
+        out.println("  Trust store:     " + sim.trustStore() + " (PKCS12)");
+        out.println("  Trust store password: " + new String(sim.trustStorePassword()));
+        out.println("  Users: " + sim.users().size() + "; stop with Ctrl-C. Request log:");
+        out.flush();
+        if (stopAfter != null) {
+            if (!stopped.await(Seed.duration(stopAfter).toMillis(), TimeUnit.MILLISECONDS)) {
+                Runtime.getRuntime().removeShutdownHook(hook);
+                sim.close();
+            }
+        } else {
+            stopped.await();
+        }
+        return IdleCli.OK;
+    }
+}

@@ -1,0 +1,159 @@
+package dev.idle.graphsim;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import java.security.cert.Certificate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * TLS material generated for one simulator run: a self-signed RSA certificate whose subject alternative names are
+ * {@code IP:127.0.0.1} and {@code DNS:localhost}, made by the JDK's own {@code keytool}, and a PKCS12 trust store that
+ * holds only that certificate. Clients keep certificate and host name verification on and trust the simulator through
+ * the trust store.
+ */
+final class SimulatorTls {
+    static final String ALIAS = "idle-graph-simulator";
+
+    final Path keyStore;
+    final Path trustStore;
+    final char[] password;
+    final Certificate certificate;
+
+    private SimulatorTls(Path keyStore, Path trustStore, char[] password, Certificate certificate) {
+        this.keyStore = keyStore;
+        this.trustStore = trustStore;
+        this.password = password;
+        this.certificate = certificate;
+    }
+
+    private static SimulatorTls template;
+
+    /**
+     * Writes the key store (server.p12) and the trust store (truststore.p12) into {@code dir}. keytool takes seconds,
+     * so the key pair is generated once per JVM (in a temp directory removed at exit) and copied for each simulator.
+     */
+    static SimulatorTls create(Path dir) throws IOException {
+        SimulatorTls t;
+        synchronized (SimulatorTls.class) {
+            if (template == null) {
+                Path tmp = Files.createTempDirectory("idle-graph-simulator-tls-");
+                template = generate(tmp);
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    for (Path p : List.of(template.keyStore, template.trustStore, tmp)) {
+                        try {
+                            Files.deleteIfExists(p);
+                        } catch (IOException ignored) {
+                            // best effort
+                        }
+                    }
+                }));
+            }
+            t = template;
+        }
+        Files.createDirectories(dir);
+        Path ks = dir.resolve("server.p12");
+        Path ts = dir.resolve("truststore.p12");
+        Files.copy(t.keyStore, ks, StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(t.trustStore, ts, StandardCopyOption.REPLACE_EXISTING);
+        return new SimulatorTls(ks, ts, t.password.clone(), t.certificate);
+    }
+
+    /** Generates the key pair and certificate in {@code dir} (server.p12) and writes the trust store (truststore.p12). */
+    static SimulatorTls generate(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Path ks = dir.resolve("server.p12");
+        Path ts = dir.resolve("truststore.p12");
+        Files.deleteIfExists(ks);
+        Files.deleteIfExists(ts);
+        byte[] raw = new byte[18];
+        new SecureRandom().nextBytes(raw);
+        char[] password = Base64.getUrlEncoder().withoutPadding().encodeToString(raw).toCharArray();
+        Path keytool = Path.of(System.getProperty("java.home"), "bin",
+                System.getProperty("os.name", "").toLowerCase().startsWith("windows") ? "keytool.exe" : "keytool");
+        List<String> cmd = new ArrayList<>(List.of(keytool.toString(), "-genkeypair", "-alias", ALIAS,
+                "-keyalg", "RSA", "-keysize", "2048", "-sigalg", "SHA256withRSA", "-validity", "7",
+                "-dname", "CN=localhost, O=IdLE Graph simulator",
+                "-ext", "SAN=IP:127.0.0.1,DNS:localhost",
+                "-ext", "EKU=serverAuth",
+                "-storetype", "PKCS12", "-keystore", ks.toString(),
+                // keytool reads the passwords from the environment: nothing secret appears on a command line
+                "-storepass:env", "GRAPHSIM_STOREPASS", "-keypass:env", "GRAPHSIM_STOREPASS", "-noprompt"));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("GRAPHSIM_STOREPASS", new String(password));
+        Process p = pb.start();
+        byte[] output;
+        try (InputStream in = p.getInputStream()) {
+            output = in.readAllBytes();
+        }
+        try {
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IOException("keytool did not finish within 60 seconds");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            p.destroyForcibly();
+            throw new IOException("interrupted while generating the simulator certificate", e);
+        }
+        if (p.exitValue() != 0) {
+            throw new IOException("keytool failed (exit " + p.exitValue() + "): "
+                    + new String(output, StandardCharsets.UTF_8).trim());
+        }
+        try {
+            KeyStore server = KeyStore.getInstance("PKCS12");
+            try (InputStream in = Files.newInputStream(ks)) {
+                server.load(in, password);
+            }
+            Certificate cert = server.getCertificate(ALIAS);
+            KeyStore trust = KeyStore.getInstance("PKCS12");
+            trust.load(null, null);
+            trust.setCertificateEntry(ALIAS, cert);
+            try (OutputStream out = Files.newOutputStream(ts)) {
+                trust.store(out, password);
+            }
+            return new SimulatorTls(ks, ts, password, cert);
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot read the generated key store: " + e.getMessage(), e);
+        }
+    }
+
+    /** The server side: key manager over the generated key pair. */
+    SSLContext serverContext() throws GeneralSecurityException, IOException {
+        KeyStore server = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keyStore)) {
+            server.load(in, password);
+        }
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(server, password);
+        SSLContext ctx = SSLContext.getInstance("TLS");
+        ctx.init(kmf.getKeyManagers(), null, null);
+        return ctx;
+    }
+
+    /** The client side: the platform's standard (verifying) trust manager over the simulator's trust store. */
+    SSLContext clientContext() throws GeneralSecurityException, IOException {
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(trustStore)) {
+            trust.load(in, password);
+        }
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        SSLContext ctx = SSLContext.getInstance("TLS");
+        ctx.init(null, tmf.getTrustManagers(), null);
+        return ctx;
+    }
+}

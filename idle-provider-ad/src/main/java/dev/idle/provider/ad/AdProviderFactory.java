@@ -1,0 +1,255 @@
+package dev.idle.provider.ad;
+
+import dev.idle.api.data.DataMap;
+import dev.idle.api.data.Values;
+import dev.idle.spi.Provider;
+import dev.idle.spi.ProviderFactory;
+import dev.idle.spi.Secret;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Creates {@link AdProvider}s from host-file entries with {@code type: ad}. Every option is checked here, before any
+ * connection is opened: plain LDAP (no TLS) is refused, naming the option at fault. See {@code docs/providers/ad.md}.
+ */
+public final class AdProviderFactory implements ProviderFactory {
+    static final List<String> OPTIONS = List.of("server", "port", "tls", "url", "baseDn", "usersContainer",
+            "trustStore", "trustStoreType", "trustStorePasswordEnv", "trustStorePasswordFile", "auth", "allowDelete",
+            "passwordGenerationFallbackMinLength", "passwordGenerationRequireUpper", "passwordGenerationRequireLower",
+            "passwordGenerationRequireDigit", "passwordGenerationRequireSpecial", "passwordGenerationSpecialCharSet",
+            "poolSize", "timeoutSeconds");
+    private static final List<String> AUTH_KEYS = List.of("type", "username", "usernameEnv", "usernameFile",
+            "passwordEnv", "passwordFile");
+
+    @Override
+    public String type() {
+        return "ad";
+    }
+
+    @Override
+    public Provider create(String alias, DataMap options, Environment env) {
+        AdSettings settings = settings(alias, options, env.baseDirectory(), System::getenv);
+        return new AdProvider(settings, new AdConnector(settings));
+    }
+
+    /** Validates the options; every problem found is reported in one exception. */
+    static AdSettings settings(String alias, DataMap options, Path baseDir, Function<String, String> env) {
+        DataMap o = options == null ? new DataMap() : options;
+        String at = "AD provider '" + alias + "'";
+        List<String> problems = new ArrayList<>();
+        for (String key : o.keySet()) {
+            if (!key.equalsIgnoreCase("type") && OPTIONS.stream().noneMatch(key::equalsIgnoreCase)) {
+                problems.add("unknown option '" + key + "'. Supported options: " + String.join(", ", OPTIONS) + ".");
+            }
+        }
+        String host = str(o, "server");
+        Integer port = null;
+        String tls = str(o, "tls");
+        String url = str(o, "url");
+        if (url != null) {
+            try {
+                URI u = new URI(url);
+                String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+                if (scheme.equals("ldap") && (tls == null || !tls.equalsIgnoreCase("startTLS"))) {
+                    problems.add("option 'url' (" + url + ") is plain LDAP, which is refused: binds and password "
+                            + "writes would travel unencrypted. Use ldaps://… or add 'tls: startTLS'.");
+                } else if (!scheme.equals("ldap") && !scheme.equals("ldaps")) {
+                    problems.add("option 'url' must start with ldaps:// (or ldap:// with 'tls: startTLS'), got '"
+                            + url + "'.");
+                } else if (scheme.equals("ldaps") && tls != null && tls.equalsIgnoreCase("startTLS")) {
+                    problems.add("option 'url' is ldaps:// but option 'tls' is startTLS; choose one.");
+                }
+                if (tls == null) {
+                    tls = scheme.equals("ldaps") ? "ldaps" : tls;
+                }
+                if (host != null) {
+                    problems.add("options 'url' and 'server' cannot be combined.");
+                }
+                host = u.getHost();
+                if (u.getPort() > 0) {
+                    port = u.getPort();
+                }
+            } catch (URISyntaxException e) {
+                problems.add("option 'url' is not a valid URL: " + e.getMessage());
+            }
+        }
+        boolean startTls = false;
+        if (tls == null || tls.equalsIgnoreCase("ldaps")) {
+            startTls = false;
+        } else if (tls.equalsIgnoreCase("startTLS")) {
+            startTls = true;
+        } else {
+            problems.add("option 'tls' is '" + tls + "': plain LDAP is refused (binds and password writes would travel "
+                    + "unencrypted). Use 'ldaps' (the default) or 'startTLS'.");
+        }
+        if (host == null || host.isBlank()) {
+            problems.add("option 'server' (the domain controller's host name) is required.");
+        }
+        if (o.get("port") != null) {
+            port = integer(o, "port", 1, 65535, problems);
+        }
+        if (port == null) {
+            port = startTls ? 389 : 636;
+        }
+        String baseDn = str(o, "baseDn");
+        if (baseDn == null) {
+            problems.add("option 'baseDn' (e.g. DC=corp,DC=example) is required.");
+        } else if (!com.unboundid.ldap.sdk.DN.isValidDN(baseDn)) {
+            problems.add("option 'baseDn' is not a valid DN: '" + baseDn + "'.");
+        }
+        String usersContainer = str(o, "usersContainer");
+        if (usersContainer == null && baseDn != null) {
+            usersContainer = "CN=Users," + baseDn;
+        }
+        Path trustStore = null;
+        String storeType = str(o, "trustStoreType");
+        if (str(o, "trustStore") != null) {
+            trustStore = baseDir.resolve(str(o, "trustStore")).toAbsolutePath().normalize();
+            if (!Files.isReadable(trustStore)) {
+                problems.add("option 'trustStore': cannot read " + trustStore + ".");
+            }
+            if (storeType == null) {
+                String n = trustStore.getFileName().toString().toLowerCase(Locale.ROOT);
+                storeType = n.endsWith(".p12") || n.endsWith(".pfx") ? "PKCS12" : "PEM";
+            }
+        }
+        if (storeType != null && !storeType.equalsIgnoreCase("PEM") && !storeType.equalsIgnoreCase("PKCS12")) {
+            problems.add("option 'trustStoreType' must be PEM or PKCS12, got '" + storeType + "'.");
+        }
+        Supplier<char[]> storePassword = null;
+        if (str(o, "trustStorePasswordEnv") != null || str(o, "trustStorePasswordFile") != null) {
+            Supplier<Secret> s = secret(at, "trustStorePassword", str(o, "trustStorePasswordEnv"),
+                    str(o, "trustStorePasswordFile"), baseDir, env);
+            storePassword = () -> s.get().reveal().toCharArray();
+        }
+        Supplier<AdSettings.Credential> bind = auth(at, o.get("auth"), baseDir, env, problems);
+        boolean allowDelete = bool(o, "allowDelete", false, problems);
+        Integer minLength = o.get("passwordGenerationFallbackMinLength") == null ? 24
+                : integer(o, "passwordGenerationFallbackMinLength", 1, 256, problems);
+        String specials = o.get("passwordGenerationSpecialCharSet") == null ? PasswordGenerator.DEFAULT_SPECIALS
+                : Values.ps(o.get("passwordGenerationSpecialCharSet"));
+        PasswordGenerator.Rules rules = new PasswordGenerator.Rules(minLength == null ? 24 : minLength,
+                bool(o, "passwordGenerationRequireUpper", true, problems),
+                bool(o, "passwordGenerationRequireLower", true, problems),
+                bool(o, "passwordGenerationRequireDigit", true, problems),
+                bool(o, "passwordGenerationRequireSpecial", true, problems), specials);
+        Integer poolSize = o.get("poolSize") == null ? 4 : integer(o, "poolSize", 1, 100, problems);
+        Integer timeout = o.get("timeoutSeconds") == null ? 30 : integer(o, "timeoutSeconds", 1, 3600, problems);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(at + ": " + String.join(" " + at + ": ", problems));
+        }
+        return new AdSettings(alias, host, port, startTls, baseDn, usersContainer, trustStore,
+                storeType == null ? "PEM" : storeType.toUpperCase(Locale.ROOT), storePassword, bind, allowDelete,
+                rules, poolSize, timeout * 1000);
+    }
+
+    private static Supplier<AdSettings.Credential> auth(String at, Object value, Path baseDir,
+                                                        Function<String, String> env, List<String> problems) {
+        if (value == null) {
+            problems.add("option 'auth' is required: the default bind credential, e.g. "
+                    + "{ type: Credential, usernameEnv: AD_USER, passwordEnv: AD_PASSWORD }.");
+            return null;
+        }
+        if (!(value instanceof DataMap a)) {
+            problems.add("option 'auth' must be a map ({ type: Credential, usernameEnv/username/usernameFile, "
+                    + "passwordEnv/passwordFile }).");
+            return null;
+        }
+        for (String key : a.keySet()) {
+            if (AUTH_KEYS.stream().noneMatch(key::equalsIgnoreCase)) {
+                problems.add("auth." + key + " is not supported"
+                        + (key.toLowerCase(Locale.ROOT).contains("password")
+                        ? "; secrets must not be written in the host file: use passwordEnv or passwordFile"
+                        : ". Supported: " + String.join(", ", AUTH_KEYS)) + ".");
+            }
+        }
+        String type = str(a, "type");
+        if (type != null && !type.equalsIgnoreCase("Credential")) {
+            problems.add("auth.type must be 'Credential', got '" + type + "'.");
+        }
+        String user = str(a, "username");
+        String userEnv = str(a, "usernameEnv");
+        String userFile = str(a, "usernameFile");
+        if (user == null && userEnv == null && userFile == null) {
+            problems.add("auth needs username, usernameEnv or usernameFile.");
+        }
+        if (str(a, "passwordEnv") == null && str(a, "passwordFile") == null) {
+            problems.add("auth needs passwordEnv or passwordFile.");
+        }
+        Supplier<Secret> password = secret(at, "auth.password", str(a, "passwordEnv"), str(a, "passwordFile"),
+                baseDir, env);
+        Supplier<Secret> userName = user != null ? () -> Secret.of(user)
+                : secret(at, "auth.username", userEnv, userFile, baseDir, env);
+        return () -> new AdSettings.Credential(userName.get().reveal(), password.get());
+    }
+
+    /** Reads a secret from an environment variable or a file when first needed. */
+    private static Supplier<Secret> secret(String at, String what, String envName, String file, Path baseDir,
+                                           Function<String, String> env) {
+        return () -> {
+            if (envName != null) {
+                String v = env.apply(envName);
+                if (v == null || v.isBlank()) {
+                    throw new IllegalStateException(at + ": " + what + ": environment variable " + envName
+                            + " is not set.");
+                }
+                return Secret.of(v.trim());
+            }
+            Path p = baseDir.resolve(file);
+            try {
+                return Secret.of(Files.readString(p).trim());
+            } catch (IOException e) {
+                throw new IllegalStateException(at + ": " + what + ": cannot read " + p + ": " + e.getMessage());
+            }
+        };
+    }
+
+    private static String str(DataMap o, String key) {
+        Object v = o.get(key);
+        if (v == null) {
+            return null;
+        }
+        String s = Values.ps(v).trim();
+        return s.isEmpty() ? null : s;
+    }
+
+    private static Integer integer(DataMap o, String key, int min, int max, List<String> problems) {
+        Object v = o.get(key);
+        try {
+            int i = v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) ? n.intValue()
+                    : Integer.parseInt(Values.ps(v).trim());
+            if (i >= min && i <= max) {
+                return i;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add("option '" + key + "' must be a whole number between " + min + " and " + max + ", got '"
+                + Values.ps(v) + "'.");
+        return null;
+    }
+
+    private static boolean bool(DataMap o, String key, boolean dflt, List<String> problems) {
+        Object v = o.get(key);
+        if (v == null) {
+            return dflt;
+        }
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        String s = Values.ps(v).trim();
+        if (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(s);
+        }
+        problems.add("option '" + key + "' must be true or false, got '" + s + "'.");
+        return dflt;
+    }
+}
