@@ -178,11 +178,8 @@ public final class KeycloakProvider implements Provider, IdentityReader, Identit
         if (!custom.isEmpty()) {
             rep.set("attributes", custom);
         }
-        KeycloakHttp.Reply r = call.send("POST", "users", rep, "POST users (create '" + identityKey + "')");
-        if (r.status() == 409) {
-            throw call.failure(r, "POST users (create '" + identityKey + "')");
-        }
-        call.check(r, "POST users (create '" + identityKey + "')");
+        String what = "POST users (create '" + identityKey + "')";
+        call.check(call.send("POST", "users", rep, what), what);
         return ProviderResult.of(ProviderMethods.CREATE_IDENTITY, identityKey, true);
     }
 
@@ -245,7 +242,7 @@ public final class KeycloakProvider implements Provider, IdentityReader, Identit
             ObjectNode rep = updatable(user);
             String field = ROOT_FIELDS.get(name.toLowerCase(Locale.ROOT));
             if (field == null) {
-                ObjectNode attrs = rep.with("attributes");
+                ObjectNode attrs = (ObjectNode) rep.get("attributes");
                 String existing = fieldName(attrs, name);
                 attrs.remove(existing == null ? name : existing);
                 if (value != null && !(value instanceof Collection<?> c && c.isEmpty())) {
