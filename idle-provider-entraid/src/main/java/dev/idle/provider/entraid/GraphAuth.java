@@ -1,0 +1,294 @@
+package dev.idle.provider.entraid;
+
+import com.azure.core.credential.AccessToken;
+import com.azure.core.credential.TokenCredential;
+import com.azure.core.credential.TokenRequestContext;
+import com.azure.core.http.HttpClient;
+import com.azure.identity.ClientCertificateCredentialBuilder;
+import com.azure.identity.ClientSecretCredentialBuilder;
+import com.azure.identity.DefaultAzureCredentialBuilder;
+import com.azure.identity.ManagedIdentityCredentialBuilder;
+import com.azure.identity.WorkloadIdentityCredentialBuilder;
+import dev.idle.api.data.DataMap;
+import dev.idle.spi.AuthSession;
+import dev.idle.spi.ProviderException;
+import dev.idle.spi.Secret;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Turns auth sessions into bearer tokens for Graph. A session's {@code type} picks the azure-identity credential
+ * ({@code ClientSecret}, {@code ClientCertificate}, {@code ManagedIdentity}, {@code WorkloadIdentity},
+ * {@code DefaultChain}); {@code OAuth} (and {@code Credential}, whose password is the token) carries a ready token.
+ * One credential is kept per session identity (type, tenant, client, authority, files and a hash of the secret), and
+ * its token is reused until shortly before it expires.
+ *
+ * <p>Every credential talks to the authority over the provider's HTTP client (so the configured trust store applies),
+ * with instance discovery off, and asks for {@code <graph root>/.default}.
+ */
+final class GraphAuth {
+    static final List<String> TYPES = List.of("ClientSecret", "ClientCertificate", "ManagedIdentity",
+            "WorkloadIdentity", "DefaultChain", "OAuth", "Credential");
+    private static final Duration REFRESH_MARGIN = Duration.ofMinutes(2);
+
+    private final String scope;
+    private final String authorityHost;
+    private final HttpClient azureHttp;
+    private final Clock clock;
+    private final Supplier<AuthSession> defaultSession;
+    private final Map<String, TokenSource> sources = new ConcurrentHashMap<>();
+
+    /**
+     * @param defaultSession the provider's own {@code auth} option as a session (read lazily), or null when the
+     *                       provider has none
+     */
+    GraphAuth(String resourceRoot, String authorityHost, HttpClient azureHttp, Clock clock,
+              Supplier<AuthSession> defaultSession) {
+        this.scope = resourceRoot + "/.default";
+        this.authorityHost = authorityHost;
+        this.azureHttp = azureHttp;
+        this.clock = clock;
+        this.defaultSession = defaultSession;
+    }
+
+    String scope() {
+        return scope;
+    }
+
+    /** A bearer token for {@code session}, or for the provider's default credentials when it is null. */
+    String token(AuthSession session, String providerAlias) {
+        AuthSession s = session;
+        if (s == null) {
+            if (defaultSession == null) {
+                throw new ProviderException("Entra ID provider '" + providerAlias + "' has no credentials for this"
+                        + " call: the step names no AuthSessionName and the provider has no 'auth' option.");
+            }
+            s = defaultSession.get();
+        }
+        AuthSession chosen = s;
+        TokenSource source = sources.computeIfAbsent(identity(chosen), k -> newSource(chosen));
+        return source.token();
+    }
+
+    /** The cache key of a session: everything that selects a credential; the secret only as a hash. */
+    private static String identity(AuthSession s) {
+        Map<String, String> parts = new TreeMap<>();
+        parts.put("~type", s.type() == null ? "" : s.type().toLowerCase(Locale.ROOT));
+        if (s.attributes() != null) {
+            s.attributes().forEach((k, v) -> parts.put(k.toLowerCase(Locale.ROOT), String.valueOf(v)));
+        }
+        parts.put("~secret", s.secret() == null ? "" : sha256(s.secret().reveal()));
+        return parts.toString();
+    }
+
+    private static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private TokenSource newSource(AuthSession s) {
+        String type = canonicalType(s.type());
+        DataMap a = s.attributes() == null ? new DataMap() : s.attributes();
+        String description = "auth session '" + s.name() + "' (type " + type + ")";
+        switch (type) {
+            case "OAuth", "Credential" -> {
+                Secret secret = s.secret();
+                if (secret == null || secret.isEmpty()) {
+                    throw new ProviderException("The " + description + " carries no token.");
+                }
+                return new StaticToken(secret);
+            }
+            default -> {
+                return new CredentialToken(credential(type, a, s.secret(), description), description, s.secret());
+            }
+        }
+    }
+
+    static String canonicalType(String type) {
+        for (String t : TYPES) {
+            if (t.equalsIgnoreCase(type)) {
+                return t;
+            }
+        }
+        throw new ProviderException("Auth session type '" + type + "' is not supported by the Entra ID provider."
+                + " Supported: " + String.join(", ", TYPES) + ".");
+    }
+
+    private TokenCredential credential(String type, DataMap a, Secret secret, String description) {
+        String authority = authority(a.getString("authority") != null ? a.getString("authority") : authorityHost);
+        String tenantId = a.getString("tenantId");
+        String clientId = a.getString("clientId");
+        switch (type) {
+            case "ClientSecret" -> {
+                require(tenantId, "tenantId", description);
+                require(clientId, "clientId", description);
+                if (secret == null || secret.isEmpty()) {
+                    throw new ProviderException("The " + description + " has no client secret (give 'env' or 'file').");
+                }
+                return new ClientSecretCredentialBuilder().tenantId(tenantId).clientId(clientId)
+                        .clientSecret(secret.reveal()).authorityHost(authority).httpClient(azureHttp)
+                        .disableInstanceDiscovery().build();
+            }
+            case "ClientCertificate" -> {
+                require(tenantId, "tenantId", description);
+                require(clientId, "clientId", description);
+                String file = a.getString("file");
+                require(file, "file", description);
+                ClientCertificateCredentialBuilder b = new ClientCertificateCredentialBuilder().tenantId(tenantId)
+                        .clientId(clientId).authorityHost(authority).httpClient(azureHttp).disableInstanceDiscovery();
+                String lower = file.toLowerCase(Locale.ROOT);
+                if (lower.endsWith(".pfx") || lower.endsWith(".p12")) {
+                    b.pfxCertificate(file);
+                    if (secret != null) {
+                        b.clientCertificatePassword(secret.reveal());
+                    }
+                } else {
+                    b.pemCertificate(file);
+                }
+                return b.build();
+            }
+            case "ManagedIdentity" -> {
+                ManagedIdentityCredentialBuilder b = new ManagedIdentityCredentialBuilder().httpClient(azureHttp);
+                if (clientId != null) {
+                    b.clientId(clientId);
+                }
+                return b.build();
+            }
+            case "WorkloadIdentity" -> {
+                WorkloadIdentityCredentialBuilder b = new WorkloadIdentityCredentialBuilder().authorityHost(authority)
+                        .httpClient(azureHttp).disableInstanceDiscovery();
+                if (tenantId != null) {
+                    b.tenantId(tenantId);
+                }
+                if (clientId != null) {
+                    b.clientId(clientId);
+                }
+                if (a.getString("tokenFile") != null) {
+                    b.tokenFilePath(a.getString("tokenFile"));
+                }
+                return b.build();
+            }
+            case "DefaultChain" -> {
+                DefaultAzureCredentialBuilder b = new DefaultAzureCredentialBuilder().authorityHost(authority)
+                        .httpClient(azureHttp).disableInstanceDiscovery();
+                if (tenantId != null) {
+                    b.tenantId(tenantId);
+                }
+                if (clientId != null) {
+                    b.managedIdentityClientId(clientId);
+                    b.workloadIdentityClientId(clientId);
+                }
+                return b.build();
+            }
+            default -> throw new IllegalStateException(type);
+        }
+    }
+
+    /** {@code login.microsoftonline.com} → {@code https://login.microsoftonline.com}; {@code http://} is refused. */
+    static String authority(String value) {
+        String v = GraphClient.trimSlash(value);
+        if (v.regionMatches(true, 0, "http://", 0, 7)) {
+            throw new ProviderException("The authority host must use https (got '" + v + "').");
+        }
+        return v.regionMatches(true, 0, "https://", 0, 8) ? v : "https://" + v;
+    }
+
+    private static void require(String value, String key, String description) {
+        if (value == null || value.isBlank()) {
+            throw new ProviderException("The " + description + " needs '" + key + "'.");
+        }
+    }
+
+    private interface TokenSource {
+        String token();
+    }
+
+    private record StaticToken(Secret secret) implements TokenSource {
+        @Override
+        public String token() {
+            return secret.reveal();
+        }
+    }
+
+    private final class CredentialToken implements TokenSource {
+        private final TokenCredential credential;
+        private final String description;
+        private final Secret secret;
+        private AccessToken cached;
+
+        CredentialToken(TokenCredential credential, String description, Secret secret) {
+            this.credential = credential;
+            this.description = description;
+            this.secret = secret;
+        }
+
+        @Override
+        public synchronized String token() {
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            if (cached == null || cached.getExpiresAt() == null
+                    || cached.getExpiresAt().minus(REFRESH_MARGIN).isBefore(now)) {
+                cached = fetch();
+            }
+            return cached.getToken();
+        }
+
+        private AccessToken fetch() {
+            AccessToken t;
+            try {
+                t = credential.getTokenSync(new TokenRequestContext().addScopes(scope));
+            } catch (RuntimeException e) {
+                throw new ProviderException("Could not get a Microsoft Graph token for the " + description + ": "
+                        + summary(e), isNetwork(e), null, null);
+            }
+            if (t == null || t.getToken() == null) {
+                throw new ProviderException("Could not get a Microsoft Graph token for the " + description
+                        + ": the credential returned none.");
+            }
+            return t;
+        }
+
+        /** The exception's type and first line, without the secret; causes are not attached (they may quote it). */
+        private String summary(Throwable e) {
+            String msg = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+            if (secret != null && !secret.isEmpty()) {
+                msg = msg.replace(secret.reveal(), "[REDACTED]");
+            }
+            if (msg.length() > 300) {
+                msg = msg.substring(0, 300) + "...";
+            }
+            return e.getClass().getSimpleName() + (msg.isEmpty() ? "" : ": " + msg);
+        }
+    }
+
+    private static boolean isNetwork(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof IOException && !(c instanceof java.io.FileNotFoundException)
+                    || c instanceof InterruptedIOException || c instanceof java.util.concurrent.TimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** For tests: how many credentials have been built. */
+    int credentialCount() {
+        return sources.size();
+    }
+
+}
