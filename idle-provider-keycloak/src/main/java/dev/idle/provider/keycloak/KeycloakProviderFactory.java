@@ -1,0 +1,249 @@
+package dev.idle.provider.keycloak;
+
+import dev.idle.api.data.DataMap;
+import dev.idle.api.data.Values;
+import dev.idle.spi.Provider;
+import dev.idle.spi.ProviderFactory;
+import dev.idle.spi.Secret;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * Creates {@link KeycloakProvider}s from host-file entries with {@code type: keycloak}. Options (keys
+ * case-insensitive; unknown keys are an error):
+ * <ul>
+ *   <li>{@code baseUrl} (required): the server root, {@code https://sso.example.com};</li>
+ *   <li>{@code realm} (required): the realm whose users are managed;</li>
+ *   <li>{@code auth}: {@code {type: ClientSecret, clientId, env | file, realm?}}, the default credentials, a
+ *       confidential client with a service account; {@code realm} is where the client lives (default: {@code realm});</li>
+ *   <li>{@code allowDelete} (false), {@code revokeOfflineTokens} (false);</li>
+ *   <li>{@code trustStore}: PEM certificate file, PKCS12 or JKS trust store for a server with a private CA, with
+ *       optional {@code trustStorePasswordEnv}; verification is never switched off;</li>
+ *   <li>{@code timeoutSeconds} (30): per request.</li>
+ * </ul>
+ * Secrets are never read from the host file: {@code auth} names an environment variable or a file, read when the
+ * first token is needed.
+ */
+public final class KeycloakProviderFactory implements ProviderFactory {
+    static final List<String> OPTIONS = List.of("baseUrl", "realm", "auth", "allowDelete", "revokeOfflineTokens",
+            "trustStore", "trustStorePasswordEnv", "timeoutSeconds");
+    private static final Set<String> AUTH_KEYS = ci(Set.of("type", "clientId", "env", "file", "realm"));
+
+    private final Function<String, String> environment;
+
+    public KeycloakProviderFactory() {
+        this(System::getenv);
+    }
+
+    KeycloakProviderFactory(Function<String, String> environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public String type() {
+        return "keycloak";
+    }
+
+    @Override
+    public Provider create(String alias, DataMap options, Environment env) {
+        return new KeycloakProvider(config(alias, options == null ? new DataMap() : options, env.baseDirectory()));
+    }
+
+    KeycloakConfig config(String alias, DataMap o, Path base) {
+        String at = "Keycloak provider '" + alias + "'";
+        for (String key : o.keySet()) {
+            if (!key.equalsIgnoreCase("type") && OPTIONS.stream().noneMatch(key::equalsIgnoreCase)) {
+                String hint = isSecretName(key) ? " Secrets must not be written in the host file; use auth.env or auth.file."
+                        : " Supported options: " + String.join(", ", OPTIONS) + ".";
+                throw new IllegalArgumentException(at + ": unknown option '" + key + "'." + hint);
+            }
+        }
+        URI baseUrl = baseUrl(at, required(o, "baseUrl", at));
+        String realm = required(o, "realm", at);
+        KeycloakConfig.ClientAuth auth = o.get("auth") == null ? null : auth(at, o.get("auth"), realm, base);
+        boolean allowDelete = bool(o, "allowDelete", at);
+        boolean revokeOffline = bool(o, "revokeOfflineTokens", at);
+        SSLContext ssl = o.get("trustStore") == null ? null
+                : trust(at, base.resolve(string(o.get("trustStore"), "trustStore", at)).normalize(),
+                o.getString("trustStorePasswordEnv"));
+        long timeout = 30;
+        if (o.get("timeoutSeconds") != null) {
+            Object t = o.get("timeoutSeconds");
+            try {
+                timeout = t instanceof Number n ? n.longValue() : Long.parseLong(Values.ps(t).trim());
+            } catch (NumberFormatException e) {
+                timeout = -1;
+            }
+            if (timeout < 1 || timeout > 600) {
+                throw new IllegalArgumentException(at + ": option 'timeoutSeconds' must be a whole number from 1 to 600.");
+            }
+        }
+        return new KeycloakConfig(alias, baseUrl, realm, auth, allowDelete, revokeOffline, ssl, Duration.ofSeconds(timeout));
+    }
+
+    private KeycloakConfig.ClientAuth auth(String at, Object value, String realm, Path base) {
+        if (!(value instanceof DataMap a)) {
+            throw new IllegalArgumentException(at + ": option 'auth' must be a map {type: ClientSecret, clientId, env | file}.");
+        }
+        for (String key : a.keySet()) {
+            if (!AUTH_KEYS.contains(key)) {
+                throw new IllegalArgumentException(at + ": auth." + key + (isSecretName(key)
+                        ? ": secrets must not be written in the host file; reference them with 'env' (an environment variable) or 'file'"
+                        : ": unknown key. Allowed: " + String.join(", ", new TreeSet<>(AUTH_KEYS)) + "."));
+            }
+        }
+        String type = a.getString("type");
+        if (type == null || !type.equalsIgnoreCase("ClientSecret")) {
+            throw new IllegalArgumentException(at + ": auth.type must be ClientSecret"
+                    + (type == null ? "" : " (got '" + type + "')") + ".");
+        }
+        String clientId = required(a, "clientId", at + ": auth");
+        String authRealm = a.get("realm") == null ? realm : string(a.get("realm"), "auth.realm", at);
+        String env = a.get("env") == null ? null : string(a.get("env"), "auth.env", at);
+        String file = a.get("file") == null ? null : string(a.get("file"), "auth.file", at);
+        if ((env == null) == (file == null)) {
+            throw new IllegalArgumentException(at + ": auth needs exactly one of 'env' (environment variable) or 'file'"
+                    + " holding the client secret.");
+        }
+        Supplier<Secret> secret = env != null ? () -> {
+            String v = environment.apply(env);
+            if (v == null || v.isEmpty()) {
+                throw new IllegalStateException(at + ": environment variable " + env + " (client secret) is not set.");
+            }
+            return Secret.of(v);
+        } : () -> {
+            Path p = base.resolve(file).normalize();
+            try {
+                String v = Files.readString(p, StandardCharsets.UTF_8).strip();
+                if (v.isEmpty()) {
+                    throw new IllegalStateException(at + ": client secret file " + p + " is empty.");
+                }
+                return Secret.of(v);
+            } catch (IOException e) {
+                throw new IllegalStateException(at + ": cannot read client secret file " + p + ": "
+                        + e.getClass().getSimpleName());
+            }
+        };
+        return new KeycloakConfig.ClientAuth(authRealm, clientId, secret);
+    }
+
+    private SSLContext trust(String at, Path file, String passwordEnv) {
+        try {
+            KeyStore ks;
+            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (name.endsWith(".p12") || name.endsWith(".pfx") || name.endsWith(".jks")) {
+                ks = KeyStore.getInstance(name.endsWith(".jks") ? "JKS" : "PKCS12");
+                char[] pw = null;
+                if (passwordEnv != null) {
+                    String v = environment.apply(passwordEnv);
+                    if (v == null) {
+                        throw new IllegalArgumentException(at + ": environment variable " + passwordEnv
+                                + " (trust store password) is not set.");
+                    }
+                    pw = v.toCharArray();
+                }
+                try (InputStream in = Files.newInputStream(file)) {
+                    ks.load(in, pw);
+                }
+            } else {
+                ks = KeyStore.getInstance(KeyStore.getDefaultType());
+                ks.load(null, null);
+                int i = 0;
+                try (InputStream in = Files.newInputStream(file)) {
+                    for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                        ks.setCertificateEntry("ca-" + i++, c);
+                    }
+                }
+                if (i == 0) {
+                    throw new IllegalArgumentException(at + ": trustStore " + file + " holds no certificate.");
+                }
+            }
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(ks);
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(null, tmf.getTrustManagers(), null);
+            return ctx;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalArgumentException(at + ": cannot load trustStore " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static URI baseUrl(String at, String value) {
+        String v = value.strip();
+        while (v.endsWith("/")) {
+            v = v.substring(0, v.length() - 1);
+        }
+        try {
+            URI uri = new URI(v);
+            if (uri.getScheme() == null || uri.getHost() == null
+                    || !(uri.getScheme().equalsIgnoreCase("https") || uri.getScheme().equalsIgnoreCase("http"))) {
+                throw new URISyntaxException(v, "not an http(s) URL");
+            }
+            if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+                throw new URISyntaxException(v, "must not have a query or fragment");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(at + ": option 'baseUrl' must be the server's http(s) root URL, e.g."
+                    + " https://sso.example.com (got '" + value + "').");
+        }
+    }
+
+    private static String required(DataMap o, String key, String at) {
+        if (o.get(key) == null) {
+            throw new IllegalArgumentException(at + ": option '" + key + "' is required.");
+        }
+        return string(o.get(key), key, at);
+    }
+
+    private static String string(Object value, String key, String at) {
+        if (value instanceof String s && !s.isBlank()) {
+            return s.strip();
+        }
+        throw new IllegalArgumentException(at + ": option '" + key + "' must be a non-empty string.");
+    }
+
+    private static boolean bool(DataMap o, String key, String at) {
+        Object v = o.get(key);
+        if (v == null) {
+            return false;
+        }
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        if (v instanceof String s && (s.trim().equalsIgnoreCase("true") || s.trim().equalsIgnoreCase("false"))) {
+            return Boolean.parseBoolean(s.trim());
+        }
+        throw new IllegalArgumentException(at + ": option '" + key + "' must be true or false.");
+    }
+
+    private static boolean isSecretName(String key) {
+        String k = key.toLowerCase(Locale.ROOT);
+        return k.contains("secret") || k.contains("password") || k.contains("token") || k.equals("value")
+                || k.contains("credential") || k.contains("apikey");
+    }
+
+    private static Set<String> ci(Set<String> s) {
+        TreeSet<String> t = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        t.addAll(s);
+        return t;
+    }
+}
