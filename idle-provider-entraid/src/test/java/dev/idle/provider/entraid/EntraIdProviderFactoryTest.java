@@ -7,11 +7,14 @@ import dev.idle.api.data.DataMap;
 import dev.idle.spi.Provider;
 import dev.idle.spi.ProviderException;
 import dev.idle.spi.ProviderFactory;
+import dev.idle.graphsim.GraphSimulator;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class EntraIdProviderFactoryTest {
     private static final ProviderFactory.Environment ENV = new ProviderFactory.Environment() {
@@ -26,8 +29,26 @@ class EntraIdProviderFactoryTest {
         }
     };
 
+    @TempDir
+    Path dir;
+
     private static Provider create(DataMap options) {
         return new EntraIdProviderFactory(name -> null).create("Identity", options, ENV);
+    }
+
+    /** A factory environment whose base directory is {@code base} (relative option paths resolve against it). */
+    private static ProviderFactory.Environment at(Path base) {
+        return new ProviderFactory.Environment() {
+            @Override
+            public Path baseDirectory() {
+                return base;
+            }
+
+            @Override
+            public Map<String, Object> shared() {
+                return new HashMap<>();
+            }
+        };
     }
 
     @Test
@@ -79,5 +100,52 @@ class EntraIdProviderFactoryTest {
 
         assertThatThrownBy(() -> p.getIdentity("a@b.example", null))
                 .hasMessageContaining("environment variable NOPE_SECRET is not set");
+    }
+
+    @Test
+    void theTrustStorePasswordIsReadFromTrustStorePasswordFileRelativeToTheHostFile() throws Exception {
+        try (GraphSimulator sim = GraphSimulator.builder().build().start()) {
+            Files.copy(sim.trustStore(), dir.resolve("truststore.p12"));
+            Files.writeString(dir.resolve("truststore.password"), new String(sim.trustStorePassword()) + "\n");
+            sim.registerApp("t", "c", "file-secret-1");
+            Files.writeString(dir.resolve("client.secret"), "file-secret-1\n");
+            String upn = "a@b.example";
+            sim.addUser(upn, "A B");
+            EntraIdProvider p = (EntraIdProvider) new EntraIdProviderFactory(name -> null).create("Identity",
+                    DataMap.of("baseUrl", sim.graphBaseUrl().toString(), "authorityHost",
+                            sim.authorityHost().toString(), "trustStore", "truststore.p12",
+                            "trustStorePasswordFile", "truststore.password",
+                            "auth", DataMap.of("type", "ClientSecret", "tenantId", "t", "clientId", "c",
+                                    "file", "client.secret")), at(dir));
+
+            // the TLS handshake with the simulator succeeds only with its certificate from the loaded store
+            assertThat(p.getIdentity(upn, null)).isNotNull();
+        }
+    }
+
+    @Test
+    void aMissingTrustStorePasswordFileIsReportedWithItsKeyWhenTheHostIsLoaded() throws Exception {
+        try (GraphSimulator sim = GraphSimulator.builder().build().start()) {
+            Files.copy(sim.trustStore(), dir.resolve("truststore.p12"));
+            ProviderFactory.Environment env = at(dir);
+            EntraIdProviderFactory factory = new EntraIdProviderFactory(name -> null);
+
+            assertThatThrownBy(() -> factory.create("Identity", DataMap.of("trustStore", "truststore.p12",
+                    "trustStorePasswordFile", "no-such.password"), env))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("Entra ID provider 'Identity'")
+                    .hasMessageContaining("trustStorePasswordFile")
+                    .hasMessageContaining(dir.resolve("no-such.password").toAbsolutePath().normalize().toString());
+            assertThatThrownBy(() -> factory.create("Identity", DataMap.of("trustStorePasswordFile", "x"), env))
+                    .hasMessageContaining("option 'trustStorePasswordFile' needs 'trustStore'");
+            assertThatThrownBy(() -> factory.create("Identity", DataMap.of("trustStore", "truststore.p12",
+                    "trustStorePasswordFile", "x", "trustStorePasswordEnv", "Y"), env))
+                    .hasMessageContaining("not both");
+            // a wrong password is a load error of the store, not a silent fallback to the JDK's trust
+            Files.writeString(dir.resolve("wrong.password"), "not-the-password");
+            assertThatThrownBy(() -> factory.create("Identity", DataMap.of("trustStore", "truststore.p12",
+                    "trustStorePasswordFile", "wrong.password"), env))
+                    .hasMessageContaining("cannot load trust store");
+        }
     }
 }

@@ -5,28 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idle.api.data.DataMap;
 import dev.idle.api.data.Values;
 import dev.idle.spi.AuthSession;
+import dev.idle.spi.MicrosoftIdentityOptions;
 import dev.idle.spi.Provider;
-import dev.idle.spi.ProviderException;
 import dev.idle.spi.ProviderFactory;
-import dev.idle.spi.Secret;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Creates {@link ExchangeOnlineProvider}s for host-file entries with {@code type: exchangeonline}. Options (keys
@@ -34,7 +22,9 @@ import javax.net.ssl.TrustManagerFactory;
  * {@code exchangeScope}, {@code authorityHost}, {@code auth}, {@code trustStore}, {@code trustStorePasswordEnv} or
  * {@code trustStorePasswordFile},
  * {@code timeoutSeconds}; see {@code docs/providers/exchangeonline.md}. Secrets are referenced ({@code env},
- * {@code file}, {@code passwordEnv}), never written in the host file, and read when the first token is needed.
+ * {@code file}, {@code passwordEnv}), never written in the host file, and read when the first token is needed. The
+ * trust-store and {@code auth} options are parsed by {@link MicrosoftIdentityOptions}, shared with the Entra ID
+ * provider.
  */
 public final class ExchangeOnlineProviderFactory implements ProviderFactory {
     static final String DEFAULT_GRAPH = "https://graph.microsoft.com/v1.0";
@@ -43,13 +33,6 @@ public final class ExchangeOnlineProviderFactory implements ProviderFactory {
     static final String DEFAULT_AUTHORITY = "https://login.microsoftonline.com";
     static final List<String> OPTIONS = List.of("tenantId", "graphBaseUrl", "exchangeBaseUrl", "exchangeScope",
             "authorityHost", "auth", "trustStore", "trustStorePasswordEnv", "trustStorePasswordFile", "timeoutSeconds");
-    static final Map<String, Set<String>> AUTH_KEYS = Map.of(
-            "ClientSecret", ci("tenantId", "clientId", "env", "file", "authority"),
-            "ClientCertificate", ci("tenantId", "clientId", "file", "passwordEnv", "authority"),
-            "ManagedIdentity", ci("clientId"),
-            "WorkloadIdentity", ci("tenantId", "clientId", "tokenFile", "authority"),
-            "DefaultChain", ci("tenantId", "clientId", "authority"),
-            "OAuth", ci("env", "file"));
 
     private final Function<String, String> environment;
 
@@ -89,8 +72,9 @@ public final class ExchangeOnlineProviderFactory implements ProviderFactory {
         String exchangeScope = o.get("exchangeScope") == null ? DEFAULT_EXCHANGE_SCOPE
                 : string(o.get("exchangeScope"), at, "exchangeScope");
         int timeoutSeconds = timeout(o.get("timeoutSeconds"), at);
-        SSLContext ssl = sslContext(o, base, at);
-        Supplier<AuthSession> defaultSession = o.get("auth") == null ? null : authOption(o.get("auth"), alias, base, at);
+        SSLContext ssl = MicrosoftIdentityOptions.trustStore(o, base, at, environment);
+        Supplier<AuthSession> defaultSession = o.get("auth") == null ? null
+                : MicrosoftIdentityOptions.auth(o.get("auth"), alias, base, at, environment);
 
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
         java.net.http.HttpClient.Builder b = java.net.http.HttpClient.newBuilder().connectTimeout(timeout);
@@ -105,100 +89,6 @@ public final class ExchangeOnlineProviderFactory implements ProviderFactory {
         ExoAuth auth = new ExoAuth(authority, tenantId, new JdkHttpClientBuilder(azure).build(), defaultSession);
         return new ExchangeOnlineProvider(alias, graph, exchange, tenantId, graphScope, exchangeScope,
                 new ExoHttp(b.build(), timeout, json), auth, json);
-    }
-
-    private Supplier<AuthSession> authOption(Object raw, String alias, Path base, String at) {
-        if (!(raw instanceof DataMap def)) {
-            throw new IllegalArgumentException(at + ": option 'auth' must be a map with a 'type'.");
-        }
-        String rawType = def.getString("type");
-        String type = AUTH_KEYS.keySet().stream().filter(t -> t.equalsIgnoreCase(rawType)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(at + ": auth.type must be one of "
-                        + String.join(", ", new TreeSet<>(AUTH_KEYS.keySet())) + " (got '" + rawType + "')."));
-        for (String key : def.keySet()) {
-            if (!key.equalsIgnoreCase("type") && !AUTH_KEYS.get(type).contains(key)) {
-                throw new IllegalArgumentException(at + ": auth: unknown key '" + key + "' for type " + type
-                        + " (secrets are referenced with 'env' or 'file', never written inline). Allowed: "
-                        + String.join(", ", new TreeSet<>(AUTH_KEYS.get(type))) + ".");
-            }
-        }
-        if ((type.equals("ClientSecret") || type.equals("OAuth")) && def.get("env") == null && def.get("file") == null) {
-            throw new IllegalArgumentException(at + ": auth (" + type + ") names no secret: give 'env' or 'file'.");
-        }
-        DataMap attributes = new DataMap();
-        def.forEach((k, v) -> {
-            if (!k.equalsIgnoreCase("type")) {
-                boolean isFile = k.toLowerCase(Locale.ROOT).endsWith("file") && v instanceof String;
-                attributes.put(k, isFile ? base.resolve((String) v).toAbsolutePath().normalize().toString() : v);
-            }
-        });
-        return () -> {
-            Secret secret = switch (type) {
-                case "ClientSecret", "OAuth" -> def.get("env") != null ? Secret.of(env(def.getString("env"), at))
-                        : Secret.of(read(attributes.getString("file"), at));
-                case "ClientCertificate" -> def.get("passwordEnv") == null ? null
-                        : Secret.of(env(def.getString("passwordEnv"), at));
-                default -> null;
-            };
-            return AuthSession.of(alias + ".auth", type, attributes, secret);
-        };
-    }
-
-    private String env(String variable, String at) {
-        String v = environment.apply(variable);
-        if (v == null || v.isEmpty()) {
-            throw new ProviderException(at + ": environment variable " + variable + " is not set.");
-        }
-        return v;
-    }
-
-    private static String read(String file, String at) {
-        try {
-            return Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
-        } catch (IOException e) {
-            throw new ProviderException(at + ": cannot read secret file " + file + ": " + e.getClass().getSimpleName());
-        }
-    }
-
-    private SSLContext sslContext(DataMap o, Path base, String at) {
-        if (o.get("trustStore") == null) {
-            if (o.get("trustStorePasswordEnv") != null || o.get("trustStorePasswordFile") != null) {
-                throw new IllegalArgumentException(at + ": option 'trustStorePassword…' needs 'trustStore'.");
-            }
-            return null;
-        }
-        Path path = base.resolve(string(o.get("trustStore"), at, "trustStore")).toAbsolutePath().normalize();
-        char[] password = null;
-        if (o.get("trustStorePasswordEnv") != null) {
-            String variable = string(o.get("trustStorePasswordEnv"), at, "trustStorePasswordEnv");
-            String v = environment.apply(variable);
-            if (v == null) {
-                throw new IllegalArgumentException(at + ": environment variable " + variable
-                        + " (trustStorePasswordEnv) is not set.");
-            }
-            password = v.toCharArray();
-        } else if (o.get("trustStorePasswordFile") != null) {
-            Path file = base.resolve(string(o.get("trustStorePasswordFile"), at, "trustStorePasswordFile"));
-            try {
-                password = Files.readString(file, StandardCharsets.UTF_8).strip().toCharArray();
-            } catch (IOException e) {
-                throw new IllegalArgumentException(at + ": cannot read trustStorePasswordFile " + file + ": "
-                        + e.getClass().getSimpleName());
-            }
-        }
-        String type = path.toString().toLowerCase(Locale.ROOT).endsWith(".jks") ? "JKS" : "PKCS12";
-        try (InputStream in = Files.newInputStream(path)) {
-            KeyStore ks = KeyStore.getInstance(type);
-            ks.load(in, password);
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(ks);
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, tmf.getTrustManagers(), null);
-            return ctx;
-        } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalArgumentException(at + ": cannot load trust store " + path + ": "
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
-        }
     }
 
     private static String https(Object v, String dflt, String at, String key) {
@@ -231,11 +121,5 @@ public final class ExchangeOnlineProviderFactory implements ProviderFactory {
         }
         throw new IllegalArgumentException(at + ": option 'timeoutSeconds' must be a whole number from 1 to 3600, got '"
                 + Values.ps(v) + "'.");
-    }
-
-    private static Set<String> ci(String... keys) {
-        TreeSet<String> s = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        s.addAll(List.of(keys));
-        return s;
     }
 }
