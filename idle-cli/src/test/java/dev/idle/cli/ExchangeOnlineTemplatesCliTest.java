@@ -22,7 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * IdLE's Exchange Online templates through the CLI (in process) with examples/exchangeonline/host.yaml against the
  * Graph + Exchange admin API simulator seeded from examples/exchangeonline/seed.yaml. The host file is used as
- * committed except for the simulator's port; its trust store and password file are put where it names them.
+ * committed except for the simulator's port; its trust store and password file are put where it names them (both
+ * providers, {@code exchangeonline} and {@code entraid}, read the password from the file, so the in-process CLI
+ * needs no environment variable).
  */
 class ExchangeOnlineTemplatesCliTest {
     static final Path TEMPLATES = Path.of("..", "..", "shared", "upstream-workflows", "templates");
@@ -49,8 +51,6 @@ class ExchangeOnlineTemplatesCliTest {
                 Files.copy(p, dir.resolve("secrets").resolve(p.getFileName()));
             }
         }
-        Files.createDirectories(dir.resolve(".state"));
-        Files.copy(EXAMPLE.resolve("identity-seed-state.json"), dir.resolve(".state/identity.json"));
         host = dir.resolve("host.yaml");
         Files.writeString(host, Files.readString(EXAMPLE.resolve("host.yaml"))
                 .replace("127.0.0.1:8443", "127.0.0.1:" + sim.port()));
@@ -70,7 +70,7 @@ class ExchangeOnlineTemplatesCliTest {
         JsonNode result = new ObjectMapper().readTree(run.out());
         assertThat(result.get("status").asText()).isEqualTo("Completed");
         assertThat(run.out() + run.err()).doesNotContain("example-exo-client-secret-not-real")
-                .doesNotContain("gsim.");
+                .doesNotContain("example-graph-admin-secret-not-real").doesNotContain("gsim.");
         Map<String, Boolean> changed = new LinkedHashMap<>();
         for (JsonNode step : result.get("steps")) {
             assertThat(step.get("status").asText()).as(step.get("name").asText()).isEqualTo("Completed");
@@ -104,17 +104,42 @@ class ExchangeOnlineTemplatesCliTest {
     }
 
     /**
-     * The Entra ID + Exchange Online leaver: the mailbox steps run on the Exchange Online provider against the
-     * simulator; the 'Identity' steps on the mock (the Entra ID provider lives on branch 'entraid').
+     * The Entra ID + Exchange Online leaver: the mailbox steps run on the Exchange Online provider, the 'Identity'
+     * steps on the Entra ID provider with the MicrosoftGraph (Role=Admin) session, both against the one simulator.
+     * The simulator has no manager relation (Graph answers 400 for the segment, which the provider reads as "no
+     * manager"), so ClearManager has nothing to clear: it completes with changed:false on both runs.
      */
     @Test
-    void entraidExoLeaverRunsTheMailboxStepsOnExchangeOnlineThenASecondRunReportsNoChange() throws IOException {
+    void entraidExoLeaverRunsOnExchangeOnlineAndEntraIdThenASecondRunReportsNoChange() throws IOException {
         Path wf = CORRECTED.resolve("entraid-exo-leaver.psd1");
+        String jdoe = (String) sim.user("jdoe@contoso.example").get("id");
+        assertThat(sim.memberOf(jdoe)).hasSize(2);
+        assertThat(sim.user(jdoe).get("accountEnabled")).isEqualTo(true);
+
         Map<String, Boolean> first = run(wf, "entraid-exo-leaver.json");
-        assertThat(first).containsEntry("ConvertToSharedMailbox", true).containsEntry("EnableOutOfOffice", true)
-                .containsEntry("DisableEntraIDAccount", true);
-        assertThat(sim.mailbox("jdoe@contoso.example").get("recipientTypeDetails")).isEqualTo("SharedMailbox");
-        assertThat(run(wf, "entraid-exo-leaver.json").values()).containsOnly(false);
+
+        assertThat(first).containsExactly(Map.entry("GetMailboxInfo", false),
+                Map.entry("ConvertToSharedMailbox", true), Map.entry("EnableOutOfOffice", true),
+                Map.entry("RevokeAllGroupMemberships", true), Map.entry("ClearManager", false),
+                Map.entry("DisableEntraIDAccount", true), Map.entry("EmitCompletionEvent", false));
+        Map<String, Object> box = sim.mailbox("jdoe@contoso.example");
+        assertThat(box.get("recipientTypeDetails")).isEqualTo("SharedMailbox");
+        assertThat(box.get("status")).isEqualTo("alwaysEnabled");
+        assertThat(box.get("externalAudience")).isEqualTo("all");
+        assertThat(sim.user(jdoe).get("accountEnabled")).isEqualTo(false);
+        assertThat(sim.memberOf(jdoe)).isEmpty();
+        // the identity steps went to Graph as the Admin session's app, not as the Exchange Online provider's
+        assertThat(sim.requestLog()).filteredOn(r -> r.method().equals("PATCH")
+                && r.target().startsWith("/v1.0/users/" + jdoe) && !r.target().contains("mailboxSettings"))
+                .isNotEmpty().allSatisfy(r -> assertThat(r.clientId()).isEqualTo("idle-admin"));
+        assertThat(sim.requestLog()).filteredOn(r -> r.target().contains("/members/"))
+                .isNotEmpty().allSatisfy(r -> assertThat(r.clientId()).isEqualTo("idle-admin"));
+
+        sim.clearLog();
+        Map<String, Boolean> second = run(wf, "entraid-exo-leaver.json");
+        assertThat(second).hasSize(7);
+        assertThat(second.values()).containsOnly(false);
+        assertThat(sim.acceptedWrites()).as("writes on the second run").isZero();
     }
 
     @Test
