@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.idle.spi.ProviderException;
 import dev.idle.spi.Secret;
+import dev.idle.spi.http.Rs256Jwt;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -15,13 +16,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -122,20 +120,12 @@ final class OktaPrivateKeyJwt implements Supplier<OktaCredentials> {
                 throw new ProviderException("Okta private_key_jwt: " + keyFile + " is not a PKCS#8 PEM private key"
                         + " (-----BEGIN PRIVATE KEY-----).");
             }
-            byte[] der = Base64.getDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""));
-            Signature sig = Signature.getInstance("SHA256withRSA");
-            sig.initSign(KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der)));
-            String input = b64(json.writeValueAsBytes(header)) + "." + b64(json.writeValueAsBytes(claims));
-            sig.update(input.getBytes(StandardCharsets.US_ASCII));
-            return input + "." + b64(sig.sign());
+            PrivateKey key = Rs256Jwt.rsaPrivateKey(pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""));
+            return Rs256Jwt.sign(json, header, claims, key);
         } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
             throw new ProviderException("Okta private_key_jwt: cannot sign the client assertion with " + keyFile
                     + ": " + e.getClass().getSimpleName());
         }
-    }
-
-    private static String b64(byte[] b) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
     private static String enc(String s) {
