@@ -4,17 +4,15 @@ import dev.idle.api.data.DataMap;
 import dev.idle.googlesim.GoogleSimulator;
 import dev.idle.spi.Entitlement;
 import dev.idle.spi.Provider;
-import dev.idle.spi.ProviderFactory;
 import dev.idle.testkit.ProviderContractTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import dev.idle.testkit.TestEnvironment;
 
 /**
  * The Google Workspace provider runs the whole contract suite against the Google simulator over HTTP, authenticating
@@ -44,17 +42,7 @@ class GoogleWorkspaceProviderContractTest extends ProviderContractTest {
                 "auth", DataMap.of("type", "ServiceAccount", "file", keyFile.toString(),
                         "subject", "admin@example.com"));
         return new GoogleWorkspaceProviderFactory(k -> null, Clock.systemUTC()).create("Google", options,
-                new ProviderFactory.Environment() {
-                    @Override
-                    public Path baseDirectory() {
-                        return Path.of(".");
-                    }
-
-                    @Override
-                    public Map<String, Object> shared() {
-                        return new HashMap<>();
-                    }
-                });
+                TestEnvironment.at(Path.of(".")));
     }
 
     protected GoogleSimulator sim() {

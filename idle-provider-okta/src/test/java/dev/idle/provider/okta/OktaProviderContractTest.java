@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import dev.idle.testkit.TestEnvironment;
 
 /**
  * The Okta provider runs the whole contract suite against the Okta simulator over HTTP: identities are created
@@ -39,17 +40,7 @@ class OktaProviderContractTest extends ProviderContractTest {
         DataMap options = DataMap.of("type", "okta", "baseUrl", sim.baseUrl(), "allowDelete", allowDelete,
                 "auth", DataMap.of("type", "ApiToken", "env", "OKTA_TEST_TOKEN"));
         return new OktaProviderFactory(env::get, java.time.Clock.systemUTC()).create("Okta", options,
-                new dev.idle.spi.ProviderFactory.Environment() {
-                    @Override
-                    public Path baseDirectory() {
-                        return Path.of(".");
-                    }
-
-                    @Override
-                    public Map<String, Object> shared() {
-                        return new HashMap<>();
-                    }
-                });
+                TestEnvironment.at(Path.of(".")));
     }
 
     /** The simulator behind {@link #newProvider()}. */
