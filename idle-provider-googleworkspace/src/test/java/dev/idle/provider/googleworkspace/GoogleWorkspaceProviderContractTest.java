@@ -4,7 +4,7 @@ import dev.idle.api.data.DataMap;
 import dev.idle.googlesim.GoogleSimulator;
 import dev.idle.spi.Entitlement;
 import dev.idle.spi.Provider;
-import dev.idle.testkit.ProviderContractTest;
+import dev.idle.testkit.HttpSimulatorContractTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +20,7 @@ import dev.idle.testkit.TestEnvironment;
  * the simulator's 503/429 (transient) and 403 forbidden (permanent). Google cannot tell whether sessions existed, so
  * RevokeSessions always reports changed. Delete is withheld unless allowDelete is set.
  */
-class GoogleWorkspaceProviderContractTest extends ProviderContractTest {
+class GoogleWorkspaceProviderContractTest extends HttpSimulatorContractTest {
     private static GoogleSimulator sim;
     private static Path keyFile;
 
@@ -55,23 +55,8 @@ class GoogleWorkspaceProviderContractTest extends ProviderContractTest {
     }
 
     @Override
-    protected String newIdentityKey() {
-        return "contract-" + hex() + "@example.com";
-    }
-
-    @Override
-    protected String unknownIdentityKey() {
-        return "contract-missing-" + hex() + "@example.com";
-    }
-
-    @Override
     protected DataMap createAttributes(String key) {
         return DataMap.of("GivenName", "Contract", "FamilyName", "Test");
-    }
-
-    @Override
-    protected String entitlementKind() {
-        return "Group";
     }
 
     @Override
@@ -88,20 +73,8 @@ class GoogleWorkspaceProviderContractTest extends ProviderContractTest {
     }
 
     @Override
-    protected boolean revokeSessionsAlwaysReportsChanged() {
-        return true;
-    }
-
-    @Override
-    protected Provider withTransientFailureOnNextCall(Provider provider, String method) {
-        sim().failNext(503);
-        return provider;
-    }
-
-    @Override
-    protected Provider withPermanentFailureOnNextCall(Provider provider, String method) {
-        sim().failNext(403);
-        return provider;
+    protected void failNextRequest(int status) {
+        sim().failNext(status);
     }
 
     @Override

@@ -4,7 +4,7 @@ import dev.idle.api.data.DataMap;
 import dev.idle.oktasim.OktaSimulator;
 import dev.idle.spi.Entitlement;
 import dev.idle.spi.Provider;
-import dev.idle.testkit.ProviderContractTest;
+import dev.idle.testkit.HttpSimulatorContractTest;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,7 +19,7 @@ import dev.idle.testkit.TestEnvironment;
  * and 403 (permanent) answers. Okta cannot tell whether sessions existed, so the provider declares that
  * RevokeSessions always reports changed. Delete is withheld unless allowDelete is set.
  */
-class OktaProviderContractTest extends ProviderContractTest {
+class OktaProviderContractTest extends HttpSimulatorContractTest {
     private static OktaSimulator sim;
     private static String token;
 
@@ -54,23 +54,8 @@ class OktaProviderContractTest extends ProviderContractTest {
     }
 
     @Override
-    protected String newIdentityKey() {
-        return "contract-" + hex() + "@example.com";
-    }
-
-    @Override
-    protected String unknownIdentityKey() {
-        return "contract-missing-" + hex() + "@example.com";
-    }
-
-    @Override
     protected DataMap createAttributes(String key) {
         return DataMap.of("GivenName", "Contract", "Surname", "Test");
-    }
-
-    @Override
-    protected String entitlementKind() {
-        return "Group";
     }
 
     @Override
@@ -90,20 +75,8 @@ class OktaProviderContractTest extends ProviderContractTest {
     }
 
     @Override
-    protected boolean revokeSessionsAlwaysReportsChanged() {
-        return true;
-    }
-
-    @Override
-    protected Provider withTransientFailureOnNextCall(Provider provider, String method) {
-        sim().failNext(503);
-        return provider;
-    }
-
-    @Override
-    protected Provider withPermanentFailureOnNextCall(Provider provider, String method) {
-        sim().failNext(403);
-        return provider;
+    protected void failNextRequest(int status) {
+        sim().failNext(status);
     }
 
     @Override
