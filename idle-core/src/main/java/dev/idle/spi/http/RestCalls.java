@@ -66,6 +66,32 @@ public final class RestCalls {
         }
     }
 
+    /**
+     * Sends an OAuth token request; a network failure is a transient {@link ProviderException} naming only the
+     * exception type, since the request carries a client assertion or secret.
+     *
+     * @param what e.g. {@code "Okta token request"}, for the message
+     */
+    public static HttpResponse<byte[]> sendTokenRequest(HttpClient client, HttpRequest request, String what) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new ProviderException(what + " failed: " + e.getClass().getSimpleName(), true, null, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProviderException(what + " was interrupted");
+        }
+    }
+
+    /** The body as JSON, or an empty object when it is not JSON, so token answers can be read with {@code path}. */
+    public static JsonNode parseOrEmptyObject(ObjectMapper json, byte[] body) {
+        try {
+            return json.readTree(body);
+        } catch (IOException e) {
+            return json.createObjectNode();
+        }
+    }
+
     /** The body as JSON, or null when it is empty or not JSON (an error page from a proxy, say). */
     public static JsonNode parseOrNull(ObjectMapper json, byte[] body) {
         if (body == null || body.length == 0) {

@@ -47,6 +47,13 @@ class RestCallsTest {
     }
 
     @Test
+    void tokenAnswersThatAreNotJsonParseToAnEmptyObject() {
+        assertThat(RestCalls.parseOrEmptyObject(json, "<html>".getBytes(StandardCharsets.UTF_8)).isObject()).isTrue();
+        assertThat(RestCalls.parseOrEmptyObject(json, "{\"access_token\":\"t\"}".getBytes(StandardCharsets.UTF_8))
+                .path("access_token").asText()).isEqualTo("t");
+    }
+
+    @Test
     void rs256JwtVerifiesWithThePublicKey() throws Exception {
         KeyPair pair = KeyPairGenerator.getInstance("RSA").generateKeyPair();
         String pkcs8 = Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded());

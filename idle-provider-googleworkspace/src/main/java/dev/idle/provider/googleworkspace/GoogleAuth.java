@@ -125,22 +125,8 @@ final class GoogleAuth {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build();
-        HttpResponse<byte[]> response;
-        try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new ProviderException("Google token request failed: " + e.getClass().getSimpleName(), true, null,
-                    null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProviderException("Google token request was interrupted");
-        }
-        JsonNode body;
-        try {
-            body = json.readTree(response.body());
-        } catch (IOException e) {
-            body = json.createObjectNode();
-        }
+        HttpResponse<byte[]> response = RestCalls.sendTokenRequest(client, request, "Google token request");
+        JsonNode body = RestCalls.parseOrEmptyObject(json, response.body());
         int status = response.statusCode();
         if (status != 200 || !body.hasNonNull("access_token")) {
             boolean transientFailure = status == 429 || status >= 500;

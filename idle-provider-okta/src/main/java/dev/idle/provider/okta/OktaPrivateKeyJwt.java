@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.idle.spi.ProviderException;
 import dev.idle.spi.Secret;
+import dev.idle.spi.http.RestCalls;
 import dev.idle.spi.http.Rs256Jwt;
 import java.io.IOException;
 import java.net.URI;
@@ -74,22 +75,8 @@ final class OktaPrivateKeyJwt implements Supplier<OktaCredentials> {
         HttpRequest request = HttpRequest.newBuilder(tokenUrl).timeout(timeout)
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build();
-        HttpResponse<byte[]> response;
-        try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new ProviderException("Okta token request failed: " + e.getClass().getSimpleName(), true, null,
-                    null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProviderException("Okta token request was interrupted");
-        }
-        JsonNode body;
-        try {
-            body = json.readTree(response.body());
-        } catch (IOException e) {
-            body = json.createObjectNode();
-        }
+        HttpResponse<byte[]> response = RestCalls.sendTokenRequest(client, request, "Okta token request");
+        JsonNode body = RestCalls.parseOrEmptyObject(json, response.body());
         int status = response.statusCode();
         if (status != 200 || !body.hasNonNull("access_token")) {
             boolean transientFailure = status == 429 || status >= 500;
