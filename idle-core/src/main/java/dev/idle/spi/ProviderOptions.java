@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -21,6 +22,10 @@ import java.util.function.Function;
  * {@code type} is always allowed: it selects the factory.
  */
 public final class ProviderOptions {
+    /** The keys of a {@code type: Credential} auth map; see {@link #credentialAuthProblems}. */
+    public static final List<String> CREDENTIAL_AUTH_KEYS = List.of("type", "username", "usernameEnv",
+            "usernameFile", "passwordEnv", "passwordFile");
+
     private ProviderOptions() {
     }
 
@@ -45,6 +50,36 @@ public final class ProviderOptions {
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(at + ": " + problems.get(0));
         }
+    }
+
+    /**
+     * The problems of an {@code auth} map of the form
+     * {@code { type: Credential, username | usernameEnv | usernameFile, passwordEnv | passwordFile }} (the directory
+     * account of the AD and Entra Connect providers): unknown keys, with a hint where a password was written inline,
+     * a wrong type, and a missing user name or password reference.
+     */
+    public static List<String> credentialAuthProblems(DataMap auth) {
+        List<String> problems = new ArrayList<>();
+        for (String key : auth.keySet()) {
+            if (CREDENTIAL_AUTH_KEYS.stream().noneMatch(key::equalsIgnoreCase)) {
+                problems.add("auth." + key + " is not supported"
+                        + (key.toLowerCase(Locale.ROOT).contains("password")
+                        ? "; secrets must not be written in the host file: use passwordEnv or passwordFile"
+                        : ". Supported: " + String.join(", ", CREDENTIAL_AUTH_KEYS)) + ".");
+            }
+        }
+        String type = optionalText(auth, "type");
+        if (type != null && !type.equalsIgnoreCase("Credential")) {
+            problems.add("auth.type must be 'Credential', got '" + type + "'.");
+        }
+        if (optionalText(auth, "username") == null && optionalText(auth, "usernameEnv") == null
+                && optionalText(auth, "usernameFile") == null) {
+            problems.add("auth needs username, usernameEnv or usernameFile.");
+        }
+        if (optionalText(auth, "passwordEnv") == null && optionalText(auth, "passwordFile") == null) {
+            problems.add("auth needs passwordEnv or passwordFile.");
+        }
+        return problems;
     }
 
     /** The folder relative paths resolve against: the host file's, or the working directory without one. */

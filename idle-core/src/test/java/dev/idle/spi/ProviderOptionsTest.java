@@ -48,6 +48,21 @@ class ProviderOptionsTest {
     }
 
     @Test
+    void credentialAuthProblemsNameEachMistake() {
+        assertThat(ProviderOptions.credentialAuthProblems(DataMap.of("type", "Credential", "usernameEnv", "U",
+                "passwordFile", "p.txt"))).isEmpty();
+        assertThat(ProviderOptions.credentialAuthProblems(DataMap.of("type", "Basic", "password", "x", "colour", 1)))
+                .containsExactly(
+                        "auth.password is not supported; secrets must not be written in the host file: use passwordEnv"
+                                + " or passwordFile.",
+                        "auth.colour is not supported. Supported: type, username, usernameEnv, usernameFile,"
+                                + " passwordEnv, passwordFile.",
+                        "auth.type must be 'Credential', got 'Basic'.",
+                        "auth needs username, usernameEnv or usernameFile.",
+                        "auth needs passwordEnv or passwordFile.");
+    }
+
+    @Test
     void loopbackIsDecidedWithoutDns() {
         assertThat(ProviderOptions.isLoopback("localhost")).isTrue();
         assertThat(ProviderOptions.isLoopback("127.0.0.1")).isTrue();

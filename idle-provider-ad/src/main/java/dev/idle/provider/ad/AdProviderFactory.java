@@ -29,8 +29,6 @@ public final class AdProviderFactory implements ProviderFactory {
             "passwordGenerationFallbackMinLength", "passwordGenerationRequireUpper", "passwordGenerationRequireLower",
             "passwordGenerationRequireDigit", "passwordGenerationRequireSpecial", "passwordGenerationSpecialCharSet",
             "poolSize", "timeoutSeconds");
-    private static final List<String> AUTH_KEYS = List.of("type", "username", "usernameEnv", "usernameFile",
-            "passwordEnv", "passwordFile");
 
     @Override
     public String type() {
@@ -162,27 +160,10 @@ public final class AdProviderFactory implements ProviderFactory {
                     + "passwordEnv/passwordFile }).");
             return null;
         }
-        for (String key : a.keySet()) {
-            if (AUTH_KEYS.stream().noneMatch(key::equalsIgnoreCase)) {
-                problems.add("auth." + key + " is not supported"
-                        + (key.toLowerCase(Locale.ROOT).contains("password")
-                        ? "; secrets must not be written in the host file: use passwordEnv or passwordFile"
-                        : ". Supported: " + String.join(", ", AUTH_KEYS)) + ".");
-            }
-        }
-        String type = optionalText(a, "type");
-        if (type != null && !type.equalsIgnoreCase("Credential")) {
-            problems.add("auth.type must be 'Credential', got '" + type + "'.");
-        }
+        problems.addAll(ProviderOptions.credentialAuthProblems(a));
         String user = optionalText(a, "username");
         String userEnv = optionalText(a, "usernameEnv");
         String userFile = optionalText(a, "usernameFile");
-        if (user == null && userEnv == null && userFile == null) {
-            problems.add("auth needs username, usernameEnv or usernameFile.");
-        }
-        if (optionalText(a, "passwordEnv") == null && optionalText(a, "passwordFile") == null) {
-            problems.add("auth needs passwordEnv or passwordFile.");
-        }
         Supplier<Secret> password = secret(at, "auth.password", optionalText(a, "passwordEnv"),
                 optionalText(a, "passwordFile"), baseDir, env);
         Supplier<Secret> userName = user != null ? () -> Secret.of(user)

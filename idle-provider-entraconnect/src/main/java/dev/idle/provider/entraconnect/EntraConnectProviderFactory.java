@@ -48,8 +48,6 @@ public final class EntraConnectProviderFactory implements ProviderFactory {
     static final List<String> OPTIONS = List.of("endpoint", "trustStore", "trustStoreType", "trustStorePasswordEnv",
             "trustStorePasswordFile", "auth", "connectTimeoutSeconds", "operationTimeoutSeconds",
             "commandTimeoutSeconds");
-    private static final List<String> AUTH_KEYS = List.of("type", "username", "usernameEnv", "usernameFile",
-            "passwordEnv", "passwordFile");
 
     @Override
     public String type() {
@@ -150,31 +148,14 @@ public final class EntraConnectProviderFactory implements ProviderFactory {
                     + "passwordEnv|passwordFile }).");
             return null;
         }
-        int before = problems.size();
-        for (String key : a.keySet()) {
-            if (AUTH_KEYS.stream().noneMatch(key::equalsIgnoreCase)) {
-                problems.add("auth." + key + " is not supported"
-                        + (key.toLowerCase(Locale.ROOT).contains("password")
-                        ? "; secrets must not be written in the host file: use passwordEnv or passwordFile."
-                        : ". Supported: " + String.join(", ", AUTH_KEYS) + "."));
-            }
-        }
-        String type = optionalText(a, "type");
-        if (type != null && !type.equalsIgnoreCase("Credential")) {
-            problems.add("auth.type must be 'Credential', got '" + type + "'.");
-        }
+        List<String> authProblems = ProviderOptions.credentialAuthProblems(a);
         String user = optionalText(a, "username");
         String userEnv = optionalText(a, "usernameEnv");
         String userFile = optionalText(a, "usernameFile");
-        if (user == null && userEnv == null && userFile == null) {
-            problems.add("auth needs username, usernameEnv or usernameFile.");
-        }
         String passwordEnv = optionalText(a, "passwordEnv");
         String passwordFile = optionalText(a, "passwordFile");
-        if (passwordEnv == null && passwordFile == null) {
-            problems.add("auth needs passwordEnv or passwordFile.");
-        }
-        if (problems.size() > before) {
+        if (!authProblems.isEmpty()) {
+            problems.addAll(authProblems);
             return null;
         }
         // Read when first needed, so a host file loads without the secret present (validate, plan).
