@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.idle.googlesim.GoogleSimulator;
 import dev.idle.googlesim.RequestRecord;
 import java.io.IOException;
@@ -23,26 +22,21 @@ import org.junit.jupiter.api.io.TempDir;
  * revocation per identity, no retry before Retry-After, and no key material or access token in any output.
  */
 class GoogleWorkspaceLeaverCliTest {
-    private static final Path EXAMPLE = Path.of("..", "examples", "googleworkspace");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
 
     private GoogleSimulator sim;
+    private ExampleWorkspace example;
     private String privateKeyBody;
 
     @BeforeEach
     void setUp() throws IOException {
         sim = GoogleSimulator.start("example.com").retryAfterSeconds(1).addOrgUnit("/Leavers");
         sim.addUser("admin@example.com", "Ada", "Admin", true);
-        for (String f : List.of("leaver.psd1", "request.json", "host.yaml")) {
-            Files.copy(EXAMPLE.resolve(f), dir.resolve(f));
-        }
-        Path host = dir.resolve("host.yaml");
-        String yaml = Files.readString(host);
-        assertThat(yaml).contains("baseUrl: https://admin.googleapis.com");
-        Files.writeString(host, yaml.replace("baseUrl: https://admin.googleapis.com", "baseUrl: " + sim.baseUrl()));
+        example = ExampleWorkspace.copy("googleworkspace", dir);
+        example.pointBaseUrlAt("https://admin.googleapis.com", sim.baseUrl());
         Path key = dir.resolve("secrets/service-account.json");
         sim.createServiceAccount("idle-leaver@sim-project.iam.gserviceaccount.com", key);
         String pem = JSON.readTree(key.toFile()).get("private_key").asText();
@@ -55,13 +49,7 @@ class GoogleWorkspaceLeaverCliTest {
     }
 
     private JsonNode invoke(String email, Path events) throws IOException {
-        JsonNode request = JSON.readTree(EXAMPLE.resolve("request.json").toFile());
-        ((ObjectNode) request.get("identityKeys")).put("Email", email);
-        Path requestFile = dir.resolve("request-" + email + ".json");
-        JSON.writeValue(requestFile.toFile(), request);
-        CliRun run = CliRun.of("invoke", "--workflow", dir.resolve("leaver.psd1").toString(),
-                "--request", requestFile.toString(), "--host", dir.resolve("host.yaml").toString(),
-                "--events", events.toString());
+        CliRun run = example.invoke("Email", email, events);
         assertThat(run.exit()).as(run.err() + run.out()).isZero();
         String all = run.out() + run.err() + Files.readString(events);
         assertThat(all).doesNotContain(privateKeyBody).doesNotContain("ya29.").doesNotContain("assertion");

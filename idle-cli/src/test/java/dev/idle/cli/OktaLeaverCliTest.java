@@ -21,26 +21,21 @@ import org.junit.jupiter.api.io.TempDir;
  * per identity, the retry comes no earlier than the reset, and the API token appears in no output.
  */
 class OktaLeaverCliTest {
-    private static final Path EXAMPLE = Path.of("..", "examples", "okta");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
 
     private OktaSimulator sim;
+    private ExampleWorkspace example;
     private String token;
 
     @BeforeEach
     void setUp() throws IOException {
         sim = OktaSimulator.start();
         token = sim.newApiToken();
-        for (String f : List.of("leaver.psd1", "request.json", "host.yaml")) {
-            Files.copy(EXAMPLE.resolve(f), dir.resolve(f));
-        }
-        Path host = dir.resolve("host.yaml");
-        String yaml = Files.readString(host);
-        assertThat(yaml).contains("baseUrl: https://example.okta.com");
-        Files.writeString(host, yaml.replace("baseUrl: https://example.okta.com", "baseUrl: " + sim.baseUrl()));
+        example = ExampleWorkspace.copy("okta", dir);
+        example.pointBaseUrlAt("https://example.okta.com", sim.baseUrl());
         Files.createDirectories(dir.resolve("secrets"));
         Files.writeString(dir.resolve("secrets/okta-api-token.txt"), token + "\n");
     }
@@ -51,13 +46,7 @@ class OktaLeaverCliTest {
     }
 
     private JsonNode invoke(String login, Path events) throws IOException {
-        JsonNode request = JSON.readTree(EXAMPLE.resolve("request.json").toFile());
-        ((com.fasterxml.jackson.databind.node.ObjectNode) request.get("identityKeys")).put("Login", login);
-        Path requestFile = dir.resolve("request-" + login + ".json");
-        JSON.writeValue(requestFile.toFile(), request);
-        CliRun run = CliRun.of("invoke", "--workflow", dir.resolve("leaver.psd1").toString(),
-                "--request", requestFile.toString(), "--host", dir.resolve("host.yaml").toString(),
-                "--events", events.toString());
+        CliRun run = example.invoke("Login", login, events);
         assertThat(run.exit()).as(run.err() + run.out()).isZero();
         assertThat(run.out() + run.err() + Files.readString(events)).doesNotContain(token);
         return JSON.readTree(run.out());

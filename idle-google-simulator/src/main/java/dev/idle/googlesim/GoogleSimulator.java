@@ -6,11 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.idle.simsupport.SimulatorHttp;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,7 +29,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
 
 /**
@@ -84,14 +80,7 @@ public final class GoogleSimulator implements AutoCloseable {
     private GoogleSimulator(String domain) throws IOException {
         this.domain = domain.toLowerCase(Locale.ROOT);
         orgUnits.add("/");
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", this::handle);
-        server.setExecutor(Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "google-simulator");
-            t.setDaemon(true);
-            return t;
-        }));
-        server.start();
+        server = SimulatorHttp.startLoopback("google-simulator", this::handle);
     }
 
     /** Starts a simulator for the primary domain {@code domain} on 127.0.0.1 at an ephemeral port. */
@@ -282,13 +271,10 @@ public final class GoogleSimulator implements AutoCloseable {
         String scheme = auth == null ? null : auth.split(" ", 2)[0];
         Response r;
         try {
-            byte[] body;
-            try (InputStream in = ex.getRequestBody()) {
-                body = in.readAllBytes();
-            }
+            byte[] body = SimulatorHttp.readBody(ex);
             synchronized (this) {
                 r = path.equals("/token") ? token(method, new String(body, StandardCharsets.UTF_8), at)
-                        : route(method, path, query(rawQuery), auth, body, at);
+                        : route(method, path, SimulatorHttp.query(rawQuery), auth, body, at);
             }
         } catch (RuntimeException e) {
             r = error(500, "Internal error encountered.", "backendError", "INTERNAL");
@@ -296,17 +282,7 @@ public final class GoogleSimulator implements AutoCloseable {
         r.headers.forEach((k, v) -> ex.getResponseHeaders().add(k, v));
         log.add(new RequestRecord(at, method, path, path.equals("/token") ? null : rawQuery, r.status, scheme,
                 r.notBefore));
-        if (r.body == null) {
-            ex.sendResponseHeaders(r.status, -1);
-        } else {
-            byte[] bytes = JSON.writeValueAsBytes(r.body);
-            ex.getResponseHeaders().add("Content-Type", "application/json; charset=UTF-8");
-            ex.sendResponseHeaders(r.status, bytes.length);
-            try (OutputStream out = ex.getResponseBody()) {
-                out.write(bytes);
-            }
-        }
-        ex.close();
+        SimulatorHttp.sendJson(ex, r.status, r.body, "application/json; charset=UTF-8", JSON);
     }
 
     /** RFC 7523 JWT bearer grant as Google's token endpoint implements it for service accounts. */
@@ -314,7 +290,7 @@ public final class GoogleSimulator implements AutoCloseable {
         if (!method.equals("POST")) {
             return oauthError(405, "invalid_request", "Method not allowed");
         }
-        Map<String, String> f = query(form);
+        Map<String, String> f = SimulatorHttp.query(form);
         if (!"urn:ietf:params:oauth:grant-type:jwt-bearer".equals(f.get("grant_type"))) {
             return oauthError(400, "unsupported_grant_type", "Invalid grant_type: " + f.get("grant_type"));
         }
@@ -411,7 +387,7 @@ public final class GoogleSimulator implements AutoCloseable {
         for (int i = 0; i < seg.length; i++) {
             seg[i] = URLDecoder.decode(seg[i], StandardCharsets.UTF_8);
         }
-        JsonNode json = parse(body);
+        JsonNode json = SimulatorHttp.parseJson(JSON, body);
         if (seg[0].equals("users")) {
             return users(method, seg, json);
         }
@@ -706,30 +682,6 @@ public final class GoogleSimulator implements AutoCloseable {
         n.put("error", error);
         n.put("error_description", description);
         return new Response(code, n);
-    }
-
-    private static JsonNode parse(byte[] body) {
-        if (body == null || body.length == 0) {
-            return null;
-        }
-        try {
-            return JSON.readTree(body);
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    private static Map<String, String> query(String raw) {
-        Map<String, String> q = new LinkedHashMap<>();
-        if (raw == null || raw.isEmpty()) {
-            return q;
-        }
-        for (String part : raw.split("&")) {
-            int eq = part.indexOf('=');
-            q.put(URLDecoder.decode(eq < 0 ? part : part.substring(0, eq), StandardCharsets.UTF_8),
-                    eq < 0 ? "" : URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return q;
     }
 
     private String hex(int length) {

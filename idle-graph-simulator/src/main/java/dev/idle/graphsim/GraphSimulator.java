@@ -7,19 +7,15 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -31,7 +27,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -46,9 +41,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -172,10 +164,8 @@ public final class GraphSimulator implements AutoCloseable {
     private volatile Throttle throttle;
 
     private HttpsServer server;
-    private ExecutorService executor;
+    private SimulatorHttpsServer listener;
     private SimulatorTls tls;
-    private Path workDir;
-    private boolean ownsWorkDir;
     private SSLContext clientContext;
 
     private GraphSimulator(Builder b) {
@@ -279,26 +269,10 @@ public final class GraphSimulator implements AutoCloseable {
                 throw new IllegalStateException("already started");
             }
             try {
-                if (requestedWorkDir != null) {
-                    workDir = Files.createDirectories(requestedWorkDir);
-                } else {
-                    workDir = Files.createTempDirectory("idle-graph-simulator-");
-                    ownsWorkDir = true;
-                }
-                tls = SimulatorTls.create(workDir);
+                listener = SimulatorHttpsServer.prepare(requestedWorkDir, "graph-simulator");
+                tls = listener.tls();
                 clientContext = tls.clientContext();
-                HttpsServer s = HttpsServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"),
-                        requestedPort), 64);
-                s.setHttpsConfigurator(new HttpsConfigurator(tls.serverContext()));
-                executor = Executors.newCachedThreadPool(r -> {
-                    Thread t = new Thread(r, "graph-simulator");
-                    t.setDaemon(true);
-                    return t;
-                });
-                s.setExecutor(executor);
-                s.createContext("/", this::handle);
-                s.start();
-                server = s;
+                server = listener.listen(requestedPort, "graph-simulator", this::handle);
                 return this;
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start the Graph simulator: " + e.getMessage(), e);
@@ -311,28 +285,13 @@ public final class GraphSimulator implements AutoCloseable {
     /** Stops serving and removes the generated key material if it lives in a temp directory. */
     @Override
     public void close() {
-        HttpsServer s;
+        SimulatorHttpsServer l;
         synchronized (lock) {
-            s = server;
+            l = listener;
             server = null;
         }
-        if (s != null) {
-            s.stop(0);
-        }
-        if (executor != null) {
-            executor.shutdownNow();
-            try {
-                executor.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        if (ownsWorkDir && workDir != null) {
-            try (Stream<Path> files = Files.walk(workDir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException ignored) {
-                // best effort: a temp directory
-            }
+        if (l != null) {
+            l.close();
         }
     }
 

@@ -6,11 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.idle.simsupport.SimulatorHttp;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -85,14 +81,7 @@ public final class OktaSimulator implements AutoCloseable {
 
     private OktaSimulator(Clock clock) throws IOException {
         this.clock = clock;
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", this::handle);
-        server.setExecutor(Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "okta-simulator");
-            t.setDaemon(true);
-            return t;
-        }));
-        server.start();
+        this.server = SimulatorHttp.startLoopback("okta-simulator", this::handle);
     }
 
     /** Starts a simulator on 127.0.0.1 at an ephemeral port. */
@@ -304,13 +293,10 @@ public final class OktaSimulator implements AutoCloseable {
         try {
             String auth = ex.getRequestHeaders().getFirst("Authorization");
             scheme = auth == null ? null : auth.split(" ", 2)[0];
-            byte[] body;
-            try (InputStream in = ex.getRequestBody()) {
-                body = in.readAllBytes();
-            }
+            byte[] body = SimulatorHttp.readBody(ex);
             synchronized (this) {
                 r = path.equals("/oauth2/v1/token") ? token(method, new String(body, StandardCharsets.UTF_8), at)
-                        : route(method, path, query(rawQuery), auth, body, at);
+                        : route(method, path, SimulatorHttp.query(rawQuery), auth, body, at);
             }
         } catch (RuntimeException e) {
             r = error(500, "E0000009", "Internal Server Error", List.of());
@@ -327,17 +313,7 @@ public final class OktaSimulator implements AutoCloseable {
         r.headers.forEach((k, v) -> ex.getResponseHeaders().add(k, v));
         log.add(new RequestRecord(at, method, path, path.startsWith("/oauth2/") ? null : rawQuery, r.status, scheme,
                 r.rateLimitReset));
-        if (r.body == null) {
-            ex.sendResponseHeaders(r.status, -1);
-        } else {
-            byte[] bytes = JSON.writeValueAsBytes(r.body);
-            ex.getResponseHeaders().add("Content-Type", "application/json");
-            ex.sendResponseHeaders(r.status, bytes.length);
-            try (OutputStream out = ex.getResponseBody()) {
-                out.write(bytes);
-            }
-        }
-        ex.close();
+        SimulatorHttp.sendJson(ex, r.status, r.body, "application/json", JSON);
     }
 
     private Response route(String method, String path, Map<String, String> q, String auth, byte[] body, Instant at) {
@@ -378,7 +354,7 @@ public final class OktaSimulator implements AutoCloseable {
         for (int i = 0; i < seg.length; i++) {
             seg[i] = URLDecoder.decode(seg[i], StandardCharsets.UTF_8);
         }
-        JsonNode json = parse(body);
+        JsonNode json = SimulatorHttp.parseJson(JSON, body);
         if (seg[0].equals("users")) {
             return users(method, seg, q, json, path);
         }
@@ -393,7 +369,7 @@ public final class OktaSimulator implements AutoCloseable {
         if (!method.equals("POST")) {
             return oauthError(405, "invalid_request", "The token endpoint accepts POST only.");
         }
-        Map<String, String> f = query(form);
+        Map<String, String> f = SimulatorHttp.query(form);
         if (!"client_credentials".equals(f.get("grant_type"))) {
             return oauthError(400, "unsupported_grant_type", "The authorization grant type is not supported.");
         }
@@ -791,31 +767,6 @@ public final class OktaSimulator implements AutoCloseable {
 
     private static Response ok(JsonNode body) {
         return new Response(200, body);
-    }
-
-    private static JsonNode parse(byte[] body) {
-        if (body == null || body.length == 0) {
-            return null;
-        }
-        try {
-            return JSON.readTree(body);
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    private static Map<String, String> query(String raw) {
-        Map<String, String> q = new LinkedHashMap<>();
-        if (raw == null || raw.isEmpty()) {
-            return q;
-        }
-        for (String part : raw.split("&")) {
-            int eq = part.indexOf('=');
-            String k = URLDecoder.decode(eq < 0 ? part : part.substring(0, eq), StandardCharsets.UTF_8);
-            String v = eq < 0 ? "" : URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8);
-            q.put(k, v);
-        }
-        return q;
     }
 
     private String randomId(int length) {

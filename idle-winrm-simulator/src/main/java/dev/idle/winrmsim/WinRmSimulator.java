@@ -1,14 +1,12 @@
 package dev.idle.winrmsim;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import dev.idle.graphsim.SimulatorHttpsServer;
 import dev.idle.graphsim.SimulatorTls;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +18,6 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,9 +26,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -113,9 +107,7 @@ public final class WinRmSimulator implements AutoCloseable {
     private int shellsCreated;
     private int shellsDeleted;
     private HttpsServer http;
-    private ExecutorService executor;
-    private Path workDir;
-    private boolean ownsWorkDir;
+    private SimulatorHttpsServer listener;
     private SimulatorTls tls;
     private Path pemTrustStore;
 
@@ -222,27 +214,11 @@ public final class WinRmSimulator implements AutoCloseable {
                 throw new IllegalStateException("already started");
             }
             try {
-                if (requestedWorkDir != null) {
-                    workDir = Files.createDirectories(requestedWorkDir);
-                } else {
-                    workDir = Files.createTempDirectory("idle-winrm-simulator-");
-                    ownsWorkDir = true;
-                }
-                tls = SimulatorTls.create(workDir);
-                pemTrustStore = workDir.resolve("truststore.pem");
+                listener = SimulatorHttpsServer.prepare(requestedWorkDir, "winrm-simulator");
+                tls = listener.tls();
+                pemTrustStore = listener.workDir().resolve("truststore.pem");
                 Files.writeString(pemTrustStore, pem(tls), StandardCharsets.US_ASCII);
-                HttpsServer s = HttpsServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"),
-                        requestedPort), 64);
-                s.setHttpsConfigurator(new HttpsConfigurator(tls.serverContext()));
-                executor = Executors.newCachedThreadPool(r -> {
-                    Thread t = new Thread(r, "winrm-simulator");
-                    t.setDaemon(true);
-                    return t;
-                });
-                s.setExecutor(executor);
-                s.createContext("/", this::handle);
-                s.start();
-                http = s;
+                http = listener.listen(requestedPort, "winrm-simulator", this::handle);
                 return this;
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start the WinRM simulator: " + e.getMessage(), e);
@@ -265,28 +241,13 @@ public final class WinRmSimulator implements AutoCloseable {
 
     @Override
     public void close() {
-        HttpsServer s;
+        SimulatorHttpsServer l;
         synchronized (lock) {
-            s = http;
+            l = listener;
             http = null;
         }
-        if (s != null) {
-            s.stop(0);
-        }
-        if (executor != null) {
-            executor.shutdownNow();
-            try {
-                executor.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        if (ownsWorkDir && workDir != null) {
-            try (Stream<Path> files = Files.walk(workDir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException ignored) {
-                // best effort: a temp directory
-            }
+        if (l != null) {
+            l.close();
         }
     }
 

@@ -1,9 +1,12 @@
 package dev.idle.provider.ad;
 
+import static dev.idle.spi.ProviderOptions.optionalText;
+
 import dev.idle.api.data.DataMap;
 import dev.idle.api.data.Values;
 import dev.idle.spi.Provider;
 import dev.idle.spi.ProviderFactory;
+import dev.idle.spi.ProviderOptions;
 import dev.idle.spi.Secret;
 import java.io.IOException;
 import java.net.URI;
@@ -26,8 +29,6 @@ public final class AdProviderFactory implements ProviderFactory {
             "passwordGenerationFallbackMinLength", "passwordGenerationRequireUpper", "passwordGenerationRequireLower",
             "passwordGenerationRequireDigit", "passwordGenerationRequireSpecial", "passwordGenerationSpecialCharSet",
             "poolSize", "timeoutSeconds");
-    private static final List<String> AUTH_KEYS = List.of("type", "username", "usernameEnv", "usernameFile",
-            "passwordEnv", "passwordFile");
 
     @Override
     public String type() {
@@ -45,15 +46,11 @@ public final class AdProviderFactory implements ProviderFactory {
         DataMap o = options == null ? new DataMap() : options;
         String at = "AD provider '" + alias + "'";
         List<String> problems = new ArrayList<>();
-        for (String key : o.keySet()) {
-            if (!key.equalsIgnoreCase("type") && OPTIONS.stream().noneMatch(key::equalsIgnoreCase)) {
-                problems.add("unknown option '" + key + "'. Supported options: " + String.join(", ", OPTIONS) + ".");
-            }
-        }
-        String host = str(o, "server");
+        problems.addAll(ProviderOptions.unknownOptions(o, OPTIONS));
+        String host = optionalText(o, "server");
         Integer port = null;
-        String tls = str(o, "tls");
-        String url = str(o, "url");
+        String tls = optionalText(o, "tls");
+        String url = optionalText(o, "url");
         if (url != null) {
             try {
                 URI u = new URI(url);
@@ -99,20 +96,20 @@ public final class AdProviderFactory implements ProviderFactory {
         if (port == null) {
             port = startTls ? 389 : 636;
         }
-        String baseDn = str(o, "baseDn");
+        String baseDn = optionalText(o, "baseDn");
         if (baseDn == null) {
             problems.add("option 'baseDn' (e.g. DC=corp,DC=example) is required.");
         } else if (!com.unboundid.ldap.sdk.DN.isValidDN(baseDn)) {
             problems.add("option 'baseDn' is not a valid DN: '" + baseDn + "'.");
         }
-        String usersContainer = str(o, "usersContainer");
+        String usersContainer = optionalText(o, "usersContainer");
         if (usersContainer == null && baseDn != null) {
             usersContainer = "CN=Users," + baseDn;
         }
         Path trustStore = null;
-        String storeType = str(o, "trustStoreType");
-        if (str(o, "trustStore") != null) {
-            trustStore = baseDir.resolve(str(o, "trustStore")).toAbsolutePath().normalize();
+        String storeType = optionalText(o, "trustStoreType");
+        if (optionalText(o, "trustStore") != null) {
+            trustStore = baseDir.resolve(optionalText(o, "trustStore")).toAbsolutePath().normalize();
             if (!Files.isReadable(trustStore)) {
                 problems.add("option 'trustStore': cannot read " + trustStore + ".");
             }
@@ -125,9 +122,9 @@ public final class AdProviderFactory implements ProviderFactory {
             problems.add("option 'trustStoreType' must be PEM or PKCS12, got '" + storeType + "'.");
         }
         Supplier<char[]> storePassword = null;
-        if (str(o, "trustStorePasswordEnv") != null || str(o, "trustStorePasswordFile") != null) {
-            Supplier<Secret> s = secret(at, "trustStorePassword", str(o, "trustStorePasswordEnv"),
-                    str(o, "trustStorePasswordFile"), baseDir, env);
+        if (optionalText(o, "trustStorePasswordEnv") != null || optionalText(o, "trustStorePasswordFile") != null) {
+            Supplier<Secret> s = secret(at, "trustStorePassword", optionalText(o, "trustStorePasswordEnv"),
+                    optionalText(o, "trustStorePasswordFile"), baseDir, env);
             storePassword = () -> s.get().reveal().toCharArray();
         }
         Supplier<AdSettings.Credential> bind = auth(at, o.get("auth"), baseDir, env, problems);
@@ -163,29 +160,12 @@ public final class AdProviderFactory implements ProviderFactory {
                     + "passwordEnv/passwordFile }).");
             return null;
         }
-        for (String key : a.keySet()) {
-            if (AUTH_KEYS.stream().noneMatch(key::equalsIgnoreCase)) {
-                problems.add("auth." + key + " is not supported"
-                        + (key.toLowerCase(Locale.ROOT).contains("password")
-                        ? "; secrets must not be written in the host file: use passwordEnv or passwordFile"
-                        : ". Supported: " + String.join(", ", AUTH_KEYS)) + ".");
-            }
-        }
-        String type = str(a, "type");
-        if (type != null && !type.equalsIgnoreCase("Credential")) {
-            problems.add("auth.type must be 'Credential', got '" + type + "'.");
-        }
-        String user = str(a, "username");
-        String userEnv = str(a, "usernameEnv");
-        String userFile = str(a, "usernameFile");
-        if (user == null && userEnv == null && userFile == null) {
-            problems.add("auth needs username, usernameEnv or usernameFile.");
-        }
-        if (str(a, "passwordEnv") == null && str(a, "passwordFile") == null) {
-            problems.add("auth needs passwordEnv or passwordFile.");
-        }
-        Supplier<Secret> password = secret(at, "auth.password", str(a, "passwordEnv"), str(a, "passwordFile"),
-                baseDir, env);
+        problems.addAll(ProviderOptions.credentialAuthProblems(a));
+        String user = optionalText(a, "username");
+        String userEnv = optionalText(a, "usernameEnv");
+        String userFile = optionalText(a, "usernameFile");
+        Supplier<Secret> password = secret(at, "auth.password", optionalText(a, "passwordEnv"),
+                optionalText(a, "passwordFile"), baseDir, env);
         Supplier<Secret> userName = user != null ? () -> Secret.of(user)
                 : secret(at, "auth.username", userEnv, userFile, baseDir, env);
         return () -> new AdSettings.Credential(userName.get().reveal(), password.get());
@@ -210,15 +190,6 @@ public final class AdProviderFactory implements ProviderFactory {
                 throw new IllegalStateException(at + ": " + what + ": cannot read " + p + ": " + e.getMessage());
             }
         };
-    }
-
-    private static String str(DataMap o, String key) {
-        Object v = o.get(key);
-        if (v == null) {
-            return null;
-        }
-        String s = Values.ps(v).trim();
-        return s.isEmpty() ? null : s;
     }
 
     private static Integer integer(DataMap o, String key, int min, int max, List<String> problems) {

@@ -12,13 +12,12 @@ import dev.idle.api.data.DataMap;
 import dev.idle.spi.ProviderFactory;
 import java.net.InetAddress;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import dev.idle.testkit.TestEnvironment;
 
 /** Configuration validation: runs without a DC, against UnboundID's in-memory server speaking plain LDAP. */
 class AdProviderFactoryTest {
@@ -72,19 +71,7 @@ class AdProviderFactoryTest {
         throw new AssertionError("type 'ad' is not registered");
     }
 
-    private static final ProviderFactory.Environment ENV = new ProviderFactory.Environment() {
-        private final Map<String, Object> shared = new HashMap<>();
-
-        @Override
-        public Path baseDirectory() {
-            return Path.of(".").toAbsolutePath();
-        }
-
-        @Override
-        public Map<String, Object> shared() {
-            return shared;
-        }
-    };
+    private static final ProviderFactory.Environment ENV = TestEnvironment.at(Path.of(".").toAbsolutePath());
 
     private DataMap options() {
         return DataMap.of("type", "ad", "server", "127.0.0.1", "port", server.getListenPort(),

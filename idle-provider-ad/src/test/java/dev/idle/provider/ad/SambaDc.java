@@ -11,14 +11,12 @@ import com.unboundid.ldap.sdk.DeleteRequest;
 import com.unboundid.util.ssl.SSLUtil;
 import com.unboundid.util.ssl.TrustStoreTrustManager;
 import dev.idle.api.data.DataMap;
-import dev.idle.spi.ProviderFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
+import dev.idle.testkit.TestEnvironment;
 
 /**
  * The Samba AD DC started by {@code .ci/samba-dc.sh} (its env: {@code IDLE_AD_*} variables or {@code idle.ad.*}
@@ -90,19 +88,7 @@ final class SambaDc {
     }
 
     AdProvider provider(DataMap options) {
-        return (AdProvider) new AdProviderFactory().create("AD", options, new ProviderFactory.Environment() {
-            private final Map<String, Object> shared = new HashMap<>();
-
-            @Override
-            public Path baseDirectory() {
-                return Path.of(".").toAbsolutePath();
-            }
-
-            @Override
-            public Map<String, Object> shared() {
-                return shared;
-            }
-        });
+        return (AdProvider) new AdProviderFactory().create("AD", options, TestEnvironment.at(Path.of(".").toAbsolutePath()));
     }
 
     /** An administrator connection for fixtures. */

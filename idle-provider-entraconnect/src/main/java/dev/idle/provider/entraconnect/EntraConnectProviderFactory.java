@@ -1,11 +1,14 @@
 package dev.idle.provider.entraconnect;
 
+import static dev.idle.spi.ProviderOptions.optionalText;
+
 import dev.idle.api.data.DataMap;
 import dev.idle.api.data.Values;
 import dev.idle.spi.AuthSession;
 import dev.idle.spi.Provider;
 import dev.idle.spi.ProviderException;
 import dev.idle.spi.ProviderFactory;
+import dev.idle.spi.ProviderOptions;
 import dev.idle.spi.Secret;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,8 +48,6 @@ public final class EntraConnectProviderFactory implements ProviderFactory {
     static final List<String> OPTIONS = List.of("endpoint", "trustStore", "trustStoreType", "trustStorePasswordEnv",
             "trustStorePasswordFile", "auth", "connectTimeoutSeconds", "operationTimeoutSeconds",
             "commandTimeoutSeconds");
-    private static final List<String> AUTH_KEYS = List.of("type", "username", "usernameEnv", "usernameFile",
-            "passwordEnv", "passwordFile");
 
     @Override
     public String type() {
@@ -62,12 +63,8 @@ public final class EntraConnectProviderFactory implements ProviderFactory {
         DataMap o = options == null ? new DataMap() : options;
         String at = "Entra Connect provider '" + alias + "'";
         List<String> problems = new ArrayList<>();
-        for (String key : o.keySet()) {
-            if (!key.equalsIgnoreCase("type") && OPTIONS.stream().noneMatch(key::equalsIgnoreCase)) {
-                problems.add("unknown option '" + key + "'. Supported options: " + String.join(", ", OPTIONS) + ".");
-            }
-        }
-        String endpoint = str(o, "endpoint");
+        problems.addAll(ProviderOptions.unknownOptions(o, OPTIONS));
+        String endpoint = optionalText(o, "endpoint");
         if (endpoint != null && !endpoint.toLowerCase(Locale.ROOT).startsWith("https://")) {
             problems.add("option 'endpoint' (" + endpoint + ") must be an https:// URL: WinRM over plain HTTP needs "
                     + "NTLM/Kerberos message encryption, which this provider does not implement.");
@@ -94,15 +91,15 @@ public final class EntraConnectProviderFactory implements ProviderFactory {
     }
 
     private static SSLContext ssl(DataMap o, Path baseDir, Function<String, String> env) {
-        String store = str(o, "trustStore");
+        String store = optionalText(o, "trustStore");
         try {
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             if (store == null) {
                 tmf.init((KeyStore) null);
             } else {
                 Path path = baseDir.resolve(store).toAbsolutePath().normalize();
-                String type = str(o, "trustStoreType") == null ? "PEM"
-                        : str(o, "trustStoreType").toUpperCase(Locale.ROOT);
+                String type = optionalText(o, "trustStoreType") == null ? "PEM"
+                        : optionalText(o, "trustStoreType").toUpperCase(Locale.ROOT);
                 KeyStore ks;
                 if (type.equals("PEM")) {
                     ks = KeyStore.getInstance(KeyStore.getDefaultType());
@@ -118,9 +115,10 @@ public final class EntraConnectProviderFactory implements ProviderFactory {
                     }
                 } else if (type.equals("PKCS12") || type.equals("JKS")) {
                     char[] password = null;
-                    if (str(o, "trustStorePasswordEnv") != null || str(o, "trustStorePasswordFile") != null) {
-                        password = secret("trustStorePassword", str(o, "trustStorePasswordEnv"),
-                                str(o, "trustStorePasswordFile"), baseDir, env).reveal().toCharArray();
+                    if (optionalText(o, "trustStorePasswordEnv") != null
+                            || optionalText(o, "trustStorePasswordFile") != null) {
+                        password = secret("trustStorePassword", optionalText(o, "trustStorePasswordEnv"),
+                                optionalText(o, "trustStorePasswordFile"), baseDir, env).reveal().toCharArray();
                     }
                     ks = KeyStore.getInstance(type);
                     try (InputStream in = Files.newInputStream(path)) {
@@ -150,31 +148,14 @@ public final class EntraConnectProviderFactory implements ProviderFactory {
                     + "passwordEnv|passwordFile }).");
             return null;
         }
-        int before = problems.size();
-        for (String key : a.keySet()) {
-            if (AUTH_KEYS.stream().noneMatch(key::equalsIgnoreCase)) {
-                problems.add("auth." + key + " is not supported"
-                        + (key.toLowerCase(Locale.ROOT).contains("password")
-                        ? "; secrets must not be written in the host file: use passwordEnv or passwordFile."
-                        : ". Supported: " + String.join(", ", AUTH_KEYS) + "."));
-            }
-        }
-        String type = str(a, "type");
-        if (type != null && !type.equalsIgnoreCase("Credential")) {
-            problems.add("auth.type must be 'Credential', got '" + type + "'.");
-        }
-        String user = str(a, "username");
-        String userEnv = str(a, "usernameEnv");
-        String userFile = str(a, "usernameFile");
-        if (user == null && userEnv == null && userFile == null) {
-            problems.add("auth needs username, usernameEnv or usernameFile.");
-        }
-        String passwordEnv = str(a, "passwordEnv");
-        String passwordFile = str(a, "passwordFile");
-        if (passwordEnv == null && passwordFile == null) {
-            problems.add("auth needs passwordEnv or passwordFile.");
-        }
-        if (problems.size() > before) {
+        List<String> authProblems = ProviderOptions.credentialAuthProblems(a);
+        String user = optionalText(a, "username");
+        String userEnv = optionalText(a, "usernameEnv");
+        String userFile = optionalText(a, "usernameFile");
+        String passwordEnv = optionalText(a, "passwordEnv");
+        String passwordFile = optionalText(a, "passwordFile");
+        if (!authProblems.isEmpty()) {
+            problems.addAll(authProblems);
             return null;
         }
         // Read when first needed, so a host file loads without the secret present (validate, plan).
@@ -224,14 +205,5 @@ public final class EntraConnectProviderFactory implements ProviderFactory {
         problems.add("option '" + key + "' must be a whole number of seconds greater than 0, got '"
                 + Values.ps(raw) + "'.");
         return defaultValue;
-    }
-
-    private static String str(DataMap o, String key) {
-        Object v = o.get(key);
-        if (v == null) {
-            return null;
-        }
-        String s = Values.ps(v).trim();
-        return s.isEmpty() ? null : s;
     }
 }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.idle.spi.AuthSession;
 import dev.idle.spi.ProviderException;
 import dev.idle.spi.Secret;
+import dev.idle.spi.http.RestCalls;
+import dev.idle.spi.http.Rs256Jwt;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -16,14 +18,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.PrivateKey;
-import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -117,11 +115,7 @@ final class GoogleAuth {
                 .put("exp", now + 3600);
         String assertion;
         try {
-            String signingInput = b64(json.writeValueAsBytes(header)) + "." + b64(json.writeValueAsBytes(claims));
-            Signature sig = Signature.getInstance("SHA256withRSA");
-            sig.initSign(privateKey(pem));
-            sig.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-            assertion = signingInput + "." + b64(sig.sign());
+            assertion = Rs256Jwt.sign(json, header, claims, privateKey(pem));
         } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
             throw new ProviderException("Auth session '" + name + "': cannot sign the JWT assertion with the key in "
                     + file + ": " + e.getClass().getSimpleName());
@@ -131,22 +125,8 @@ final class GoogleAuth {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build();
-        HttpResponse<byte[]> response;
-        try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new ProviderException("Google token request failed: " + e.getClass().getSimpleName(), true, null,
-                    null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProviderException("Google token request was interrupted");
-        }
-        JsonNode body;
-        try {
-            body = json.readTree(response.body());
-        } catch (IOException e) {
-            body = json.createObjectNode();
-        }
+        HttpResponse<byte[]> response = RestCalls.sendTokenRequest(client, request, "Google token request");
+        JsonNode body = RestCalls.parseOrEmptyObject(json, response.body());
         int status = response.statusCode();
         if (status != 200 || !body.hasNonNull("access_token")) {
             boolean transientFailure = status == 429 || status >= 500;
@@ -155,21 +135,15 @@ final class GoogleAuth {
                     + (status == 401 || "unauthorized_client".equals(body.path("error").asText())
                     ? " (is domain-wide delegation granted to this client for the scopes " + String.join(", ", scopes)
                     + "?)" : ""), transientFailure,
-                    transientFailure ? GoogleHttp.retryAfter(response.headers(), clock) : null, null);
+                    transientFailure ? RestCalls.retryAfter(response.headers(), clock) : null, null);
         }
         long expiresIn = body.path("expires_in").asLong(3600);
         return new Token(Secret.of(body.get("access_token").asText()), clock.instant().plusSeconds(expiresIn));
     }
 
     private static PrivateKey privateKey(String pem) throws GeneralSecurityException {
-        String base64 = pem.replace("-----BEGIN PRIVATE KEY-----", "").replace("-----END PRIVATE KEY-----", "")
-                .replaceAll("\\s", "");
-        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder()
-                .decode(base64)));
-    }
-
-    private static String b64(byte[] bytes) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return Rs256Jwt.rsaPrivateKey(pem.replace("-----BEGIN PRIVATE KEY-----", "")
+                .replace("-----END PRIVATE KEY-----", "").replaceAll("\\s", ""));
     }
 
     private static String enc(String s) {

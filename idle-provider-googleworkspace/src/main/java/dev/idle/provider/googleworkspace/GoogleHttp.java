@@ -4,20 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idle.spi.ProviderException;
 import dev.idle.spi.Secret;
-import java.io.IOException;
+import dev.idle.spi.http.RestCalls;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -55,32 +51,11 @@ final class GoogleHttp {
                 .header("Accept", "application/json")
                 .header("Authorization", "Bearer " + token.reveal())
                 .header("User-Agent", "idle-provider-googleworkspace");
-        if (body != null) {
-            try {
-                rb.header("Content-Type", "application/json")
-                        .method(method, HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
-            } catch (IOException e) {
-                throw new ProviderException("Directory API request body could not be serialised: " + e.getMessage());
-            }
-        } else {
-            rb.method(method, method.equals("POST") || method.equals("PUT")
-                    ? HttpRequest.BodyPublishers.ofString("") : HttpRequest.BodyPublishers.noBody());
-        }
+        RestCalls.method(rb, method, body, json, "Directory API");
         String what = method + " " + uri.getRawPath();
-        HttpResponse<byte[]> response;
-        try {
-            response = client.send(rb.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpTimeoutException e) {
-            throw new ProviderException("Directory API request " + what + " timed out", true, null, null);
-        } catch (IOException e) {
-            throw new ProviderException("Directory API request " + what + " failed: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()), true, null, null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProviderException("Directory API request " + what + " was interrupted");
-        }
+        HttpResponse<byte[]> response = RestCalls.send(client, rb.build(), "Directory API", what);
         int status = response.statusCode();
-        JsonNode parsed = parse(response.body());
+        JsonNode parsed = RestCalls.parseOrNull(json, response.body());
         for (int a : accepted) {
             if (a == status) {
                 return new Answer(status, parsed);
@@ -106,7 +81,7 @@ final class GoogleHttp {
         }
         boolean rateLimited = status == 429 || (status == 403 && reasons.stream().anyMatch(RATE_LIMIT_REASONS::contains));
         boolean transientFailure = rateLimited || status == 408 || status >= 500;
-        Duration wait = retryAfter(headers, clock);
+        Duration wait = RestCalls.retryAfter(headers, clock);
         if (wait == null && rateLimited) {
             wait = DEFAULT_RATE_LIMIT_WAIT;
         }
@@ -114,35 +89,5 @@ final class GoogleHttp {
             msg.append(" | RetryAfter: ").append(wait.toMillis()).append(" ms");
         }
         return new ProviderException(msg.toString(), transientFailure, transientFailure ? wait : null, null);
-    }
-
-    static Duration retryAfter(HttpHeaders headers, Clock clock) {
-        Optional<String> value = headers.firstValue("Retry-After");
-        if (value.isEmpty()) {
-            return null;
-        }
-        String v = value.get().trim();
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(v)));
-        } catch (NumberFormatException e) {
-            try {
-                Duration d = Duration.between(clock.instant(),
-                        ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-                return d.isNegative() ? Duration.ZERO : d;
-            } catch (RuntimeException e2) {
-                return null;
-            }
-        }
-    }
-
-    private JsonNode parse(byte[] body) {
-        if (body == null || body.length == 0) {
-            return null;
-        }
-        try {
-            return json.readTree(body);
-        } catch (IOException e) {
-            return null;
-        }
     }
 }

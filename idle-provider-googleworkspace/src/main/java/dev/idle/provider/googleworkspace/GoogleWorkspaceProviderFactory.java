@@ -1,20 +1,21 @@
 package dev.idle.provider.googleworkspace;
 
+import static dev.idle.spi.ProviderOptions.bool;
+import static dev.idle.spi.ProviderOptions.integer;
+import static dev.idle.spi.ProviderOptions.isLoopback;
+import static dev.idle.spi.ProviderOptions.secretFromEnvironment;
+import static dev.idle.spi.ProviderOptions.secretFromFile;
+import static dev.idle.spi.ProviderOptions.string;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idle.api.data.DataMap;
-import dev.idle.api.data.Values;
 import dev.idle.spi.AuthSession;
 import dev.idle.spi.Provider;
-import dev.idle.spi.ProviderException;
 import dev.idle.spi.ProviderFactory;
+import dev.idle.spi.ProviderOptions;
 import dev.idle.spi.Secret;
-import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,13 +62,8 @@ public final class GoogleWorkspaceProviderFactory implements ProviderFactory {
     public Provider create(String alias, DataMap options, Environment env) {
         DataMap o = options == null ? new DataMap() : options;
         String at = "Google Workspace provider '" + alias + "'";
-        for (String key : o.keySet()) {
-            if (!key.equalsIgnoreCase("type") && OPTIONS.stream().noneMatch(key::equalsIgnoreCase)) {
-                throw new IllegalArgumentException(at + ": unknown option '" + key + "'. Supported options: "
-                        + String.join(", ", OPTIONS) + ".");
-            }
-        }
-        Path base = env == null || env.baseDirectory() == null ? Path.of(".") : env.baseDirectory();
+        ProviderOptions.rejectUnknownOptions(at, o, OPTIONS);
+        Path base = ProviderOptions.baseDirectory(env);
         URI baseUrl = checkedUrl(o.get("baseUrl") == null ? DEFAULT_BASE_URL : string(o.get("baseUrl"), at, "baseUrl"),
                 "baseUrl", at);
         String tokenUri = null;
@@ -107,21 +103,6 @@ public final class GoogleWorkspaceProviderFactory implements ProviderFactory {
                 + " only for a loopback host such as http://127.0.0.1 (got '" + raw + "').");
     }
 
-    static boolean isLoopback(String host) {
-        String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        if (h.equalsIgnoreCase("localhost")) {
-            return true;
-        }
-        if (!h.matches("[0-9.]+") && !h.contains(":")) {
-            return false;
-        }
-        try {
-            return InetAddress.getByName(h).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
-    }
-
     private Supplier<AuthSession> auth(Object raw, String alias, Path base, String at) {
         if (!(raw instanceof DataMap def)) {
             throw new IllegalArgumentException(at + ": option 'auth' must be a map with a 'type'.");
@@ -158,25 +139,8 @@ public final class GoogleWorkspaceProviderFactory implements ProviderFactory {
             throw new IllegalArgumentException(at + ": auth (OAuth) needs exactly one of 'env' or 'file'.");
         }
         Path path = file == null ? null : base.resolve(file).toAbsolutePath().normalize();
-        return () -> AuthSession.of(name, "OAuth", new DataMap(), Secret.of(variable != null ? env(variable, at)
-                : read(path, at)));
-    }
-
-    private String env(String variable, String at) {
-        String v = environment.apply(variable);
-        if (v == null || v.isBlank()) {
-            throw new ProviderException(at + ": environment variable " + variable + " is not set.");
-        }
-        return v.strip();
-    }
-
-    private static String read(Path file, String at) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8).strip();
-        } catch (IOException e) {
-            throw new ProviderException(at + ": cannot read secret file " + file + ": "
-                    + e.getClass().getSimpleName());
-        }
+        return () -> AuthSession.of(name, "OAuth", new DataMap(), Secret.of(variable != null
+                ? secretFromEnvironment(environment, variable, at) : secretFromFile(path, at)));
     }
 
     private static List<String> strings(Object v, String at) {
@@ -189,50 +153,5 @@ public final class GoogleWorkspaceProviderFactory implements ProviderFactory {
             throw new IllegalArgumentException(at + ": option 'scopes' must be a list of scope URLs.");
         }
         return out;
-    }
-
-    private static String string(Object v, String at, String key) {
-        if (v instanceof String s && !s.isBlank()) {
-            return s.trim();
-        }
-        throw new IllegalArgumentException(at + ": option '" + key + "' must be a non-empty string, got '"
-                + Values.ps(v) + "'.");
-    }
-
-    private static boolean bool(Object v, String at, String key, boolean dflt) {
-        if (v == null) {
-            return dflt;
-        }
-        if (v instanceof Boolean b) {
-            return b;
-        }
-        if (v instanceof String s && (s.trim().equalsIgnoreCase("true") || s.trim().equalsIgnoreCase("false"))) {
-            return Boolean.parseBoolean(s.trim());
-        }
-        throw new IllegalArgumentException(at + ": option '" + key + "' must be true or false, got '"
-                + Values.ps(v) + "'.");
-    }
-
-    private static int integer(Object v, String at, String key, int dflt, int min, int max) {
-        if (v == null) {
-            return dflt;
-        }
-        try {
-            int n;
-            if (v instanceof Number num && num.doubleValue() == Math.rint(num.doubleValue())) {
-                n = Math.toIntExact(num.longValue());
-            } else if (v instanceof String s) {
-                n = Integer.parseInt(s.trim());
-            } else {
-                throw new NumberFormatException();
-            }
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (ArithmeticException | NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException(at + ": option '" + key + "' must be a whole number from " + min + " to "
-                + max + ", got '" + Values.ps(v) + "'.");
     }
 }

@@ -4,17 +4,15 @@ import dev.idle.api.data.DataMap;
 import dev.idle.googlesim.GoogleSimulator;
 import dev.idle.spi.Entitlement;
 import dev.idle.spi.Provider;
-import dev.idle.spi.ProviderFactory;
-import dev.idle.testkit.ProviderContractTest;
+import dev.idle.testkit.HttpSimulatorContractTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import dev.idle.testkit.TestEnvironment;
 
 /**
  * The Google Workspace provider runs the whole contract suite against the Google simulator over HTTP, authenticating
@@ -22,7 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
  * the simulator's 503/429 (transient) and 403 forbidden (permanent). Google cannot tell whether sessions existed, so
  * RevokeSessions always reports changed. Delete is withheld unless allowDelete is set.
  */
-class GoogleWorkspaceProviderContractTest extends ProviderContractTest {
+class GoogleWorkspaceProviderContractTest extends HttpSimulatorContractTest {
     private static GoogleSimulator sim;
     private static Path keyFile;
 
@@ -44,17 +42,7 @@ class GoogleWorkspaceProviderContractTest extends ProviderContractTest {
                 "auth", DataMap.of("type", "ServiceAccount", "file", keyFile.toString(),
                         "subject", "admin@example.com"));
         return new GoogleWorkspaceProviderFactory(k -> null, Clock.systemUTC()).create("Google", options,
-                new ProviderFactory.Environment() {
-                    @Override
-                    public Path baseDirectory() {
-                        return Path.of(".");
-                    }
-
-                    @Override
-                    public Map<String, Object> shared() {
-                        return new HashMap<>();
-                    }
-                });
+                TestEnvironment.at(Path.of(".")));
     }
 
     protected GoogleSimulator sim() {
@@ -67,23 +55,8 @@ class GoogleWorkspaceProviderContractTest extends ProviderContractTest {
     }
 
     @Override
-    protected String newIdentityKey() {
-        return "contract-" + hex() + "@example.com";
-    }
-
-    @Override
-    protected String unknownIdentityKey() {
-        return "contract-missing-" + hex() + "@example.com";
-    }
-
-    @Override
     protected DataMap createAttributes(String key) {
         return DataMap.of("GivenName", "Contract", "FamilyName", "Test");
-    }
-
-    @Override
-    protected String entitlementKind() {
-        return "Group";
     }
 
     @Override
@@ -100,20 +73,8 @@ class GoogleWorkspaceProviderContractTest extends ProviderContractTest {
     }
 
     @Override
-    protected boolean revokeSessionsAlwaysReportsChanged() {
-        return true;
-    }
-
-    @Override
-    protected Provider withTransientFailureOnNextCall(Provider provider, String method) {
-        sim().failNext(503);
-        return provider;
-    }
-
-    @Override
-    protected Provider withPermanentFailureOnNextCall(Provider provider, String method) {
-        sim().failNext(403);
-        return provider;
+    protected void failNextRequest(int status) {
+        sim().failNext(status);
     }
 
     @Override

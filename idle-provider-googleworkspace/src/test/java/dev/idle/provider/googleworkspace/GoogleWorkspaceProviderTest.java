@@ -12,13 +12,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.idle.testkit.TestEnvironment;
 
 /** Google Workspace specifics the contract suite does not cover, against the simulator. */
 class GoogleWorkspaceProviderTest {
@@ -48,17 +47,7 @@ class GoogleWorkspaceProviderTest {
 
     private GoogleWorkspaceProvider create(DataMap options) {
         return (GoogleWorkspaceProvider) new GoogleWorkspaceProviderFactory(k -> null, Clock.systemUTC())
-                .create("Google", options, new dev.idle.spi.ProviderFactory.Environment() {
-                    @Override
-                    public Path baseDirectory() {
-                        return dir;
-                    }
-
-                    @Override
-                    public Map<String, Object> shared() {
-                        return new HashMap<>();
-                    }
-                });
+                .create("Google", options, TestEnvironment.at(dir));
     }
 
     @Test

@@ -3,18 +3,15 @@ package dev.idle.provider.okta;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idle.spi.ProviderException;
-import java.io.IOException;
+import dev.idle.spi.http.RestCalls;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -69,32 +66,11 @@ final class OktaHttp {
                 .header("Accept", "application/json")
                 .header("Authorization", credentials.authorizationHeader())
                 .header("User-Agent", "idle-provider-okta");
-        if (body != null) {
-            try {
-                rb.header("Content-Type", "application/json")
-                        .method(method, HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
-            } catch (IOException e) {
-                throw new ProviderException("Okta request body could not be serialised: " + e.getMessage());
-            }
-        } else {
-            rb.method(method, method.equals("POST") || method.equals("PUT")
-                    ? HttpRequest.BodyPublishers.ofString("") : HttpRequest.BodyPublishers.noBody());
-        }
+        RestCalls.method(rb, method, body, json, "Okta");
         String what = method + " " + uri.getRawPath();
-        HttpResponse<byte[]> response;
-        try {
-            response = client.send(rb.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpTimeoutException e) {
-            throw new ProviderException("Okta request " + what + " timed out", true, null, null);
-        } catch (IOException e) {
-            throw new ProviderException("Okta request " + what + " failed: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()), true, null, null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProviderException("Okta request " + what + " was interrupted");
-        }
+        HttpResponse<byte[]> response = RestCalls.send(client, rb.build(), "Okta", what);
         int status = response.statusCode();
-        JsonNode parsed = parse(response.body());
+        JsonNode parsed = RestCalls.parseOrNull(json, response.body());
         if (status / 100 == 2 || contains(accepted, status)) {
             return new Answer(status, parsed, response.headers());
         }
@@ -116,7 +92,7 @@ final class OktaHttp {
         }
         headers.firstValue("X-Okta-Request-Id").ifPresent(id -> msg.append(" | RequestId: ").append(id));
         boolean transientFailure = status == 429 || status == 408 || status >= 500;
-        Duration wait = status == 429 ? rateLimitWait(headers) : retryAfter(headers);
+        Duration wait = status == 429 ? rateLimitWait(headers) : RestCalls.retryAfter(headers, clock);
         if (wait != null) {
             msg.append(" | RetryAfter: ").append(wait.toMillis()).append(" ms");
         }
@@ -125,7 +101,7 @@ final class OktaHttp {
 
     /** The wait a 429 asks for: until {@code X-Rate-Limit-Reset}, or {@code Retry-After}, whichever is later. */
     Duration rateLimitWait(HttpHeaders headers) {
-        Duration best = retryAfter(headers);
+        Duration best = RestCalls.retryAfter(headers, clock);
         Optional<String> reset = headers.firstValue("X-Rate-Limit-Reset");
         if (reset.isPresent()) {
             try {
@@ -142,25 +118,6 @@ final class OktaHttp {
             }
         }
         return best;
-    }
-
-    private Duration retryAfter(HttpHeaders headers) {
-        Optional<String> value = headers.firstValue("Retry-After");
-        if (value.isEmpty()) {
-            return null;
-        }
-        String v = value.get().trim();
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(v)));
-        } catch (NumberFormatException e) {
-            try {
-                Duration d = Duration.between(clock.instant(),
-                        ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-                return d.isNegative() ? Duration.ZERO : d;
-            } catch (RuntimeException e2) {
-                return null;
-            }
-        }
     }
 
     private URI resolve(String pathOrUrl) {
@@ -183,17 +140,6 @@ final class OktaHttp {
 
     private static int port(URI u) {
         return u.getPort() >= 0 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
-    }
-
-    private JsonNode parse(byte[] body) {
-        if (body == null || body.length == 0) {
-            return null;
-        }
-        try {
-            return json.readTree(body);
-        } catch (IOException e) {
-            return null;
-        }
     }
 
     private static boolean contains(int[] values, int v) {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.idle.spi.ProviderException;
 import dev.idle.spi.Secret;
+import dev.idle.spi.http.RestCalls;
+import dev.idle.spi.http.Rs256Jwt;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -15,13 +17,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -76,22 +75,8 @@ final class OktaPrivateKeyJwt implements Supplier<OktaCredentials> {
         HttpRequest request = HttpRequest.newBuilder(tokenUrl).timeout(timeout)
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build();
-        HttpResponse<byte[]> response;
-        try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new ProviderException("Okta token request failed: " + e.getClass().getSimpleName(), true, null,
-                    null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProviderException("Okta token request was interrupted");
-        }
-        JsonNode body;
-        try {
-            body = json.readTree(response.body());
-        } catch (IOException e) {
-            body = json.createObjectNode();
-        }
+        HttpResponse<byte[]> response = RestCalls.sendTokenRequest(client, request, "Okta token request");
+        JsonNode body = RestCalls.parseOrEmptyObject(json, response.body());
         int status = response.statusCode();
         if (status != 200 || !body.hasNonNull("access_token")) {
             boolean transientFailure = status == 429 || status >= 500;
@@ -122,20 +107,12 @@ final class OktaPrivateKeyJwt implements Supplier<OktaCredentials> {
                 throw new ProviderException("Okta private_key_jwt: " + keyFile + " is not a PKCS#8 PEM private key"
                         + " (-----BEGIN PRIVATE KEY-----).");
             }
-            byte[] der = Base64.getDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""));
-            Signature sig = Signature.getInstance("SHA256withRSA");
-            sig.initSign(KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der)));
-            String input = b64(json.writeValueAsBytes(header)) + "." + b64(json.writeValueAsBytes(claims));
-            sig.update(input.getBytes(StandardCharsets.US_ASCII));
-            return input + "." + b64(sig.sign());
+            PrivateKey key = Rs256Jwt.rsaPrivateKey(pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""));
+            return Rs256Jwt.sign(json, header, claims, key);
         } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
             throw new ProviderException("Okta private_key_jwt: cannot sign the client assertion with " + keyFile
                     + ": " + e.getClass().getSimpleName());
         }
-    }
-
-    private static String b64(byte[] b) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
     private static String enc(String s) {

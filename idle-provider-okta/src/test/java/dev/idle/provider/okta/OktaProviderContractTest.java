@@ -4,13 +4,14 @@ import dev.idle.api.data.DataMap;
 import dev.idle.oktasim.OktaSimulator;
 import dev.idle.spi.Entitlement;
 import dev.idle.spi.Provider;
-import dev.idle.testkit.ProviderContractTest;
+import dev.idle.testkit.HttpSimulatorContractTest;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import dev.idle.testkit.TestEnvironment;
 
 /**
  * The Okta provider runs the whole contract suite against the Okta simulator over HTTP: identities are created
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
  * and 403 (permanent) answers. Okta cannot tell whether sessions existed, so the provider declares that
  * RevokeSessions always reports changed. Delete is withheld unless allowDelete is set.
  */
-class OktaProviderContractTest extends ProviderContractTest {
+class OktaProviderContractTest extends HttpSimulatorContractTest {
     private static OktaSimulator sim;
     private static String token;
 
@@ -39,17 +40,7 @@ class OktaProviderContractTest extends ProviderContractTest {
         DataMap options = DataMap.of("type", "okta", "baseUrl", sim.baseUrl(), "allowDelete", allowDelete,
                 "auth", DataMap.of("type", "ApiToken", "env", "OKTA_TEST_TOKEN"));
         return new OktaProviderFactory(env::get, java.time.Clock.systemUTC()).create("Okta", options,
-                new dev.idle.spi.ProviderFactory.Environment() {
-                    @Override
-                    public Path baseDirectory() {
-                        return Path.of(".");
-                    }
-
-                    @Override
-                    public Map<String, Object> shared() {
-                        return new HashMap<>();
-                    }
-                });
+                TestEnvironment.at(Path.of(".")));
     }
 
     /** The simulator behind {@link #newProvider()}. */
@@ -63,23 +54,8 @@ class OktaProviderContractTest extends ProviderContractTest {
     }
 
     @Override
-    protected String newIdentityKey() {
-        return "contract-" + hex() + "@example.com";
-    }
-
-    @Override
-    protected String unknownIdentityKey() {
-        return "contract-missing-" + hex() + "@example.com";
-    }
-
-    @Override
     protected DataMap createAttributes(String key) {
         return DataMap.of("GivenName", "Contract", "Surname", "Test");
-    }
-
-    @Override
-    protected String entitlementKind() {
-        return "Group";
     }
 
     @Override
@@ -99,20 +75,8 @@ class OktaProviderContractTest extends ProviderContractTest {
     }
 
     @Override
-    protected boolean revokeSessionsAlwaysReportsChanged() {
-        return true;
-    }
-
-    @Override
-    protected Provider withTransientFailureOnNextCall(Provider provider, String method) {
-        sim().failNext(503);
-        return provider;
-    }
-
-    @Override
-    protected Provider withPermanentFailureOnNextCall(Provider provider, String method) {
-        sim().failNext(403);
-        return provider;
+    protected void failNextRequest(int status) {
+        sim().failNext(status);
     }
 
     @Override

@@ -14,12 +14,12 @@ import dev.idle.spi.Secret;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import dev.idle.testkit.TestEnvironment;
 
 /** Okta specifics the contract suite does not cover, against the simulator. */
 class OktaProviderTest {
@@ -42,17 +42,7 @@ class OktaProviderTest {
     private OktaProvider create(DataMap options) {
         Map<String, String> env = Map.of("T", token);
         return (OktaProvider) new OktaProviderFactory(env::get, Clock.systemUTC()).create("Okta", options,
-                new dev.idle.spi.ProviderFactory.Environment() {
-                    @Override
-                    public Path baseDirectory() {
-                        return Path.of(".");
-                    }
-
-                    @Override
-                    public Map<String, Object> shared() {
-                        return new HashMap<>();
-                    }
-                });
+                TestEnvironment.at(Path.of(".")));
     }
 
     @Test

@@ -9,19 +9,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.idle.api.data.DataMap;
 import dev.idle.provider.keycloak.KeycloakProviderFactory;
 import dev.idle.spi.Provider;
-import dev.idle.spi.ProviderFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import dev.idle.testkit.TestEnvironment;
 
 /**
  * JUnit extension: one real Keycloak per test run, shared by every test class that uses it, stopped when the run
@@ -160,18 +159,7 @@ public final class RealKeycloak implements BeforeAllCallback {
             DataMap auth = DataMap.of("type", "ClientSecret", "clientId", ENGINE_CLIENT, "file", secretFile.toString());
             DataMap options = DataMap.of("baseUrl", server.baseUrl(), "realm", REALM, "auth", auth);
             options.putAll(extraOptions);
-            Map<String, Object> shared = new HashMap<>();
-            return new KeycloakProviderFactory().create("Identity", options, new ProviderFactory.Environment() {
-                @Override
-                public Path baseDirectory() {
-                    return secretFile.getParent();
-                }
-
-                @Override
-                public Map<String, Object> shared() {
-                    return shared;
-                }
-            });
+            return new KeycloakProviderFactory().create("Identity", options, TestEnvironment.at(secretFile.getParent()));
         }
 
         /** Creates an enabled user with a password, names and a verified email; returns its id. */

@@ -1,0 +1,192 @@
+package dev.idle.spi;
+
+import dev.idle.api.data.DataMap;
+import dev.idle.api.data.Values;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * Reads the options of a host-file provider entry for a {@link ProviderFactory}: typed values whose errors name the
+ * key at fault, rejection of unknown keys, and secrets referenced by environment variable or file.
+ *
+ * <p>{@code at} is the prefix of every message, e.g. {@code "Okta provider 'okta'"}, so a user with several
+ * providers sees which entry is wrong. Keys compare case-insensitively, as everywhere in host files. The key
+ * {@code type} is always allowed: it selects the factory.
+ */
+public final class ProviderOptions {
+    /** The keys of a {@code type: Credential} auth map; see {@link #credentialAuthProblems}. */
+    public static final List<String> CREDENTIAL_AUTH_KEYS = List.of("type", "username", "usernameEnv",
+            "usernameFile", "passwordEnv", "passwordFile");
+
+    private ProviderOptions() {
+    }
+
+    /**
+     * One message per key of {@code options} that is neither {@code type} nor in {@code supported}, for factories
+     * that report every problem of an entry at once.
+     */
+    public static List<String> unknownOptions(DataMap options, List<String> supported) {
+        List<String> problems = new ArrayList<>();
+        for (String key : options.keySet()) {
+            if (!key.equalsIgnoreCase("type") && supported.stream().noneMatch(key::equalsIgnoreCase)) {
+                problems.add("unknown option '" + key + "'. Supported options: " + String.join(", ", supported)
+                        + ".");
+            }
+        }
+        return problems;
+    }
+
+    /** Throws for the first key of {@code options} that is neither {@code type} nor in {@code supported}. */
+    public static void rejectUnknownOptions(String at, DataMap options, List<String> supported) {
+        List<String> problems = unknownOptions(options, supported);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(at + ": " + problems.get(0));
+        }
+    }
+
+    /**
+     * The problems of an {@code auth} map of the form
+     * {@code { type: Credential, username | usernameEnv | usernameFile, passwordEnv | passwordFile }} (the directory
+     * account of the AD and Entra Connect providers): unknown keys, with a hint where a password was written inline,
+     * a wrong type, and a missing user name or password reference.
+     */
+    public static List<String> credentialAuthProblems(DataMap auth) {
+        List<String> problems = new ArrayList<>();
+        for (String key : auth.keySet()) {
+            if (CREDENTIAL_AUTH_KEYS.stream().noneMatch(key::equalsIgnoreCase)) {
+                problems.add("auth." + key + " is not supported"
+                        + (key.toLowerCase(Locale.ROOT).contains("password")
+                        ? "; secrets must not be written in the host file: use passwordEnv or passwordFile"
+                        : ". Supported: " + String.join(", ", CREDENTIAL_AUTH_KEYS)) + ".");
+            }
+        }
+        String type = optionalText(auth, "type");
+        if (type != null && !type.equalsIgnoreCase("Credential")) {
+            problems.add("auth.type must be 'Credential', got '" + type + "'.");
+        }
+        if (optionalText(auth, "username") == null && optionalText(auth, "usernameEnv") == null
+                && optionalText(auth, "usernameFile") == null) {
+            problems.add("auth needs username, usernameEnv or usernameFile.");
+        }
+        if (optionalText(auth, "passwordEnv") == null && optionalText(auth, "passwordFile") == null) {
+            problems.add("auth needs passwordEnv or passwordFile.");
+        }
+        return problems;
+    }
+
+    /** The folder relative paths resolve against: the host file's, or the working directory without one. */
+    public static Path baseDirectory(ProviderFactory.Environment env) {
+        return env == null || env.baseDirectory() == null ? Path.of(".") : env.baseDirectory();
+    }
+
+    /** The value of {@code key} as trimmed text (any scalar is accepted), or null when absent or blank. */
+    public static String optionalText(DataMap options, String key) {
+        Object v = options.get(key);
+        if (v == null) {
+            return null;
+        }
+        String s = Values.ps(v).trim();
+        return s.isEmpty() ? null : s;
+    }
+
+    /** {@code value} as a trimmed, non-empty string; anything else (including null) is an error naming {@code key}. */
+    public static String string(Object value, String at, String key) {
+        if (value instanceof String s && !s.isBlank()) {
+            return s.trim();
+        }
+        throw new IllegalArgumentException(at + ": option '" + key + "' must be a non-empty string, got '"
+                + Values.ps(value) + "'.");
+    }
+
+    /** A boolean, or the strings {@code true}/{@code false} in any case; {@code dflt} when absent. */
+    public static boolean bool(Object value, String at, String key, boolean dflt) {
+        if (value == null) {
+            return dflt;
+        }
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        if (value instanceof String s && (s.trim().equalsIgnoreCase("true") || s.trim().equalsIgnoreCase("false"))) {
+            return Boolean.parseBoolean(s.trim());
+        }
+        throw new IllegalArgumentException(at + ": option '" + key + "' must be true or false, got '"
+                + Values.ps(value) + "'.");
+    }
+
+    /** A whole number (or its text) from {@code min} to {@code max} inclusive; {@code dflt} when absent. */
+    public static int integer(Object value, String at, String key, int dflt, int min, int max) {
+        if (value == null) {
+            return dflt;
+        }
+        try {
+            int n;
+            if (value instanceof Number num && num.doubleValue() == Math.rint(num.doubleValue())) {
+                n = Math.toIntExact(num.longValue());
+            } else if (value instanceof String s) {
+                n = Integer.parseInt(s.trim());
+            } else {
+                throw new NumberFormatException();
+            }
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (ArithmeticException | NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(at + ": option '" + key + "' must be a whole number from " + min + " to "
+                + max + ", got '" + Values.ps(value) + "'.");
+    }
+
+    /**
+     * Whether {@code host} (a name or an IP literal, IPv6 possibly in brackets) is this machine's loopback, where
+     * plain {@code http} to a local simulator exposes no credential. Names other than {@code localhost} are never
+     * resolved through DNS to decide this.
+     */
+    public static boolean isLoopback(String host) {
+        String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        if (h.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        if (!h.matches("[0-9.]+") && !h.contains(":")) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(h).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The stripped value of environment variable {@code variable}, looked up through {@code environment}; a
+     * {@link ProviderException} when it is unset or blank, since secrets are read when a call first needs them.
+     */
+    public static String secretFromEnvironment(Function<String, String> environment, String variable, String at) {
+        String v = environment.apply(variable);
+        if (v == null || v.isBlank()) {
+            throw new ProviderException(at + ": environment variable " + variable + " is not set.");
+        }
+        return v.strip();
+    }
+
+    /**
+     * The stripped UTF-8 content of {@code file}; a {@link ProviderException} naming the file (never its content)
+     * when it cannot be read.
+     */
+    public static String secretFromFile(Path file, String at) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new ProviderException(at + ": cannot read secret file " + file + ": "
+                    + e.getClass().getSimpleName());
+        }
+    }
+}
