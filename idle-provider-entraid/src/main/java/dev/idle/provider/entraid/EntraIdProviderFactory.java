@@ -1,13 +1,17 @@
 package dev.idle.provider.entraid;
 
+import static dev.idle.spi.ProviderOptions.bool;
+import static dev.idle.spi.ProviderOptions.integer;
+import static dev.idle.spi.ProviderOptions.string;
+
 import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idle.api.data.DataMap;
-import dev.idle.api.data.Values;
 import dev.idle.spi.AuthSession;
 import dev.idle.spi.MicrosoftIdentityOptions;
 import dev.idle.spi.Provider;
 import dev.idle.spi.ProviderFactory;
+import dev.idle.spi.ProviderOptions;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,13 +66,8 @@ public final class EntraIdProviderFactory implements ProviderFactory {
     public Provider create(String alias, DataMap options, Environment env) {
         DataMap o = options == null ? new DataMap() : options;
         String at = "Entra ID provider '" + alias + "'";
-        for (String key : o.keySet()) {
-            if (!key.equalsIgnoreCase("type") && OPTIONS.stream().noneMatch(key::equalsIgnoreCase)) {
-                throw new IllegalArgumentException(at + ": unknown option '" + key + "'. Supported options: "
-                        + String.join(", ", OPTIONS) + ".");
-            }
-        }
-        Path base = env == null || env.baseDirectory() == null ? Path.of(".") : env.baseDirectory();
+        ProviderOptions.rejectUnknownOptions(at, o, OPTIONS);
+        Path base = ProviderOptions.baseDirectory(env);
         String baseUrl = o.get("baseUrl") == null ? DEFAULT_BASE_URL : string(o.get("baseUrl"), at, "baseUrl");
         if (!baseUrl.regionMatches(true, 0, "https://", 0, 8)) {
             throw new IllegalArgumentException(at + ": option 'baseUrl' must be an https URL (got '" + baseUrl + "').");
@@ -102,50 +101,5 @@ public final class EntraIdProviderFactory implements ProviderFactory {
                 Clock.systemUTC(), defaultSession);
         return new EntraIdProvider(alias, graph, auth, allowDelete, pageSize, batchRetries,
                 Duration.ofSeconds(maxBatchWait), sleeper, json);
-    }
-
-    private static String string(Object v, String at, String key) {
-        if (v instanceof String s && !s.isBlank()) {
-            return s.trim();
-        }
-        throw new IllegalArgumentException(at + ": option '" + key + "' must be a non-empty string, got '"
-                + Values.ps(v) + "'.");
-    }
-
-    private static boolean bool(Object v, String at, String key, boolean dflt) {
-        if (v == null) {
-            return dflt;
-        }
-        if (v instanceof Boolean b) {
-            return b;
-        }
-        if (v instanceof String s && (s.trim().equalsIgnoreCase("true") || s.trim().equalsIgnoreCase("false"))) {
-            return Boolean.parseBoolean(s.trim());
-        }
-        throw new IllegalArgumentException(at + ": option '" + key + "' must be true or false, got '"
-                + Values.ps(v) + "'.");
-    }
-
-    private static int integer(Object v, String at, String key, int dflt, int min, int max) {
-        if (v == null) {
-            return dflt;
-        }
-        try {
-            int n;
-            if (v instanceof Number num && num.doubleValue() == Math.rint(num.doubleValue())) {
-                n = Math.toIntExact(num.longValue());
-            } else if (v instanceof String s) {
-                n = Integer.parseInt(s.trim());
-            } else {
-                throw new NumberFormatException();
-            }
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (ArithmeticException | NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException(at + ": option '" + key + "' must be a whole number from " + min + " to "
-                + max + ", got '" + Values.ps(v) + "'.");
     }
 }

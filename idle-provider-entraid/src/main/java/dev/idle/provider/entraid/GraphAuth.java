@@ -4,17 +4,11 @@ import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.credential.TokenRequestContext;
 import com.azure.core.http.HttpClient;
-import com.azure.identity.ClientCertificateCredentialBuilder;
-import com.azure.identity.ClientSecretCredentialBuilder;
-import com.azure.identity.DefaultAzureCredentialBuilder;
-import com.azure.identity.ManagedIdentityCredentialBuilder;
-import com.azure.identity.WorkloadIdentityCredentialBuilder;
 import dev.idle.api.data.DataMap;
+import dev.idle.provider.microsoft.AzureCredentials;
 import dev.idle.spi.AuthSession;
 import dev.idle.spi.ProviderException;
 import dev.idle.spi.Secret;
-import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -132,72 +126,7 @@ final class GraphAuth {
 
     private TokenCredential credential(String type, DataMap a, Secret secret, String description) {
         String authority = authority(a.getString("authority") != null ? a.getString("authority") : authorityHost);
-        String tenantId = a.getString("tenantId");
-        String clientId = a.getString("clientId");
-        switch (type) {
-            case "ClientSecret" -> {
-                require(tenantId, "tenantId", description);
-                require(clientId, "clientId", description);
-                if (secret == null || secret.isEmpty()) {
-                    throw new ProviderException("The " + description + " has no client secret (give 'env' or 'file').");
-                }
-                return new ClientSecretCredentialBuilder().tenantId(tenantId).clientId(clientId)
-                        .clientSecret(secret.reveal()).authorityHost(authority).httpClient(azureHttp)
-                        .disableInstanceDiscovery().build();
-            }
-            case "ClientCertificate" -> {
-                require(tenantId, "tenantId", description);
-                require(clientId, "clientId", description);
-                String file = a.getString("file");
-                require(file, "file", description);
-                ClientCertificateCredentialBuilder b = new ClientCertificateCredentialBuilder().tenantId(tenantId)
-                        .clientId(clientId).authorityHost(authority).httpClient(azureHttp).disableInstanceDiscovery();
-                String lower = file.toLowerCase(Locale.ROOT);
-                if (lower.endsWith(".pfx") || lower.endsWith(".p12")) {
-                    b.pfxCertificate(file);
-                    if (secret != null) {
-                        b.clientCertificatePassword(secret.reveal());
-                    }
-                } else {
-                    b.pemCertificate(file);
-                }
-                return b.build();
-            }
-            case "ManagedIdentity" -> {
-                ManagedIdentityCredentialBuilder b = new ManagedIdentityCredentialBuilder().httpClient(azureHttp);
-                if (clientId != null) {
-                    b.clientId(clientId);
-                }
-                return b.build();
-            }
-            case "WorkloadIdentity" -> {
-                WorkloadIdentityCredentialBuilder b = new WorkloadIdentityCredentialBuilder().authorityHost(authority)
-                        .httpClient(azureHttp).disableInstanceDiscovery();
-                if (tenantId != null) {
-                    b.tenantId(tenantId);
-                }
-                if (clientId != null) {
-                    b.clientId(clientId);
-                }
-                if (a.getString("tokenFile") != null) {
-                    b.tokenFilePath(a.getString("tokenFile"));
-                }
-                return b.build();
-            }
-            case "DefaultChain" -> {
-                DefaultAzureCredentialBuilder b = new DefaultAzureCredentialBuilder().authorityHost(authority)
-                        .httpClient(azureHttp).disableInstanceDiscovery();
-                if (tenantId != null) {
-                    b.tenantId(tenantId);
-                }
-                if (clientId != null) {
-                    b.managedIdentityClientId(clientId);
-                    b.workloadIdentityClientId(clientId);
-                }
-                return b.build();
-            }
-            default -> throw new IllegalStateException(type);
-        }
+        return AzureCredentials.credential(type, a, authority, a.getString("tenantId"), secret, azureHttp, description);
     }
 
     /** {@code login.microsoftonline.com} → {@code https://login.microsoftonline.com}; {@code http://} is refused. */
@@ -207,12 +136,6 @@ final class GraphAuth {
             throw new ProviderException("The authority host must use https (got '" + v + "').");
         }
         return v.regionMatches(true, 0, "https://", 0, 8) ? v : "https://" + v;
-    }
-
-    private static void require(String value, String key, String description) {
-        if (value == null || value.isBlank()) {
-            throw new ProviderException("The " + description + " needs '" + key + "'.");
-        }
     }
 
     private interface TokenSource {
@@ -254,7 +177,7 @@ final class GraphAuth {
                 t = credential.getTokenSync(new TokenRequestContext().addScopes(scope));
             } catch (RuntimeException e) {
                 throw new ProviderException("Could not get a Microsoft Graph token for the " + description + ": "
-                        + summary(e), isNetwork(e), null, null);
+                        + AzureCredentials.summary(e, secret), AzureCredentials.isNetwork(e), null, null);
             }
             if (t == null || t.getToken() == null) {
                 throw new ProviderException("Could not get a Microsoft Graph token for the " + description
@@ -262,28 +185,6 @@ final class GraphAuth {
             }
             return t;
         }
-
-        /** The exception's type and first line, without the secret; causes are not attached (they may quote it). */
-        private String summary(Throwable e) {
-            String msg = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
-            if (secret != null && !secret.isEmpty()) {
-                msg = msg.replace(secret.reveal(), "[REDACTED]");
-            }
-            if (msg.length() > 300) {
-                msg = msg.substring(0, 300) + "...";
-            }
-            return e.getClass().getSimpleName() + (msg.isEmpty() ? "" : ": " + msg);
-        }
-    }
-
-    private static boolean isNetwork(Throwable e) {
-        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof IOException && !(c instanceof java.io.FileNotFoundException)
-                    || c instanceof InterruptedIOException || c instanceof java.util.concurrent.TimeoutException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** For tests: how many credentials have been built. */

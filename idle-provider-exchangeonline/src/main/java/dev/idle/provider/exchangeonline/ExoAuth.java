@@ -4,20 +4,13 @@ import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.credential.TokenRequestContext;
 import com.azure.core.http.HttpClient;
-import com.azure.identity.ClientCertificateCredentialBuilder;
-import com.azure.identity.ClientSecretCredentialBuilder;
-import com.azure.identity.DefaultAzureCredentialBuilder;
-import com.azure.identity.ManagedIdentityCredentialBuilder;
-import com.azure.identity.WorkloadIdentityCredentialBuilder;
 import dev.idle.api.data.DataMap;
+import dev.idle.provider.microsoft.AzureCredentials;
 import dev.idle.spi.AuthSession;
 import dev.idle.spi.ProviderException;
-import dev.idle.spi.Secret;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -79,7 +72,7 @@ final class ExoAuth {
             t = credential.getTokenSync(new TokenRequestContext().addScopes(scope));
         } catch (RuntimeException e) {
             throw new ProviderException("Could not get a token for " + scope + " with auth session '" + s.name()
-                    + "' (" + type + "): " + summary(e, s.secret()), isNetwork(e), null, null);
+                    + "' (" + type + "): " + AzureCredentials.summary(e, s.secret()), AzureCredentials.isNetwork(e), null, null);
         }
         if (t == null || t.getToken() == null) {
             throw new ProviderException("Could not get a token for " + scope + ": the credential returned none.");
@@ -92,95 +85,11 @@ final class ExoAuth {
         DataMap a = s.attributes();
         String authority = a.getString("authority") != null ? a.getString("authority") : authorityHost;
         String tenantId = a.getString("tenantId") != null ? a.getString("tenantId") : defaultTenant;
-        String clientId = a.getString("clientId");
-        Secret secret = s.secret();
         String what = "auth session '" + s.name() + "' (" + type + ")";
-        switch (type) {
-            case "ClientSecret" -> {
-                require(clientId, "clientId", what);
-                require(tenantId, "tenantId", what);
-                if (secret == null || secret.isEmpty()) {
-                    throw new ProviderException("The " + what + " has no client secret (give 'env' or 'file').");
-                }
-                return new ClientSecretCredentialBuilder().tenantId(tenantId).clientId(clientId)
-                        .clientSecret(secret.reveal()).authorityHost(authority).httpClient(http)
-                        .disableInstanceDiscovery().build();
-            }
-            case "ClientCertificate" -> {
-                require(clientId, "clientId", what);
-                require(tenantId, "tenantId", what);
-                String file = a.getString("file");
-                require(file, "file", what);
-                ClientCertificateCredentialBuilder b = new ClientCertificateCredentialBuilder().tenantId(tenantId)
-                        .clientId(clientId).authorityHost(authority).httpClient(http).disableInstanceDiscovery();
-                String lower = file.toLowerCase(Locale.ROOT);
-                if (lower.endsWith(".pfx") || lower.endsWith(".p12")) {
-                    b.pfxCertificate(file);
-                    if (secret != null) {
-                        b.clientCertificatePassword(secret.reveal());
-                    }
-                } else {
-                    b.pemCertificate(file);
-                }
-                return b.build();
-            }
-            case "ManagedIdentity" -> {
-                ManagedIdentityCredentialBuilder b = new ManagedIdentityCredentialBuilder().httpClient(http);
-                return (clientId == null ? b : b.clientId(clientId)).build();
-            }
-            case "WorkloadIdentity" -> {
-                WorkloadIdentityCredentialBuilder b = new WorkloadIdentityCredentialBuilder().authorityHost(authority)
-                        .httpClient(http).disableInstanceDiscovery();
-                if (tenantId != null) {
-                    b.tenantId(tenantId);
-                }
-                if (clientId != null) {
-                    b.clientId(clientId);
-                }
-                if (a.getString("tokenFile") != null) {
-                    b.tokenFilePath(a.getString("tokenFile"));
-                }
-                return b.build();
-            }
-            default -> {
-                DefaultAzureCredentialBuilder b = new DefaultAzureCredentialBuilder().authorityHost(authority)
-                        .httpClient(http).disableInstanceDiscovery();
-                if (tenantId != null) {
-                    b.tenantId(tenantId);
-                }
-                if (clientId != null) {
-                    b.managedIdentityClientId(clientId).workloadIdentityClientId(clientId);
-                }
-                return b.build();
-            }
+        if (type.equals("ClientSecret") || type.equals("ClientCertificate")) {
+            // this provider has always named a missing clientId before a missing tenantId
+            AzureCredentials.require(a.getString("clientId"), "clientId", what);
         }
-    }
-
-    private static void require(String value, String key, String what) {
-        if (value == null || value.isBlank()) {
-            throw new ProviderException("The " + what + " needs '" + key + "'.");
-        }
-    }
-
-    /** Type and first line of an error, the secret masked, at most 300 characters; causes are not kept. */
-    static String summary(Throwable e, Secret secret) {
-        String msg = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
-        if (secret != null && !secret.isEmpty()) {
-            msg = msg.replace(secret.reveal(), "[REDACTED]");
-        }
-        if (msg.length() > 300) {
-            msg = msg.substring(0, 300) + "...";
-        }
-        return e.getClass().getSimpleName() + (msg.isEmpty() ? "" : ": " + msg);
-    }
-
-    private static boolean isNetwork(Throwable e) {
-        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof IOException && !(c instanceof java.io.FileNotFoundException)
-                    || c instanceof java.util.concurrent.TimeoutException) {
-                return true;
-            }
-        }
-        return false;
+        return AzureCredentials.credential(type, a, authority, tenantId, s.secret(), http, what);
     }
 }
