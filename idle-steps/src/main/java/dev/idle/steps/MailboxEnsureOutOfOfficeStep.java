@@ -1,5 +1,6 @@
 package dev.idle.steps;
 
+import dev.idle.api.data.MailboxRules;
 import dev.idle.api.data.DataMap;
 import dev.idle.api.data.Values;
 import dev.idle.spi.OutOfOfficeEnsurer;
@@ -18,7 +19,7 @@ import java.util.List;
  */
 public final class MailboxEnsureOutOfOfficeStep implements Step {
     public static final String TYPE = "IdLE.Step.Mailbox.EnsureOutOfOffice";
-    static final List<String> MODES = List.of("Disabled", "Enabled", "Scheduled");
+    private static final List<String> MODES = MailboxRules.MODES;
     static final List<String> FORMATS = List.of("Text", "Html");
     private static final String LABEL = "Mailbox.OutOfOffice.Ensure";
 

@@ -1,5 +1,6 @@
 package dev.idle.steps;
 
+import dev.idle.api.data.MailboxRules;
 import dev.idle.api.data.DataMap;
 import dev.idle.api.data.Values;
 import dev.idle.spi.MailboxPermissionsEnsurer;
@@ -20,7 +21,7 @@ import java.util.List;
  */
 public final class MailboxEnsurePermissionsStep implements Step {
     public static final String TYPE = "IdLE.Step.Mailbox.EnsurePermissions";
-    static final List<String> RIGHTS = List.of("FullAccess", "SendAs", "SendOnBehalf");
+    private static final List<String> RIGHTS = MailboxRules.RIGHTS;
     static final List<String> ENSURE = List.of("Present", "Absent");
     private static final String LABEL = "Mailbox.Permissions.Ensure";
 

@@ -1,5 +1,6 @@
 package dev.idle.steps;
 
+import dev.idle.api.data.MailboxRules;
 import dev.idle.spi.MailboxTypeEnsurer;
 import dev.idle.spi.ProviderCalls;
 import dev.idle.spi.ProviderMethods;
@@ -14,7 +15,7 @@ import java.util.List;
  */
 public final class MailboxEnsureTypeStep implements Step {
     public static final String TYPE = "IdLE.Step.Mailbox.EnsureType";
-    static final List<String> TYPES = List.of("User", "Shared", "Room", "Equipment");
+    private static final List<String> TYPES = MailboxRules.TYPES;
     private static final String LABEL = "Mailbox.Type.Ensure";
 
     @Override

@@ -63,15 +63,23 @@ final class Guids {
             be[i] = (byte) (hi >>> (56 - 8 * i));
             be[8 + i] = (byte) (lo >>> (56 - 8 * i));
         }
-        byte[] out = be.clone();
-        out[0] = be[3];
-        out[1] = be[2];
-        out[2] = be[1];
-        out[3] = be[0];
-        out[4] = be[5];
-        out[5] = be[4];
-        out[6] = be[7];
-        out[7] = be[6];
+        return swapLeadingFields(be);
+    }
+
+    /**
+     * objectGUID stores the first three GUID fields little-endian and the rest as written; reversing them turns the
+     * big-endian form into the stored one and back (the swap is its own inverse).
+     */
+    private static byte[] swapLeadingFields(byte[] b) {
+        byte[] out = b.clone();
+        out[0] = b[3];
+        out[1] = b[2];
+        out[2] = b[1];
+        out[3] = b[0];
+        out[4] = b[5];
+        out[5] = b[4];
+        out[6] = b[7];
+        out[7] = b[6];
         return out;
     }
 
@@ -80,15 +88,7 @@ final class Guids {
         if (b == null || b.length != 16) {
             return null;
         }
-        byte[] be = b.clone();
-        be[0] = b[3];
-        be[1] = b[2];
-        be[2] = b[1];
-        be[3] = b[0];
-        be[4] = b[5];
-        be[5] = b[4];
-        be[6] = b[7];
-        be[7] = b[6];
+        byte[] be = swapLeadingFields(b);
         StringBuilder hex = new StringBuilder();
         for (byte x : be) {
             hex.append(String.format(Locale.ROOT, "%02x", x));
