@@ -1,12 +1,12 @@
 package dev.idle.provider.ad;
 
-import static dev.idle.spi.ProviderOptions.optionalText;
+import static dev.idle.provider.support.ProviderOptions.optionalText;
 
 import dev.idle.api.data.DataMap;
 import dev.idle.api.data.Values;
+import dev.idle.provider.support.ProviderOptions;
 import dev.idle.spi.Provider;
 import dev.idle.spi.ProviderFactory;
-import dev.idle.spi.ProviderOptions;
 import dev.idle.spi.Secret;
 import java.io.IOException;
 import java.net.URI;

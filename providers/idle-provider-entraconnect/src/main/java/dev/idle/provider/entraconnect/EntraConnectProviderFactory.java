@@ -1,14 +1,14 @@
 package dev.idle.provider.entraconnect;
 
-import static dev.idle.spi.ProviderOptions.optionalText;
+import static dev.idle.provider.support.ProviderOptions.optionalText;
 
 import dev.idle.api.data.DataMap;
 import dev.idle.api.data.Values;
+import dev.idle.provider.support.ProviderOptions;
 import dev.idle.spi.AuthSession;
 import dev.idle.spi.Provider;
 import dev.idle.spi.ProviderException;
 import dev.idle.spi.ProviderFactory;
-import dev.idle.spi.ProviderOptions;
 import dev.idle.spi.Secret;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,17 +1,17 @@
 package dev.idle.provider.entraid;
 
-import static dev.idle.spi.ProviderOptions.bool;
-import static dev.idle.spi.ProviderOptions.integer;
-import static dev.idle.spi.ProviderOptions.string;
+import static dev.idle.provider.support.ProviderOptions.bool;
+import static dev.idle.provider.support.ProviderOptions.integer;
+import static dev.idle.provider.support.ProviderOptions.string;
 
 import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idle.api.data.DataMap;
+import dev.idle.provider.microsoft.MicrosoftIdentityOptions;
+import dev.idle.provider.support.ProviderOptions;
 import dev.idle.spi.AuthSession;
-import dev.idle.spi.MicrosoftIdentityOptions;
 import dev.idle.spi.Provider;
 import dev.idle.spi.ProviderFactory;
-import dev.idle.spi.ProviderOptions;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

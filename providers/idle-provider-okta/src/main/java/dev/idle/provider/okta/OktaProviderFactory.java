@@ -1,17 +1,17 @@
 package dev.idle.provider.okta;
 
-import static dev.idle.spi.ProviderOptions.bool;
-import static dev.idle.spi.ProviderOptions.integer;
-import static dev.idle.spi.ProviderOptions.isLoopback;
-import static dev.idle.spi.ProviderOptions.secretFromEnvironment;
-import static dev.idle.spi.ProviderOptions.secretFromFile;
-import static dev.idle.spi.ProviderOptions.string;
+import static dev.idle.provider.support.ProviderOptions.bool;
+import static dev.idle.provider.support.ProviderOptions.integer;
+import static dev.idle.provider.support.ProviderOptions.isLoopback;
+import static dev.idle.provider.support.ProviderOptions.secretFromEnvironment;
+import static dev.idle.provider.support.ProviderOptions.secretFromFile;
+import static dev.idle.provider.support.ProviderOptions.string;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idle.api.data.DataMap;
+import dev.idle.provider.support.ProviderOptions;
 import dev.idle.spi.Provider;
 import dev.idle.spi.ProviderFactory;
-import dev.idle.spi.ProviderOptions;
 import dev.idle.spi.Secret;
 import java.net.URI;
 import java.net.http.HttpClient;

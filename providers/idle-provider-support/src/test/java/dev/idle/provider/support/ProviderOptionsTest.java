@@ -1,9 +1,10 @@
-package dev.idle.spi;
+package dev.idle.provider.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.idle.api.data.DataMap;
+import dev.idle.spi.ProviderException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,7 +1,10 @@
-package dev.idle.spi;
+package dev.idle.provider.microsoft;
 
 import dev.idle.api.data.DataMap;
 import dev.idle.api.data.Values;
+import dev.idle.spi.AuthSession;
+import dev.idle.spi.ProviderException;
+import dev.idle.spi.Secret;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

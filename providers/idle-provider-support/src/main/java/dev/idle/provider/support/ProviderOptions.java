@@ -1,7 +1,9 @@
-package dev.idle.spi;
+package dev.idle.provider.support;
 
 import dev.idle.api.data.DataMap;
 import dev.idle.api.data.Values;
+import dev.idle.spi.ProviderException;
+import dev.idle.spi.ProviderFactory;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
