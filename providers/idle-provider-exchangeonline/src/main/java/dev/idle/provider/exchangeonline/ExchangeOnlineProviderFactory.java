@@ -5,11 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idle.api.data.DataMap;
 import dev.idle.api.data.Values;
 import dev.idle.provider.microsoft.MicrosoftIdentityOptions;
+import dev.idle.provider.support.ProviderOptions;
 import dev.idle.spi.AuthSession;
 import dev.idle.spi.Provider;
 import dev.idle.spi.ProviderFactory;
+import dev.idle.spi.SecretReferences;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
@@ -60,7 +61,7 @@ public final class ExchangeOnlineProviderFactory implements ProviderFactory {
                         + String.join(", ", OPTIONS) + ".");
             }
         }
-        Path base = env == null || env.baseDirectory() == null ? Path.of(".") : env.baseDirectory();
+        SecretReferences secrets = ProviderOptions.secrets(env, environment);
         if (o.get("tenantId") == null) {
             throw new IllegalArgumentException(at + ": option 'tenantId' is required (the tenant id or initial "
                     + "domain, e.g. contoso.onmicrosoft.com; it is part of the Exchange admin API URL).");
@@ -72,9 +73,9 @@ public final class ExchangeOnlineProviderFactory implements ProviderFactory {
         String exchangeScope = o.get("exchangeScope") == null ? DEFAULT_EXCHANGE_SCOPE
                 : string(o.get("exchangeScope"), at, "exchangeScope");
         int timeoutSeconds = timeout(o.get("timeoutSeconds"), at);
-        SSLContext ssl = MicrosoftIdentityOptions.trustStore(o, base, at, environment);
+        SSLContext ssl = MicrosoftIdentityOptions.trustStore(o, secrets, at);
         Supplier<AuthSession> defaultSession = o.get("auth") == null ? null
-                : MicrosoftIdentityOptions.auth(o.get("auth"), alias, base, at, environment);
+                : MicrosoftIdentityOptions.auth(o.get("auth"), alias, secrets, at);
 
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
         java.net.http.HttpClient.Builder b = java.net.http.HttpClient.newBuilder().connectTimeout(timeout);
