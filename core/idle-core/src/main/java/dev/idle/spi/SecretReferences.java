@@ -125,7 +125,14 @@ public final class SecretReferences {
      * e.g. {@code "client secret file"} or {@code "trustStorePasswordFile"}.
      */
     public Secret file(String path, String context, String description) {
-        Path file = hostPath(path);
+        return read(hostPath(path), context, description);
+    }
+
+    /**
+     * The content of a secret file whose path is already resolved (e.g. a key file named by an auth session), with
+     * the messages of {@link #file(String, String, String)}.
+     */
+    public static Secret read(Path file, String context, String description) {
         String value;
         try {
             value = read(file);
