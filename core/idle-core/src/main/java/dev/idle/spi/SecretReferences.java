@@ -3,6 +3,7 @@ package dev.idle.spi;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
@@ -214,7 +215,12 @@ public final class SecretReferences {
                     + " 'secretsDir: <folder>' to the host file and put the file there (see docs/host-file.md), or"
                     + " use 'env:<VARIABLE>'.");
         }
-        Path relative = Path.of(path);
+        Path relative;
+        try {
+            relative = Path.of(path);
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException(refused + "it is not a valid path.");
+        }
         if (path.isEmpty() || relative.isAbsolute() || relative.getRoot() != null) {
             throw new IllegalArgumentException(refused + "it must be a relative path inside secretsDir ("
                     + secretsDir + ").");

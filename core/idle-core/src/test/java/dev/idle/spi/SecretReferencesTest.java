@@ -169,6 +169,8 @@ class SecretReferencesTest {
                 .hasMessage("AccountPassword: cannot read secret file 'file:none.txt': NoSuchFileException");
         assertThatThrownBy(() -> refs.requestReference("file:empty.txt", "AccountPassword"))
                 .hasMessage("AccountPassword: the referenced secret is empty.");
+        assertThatThrownBy(() -> refs.requestReference("file:a\u0000b", "AccountPassword"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageEndingWith("is refused: it is not a valid path.");
         assertThatThrownBy(() -> refs.requestReference("s3cr3t", "AccountPassword"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("AccountPassword: expected a secret reference").hasMessageNotContaining("s3cr3t");
