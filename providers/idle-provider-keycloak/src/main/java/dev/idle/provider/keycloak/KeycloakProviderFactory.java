@@ -84,8 +84,8 @@ public final class KeycloakProviderFactory implements ProviderFactory {
         boolean allowDelete = bool(o, "allowDelete", at);
         boolean revokeOffline = bool(o, "revokeOfflineTokens", at);
         SSLContext ssl = o.get("trustStore") == null ? null
-                : trust(at, secrets.hostPath(string(o.get("trustStore"), "trustStore", at)),
-                TrustStores.password(secrets, o.getString("trustStorePasswordEnv"), null, at));
+                : trust(at, secrets.hostPath(string(o.get("trustStore"), "trustStore", at)), secrets,
+                o.getString("trustStorePasswordEnv"));
         long timeout = 30;
         if (o.get("timeoutSeconds") != null) {
             Object t = o.get("timeoutSeconds");
@@ -130,10 +130,15 @@ public final class KeycloakProviderFactory implements ProviderFactory {
         return new KeycloakConfig.ClientAuth(authRealm, clientId, secret);
     }
 
-    /** A PEM certificate file, or a PKCS12 ({@code .p12}/{@code .pfx}) or JKS ({@code .jks}) trust store. */
-    private static SSLContext trust(String at, Path file, char[] password) {
+    /**
+     * A PEM certificate file, or a PKCS12 ({@code .p12}/{@code .pfx}) or JKS ({@code .jks}) trust store opened with
+     * the password in {@code passwordEnv}.
+     */
+    private static SSLContext trust(String at, Path file, SecretReferences secrets, String passwordEnv) {
+        TrustStores.Format format = TrustStores.Format.byFileName(file);
+        char[] password = format == TrustStores.Format.PEM ? null
+                : TrustStores.password(secrets, passwordEnv, null, at);
         try {
-            TrustStores.Format format = TrustStores.Format.byFileName(file);
             KeyStore ks = TrustStores.load(file, format, password);
             if (format == TrustStores.Format.PEM && TrustStores.isEmpty(ks)) {
                 throw new IllegalArgumentException(at + ": trustStore " + file + " holds no certificate.");
