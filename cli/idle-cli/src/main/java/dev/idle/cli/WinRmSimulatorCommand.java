@@ -1,11 +1,10 @@
 package dev.idle.cli;
 
 import dev.idle.graphsim.Seed;
+import dev.idle.spi.SecretReferences;
 import dev.idle.winrmsim.WinRmSimulator;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -63,8 +62,9 @@ final class WinRmSimulatorCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        String user = Files.readString(userFile, StandardCharsets.UTF_8).strip();
-        String password = Files.readString(passwordFile, StandardCharsets.UTF_8).strip();
+        SecretReferences secrets = SecretReferences.of(Path.of("."));
+        String user = secrets.file(userFile.toString(), "idle winrm-simulator", "--user-file").reveal();
+        String password = secrets.file(passwordFile.toString(), "idle winrm-simulator", "--password-file").reveal();
         WinRmSimulator.Builder b = WinRmSimulator.builder().port(port).user(user, password).cyclePolls(cyclePolls)
                 .onRequest(r -> {
                     synchronized (out) {

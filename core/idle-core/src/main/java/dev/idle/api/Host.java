@@ -2,9 +2,11 @@ package dev.idle.api;
 
 import dev.idle.api.data.DataMap;
 import dev.idle.internal.auth.HostAuthSessionBroker;
+import dev.idle.internal.auth.HostSecrets;
 import dev.idle.internal.load.DataFileLoader;
 import dev.idle.spi.Provider;
 import dev.idle.spi.ProviderFactory;
+import dev.idle.spi.SecretReferences;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,14 +17,15 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * A host file ({@code .yaml}/{@code .json}): providers by alias, auth sessions, execution options. Providers are
- * created through the {@link ProviderFactory} whose {@code type} matches; relative paths resolve against the host
- * file's folder.
+ * A host file ({@code .yaml}/{@code .json}): providers by alias, auth sessions, execution options and the
+ * {@code secretsDir} request data may take secret files from. Providers are created through the
+ * {@link ProviderFactory} whose {@code type} matches; relative paths resolve against the host file's folder.
  *
  * <p>Stability: stable.
  */
 public final class Host implements AutoCloseable {
-    private static final List<String> KEYS = List.of("providers", "authSessions", "executionOptions");
+    private static final List<String> KEYS = List.of("providers", "authSessions", "executionOptions",
+            "secretsDir");
 
     private final Providers providers;
     private final ExecutionOptions executionOptions;
@@ -55,11 +58,12 @@ public final class Host implements AutoCloseable {
             }
         }
         Providers.Builder builder = Providers.builder();
+        SecretReferences secrets = HostSecrets.of(root.get("secretsDir"), baseDirectory, source, environment, problems);
         Object rawProviders = root.get("providers");
         if (rawProviders != null && !(rawProviders instanceof DataMap)) {
             problems.add(source + ": providers must be a map of alias to provider definition");
         } else if (rawProviders instanceof DataMap pm) {
-            createProviders(pm, baseDirectory, source, builder, problems);
+            createProviders(pm, baseDirectory, secrets, source, builder, problems);
         }
         if (root.get("authSessions") != null) {
             try {
@@ -83,8 +87,8 @@ public final class Host implements AutoCloseable {
         return new Host(providers, options);
     }
 
-    private static void createProviders(DataMap pm, Path base, String source, Providers.Builder builder,
-                                        List<String> problems) {
+    private static void createProviders(DataMap pm, Path base, SecretReferences secrets, String source,
+                                        Providers.Builder builder, List<String> problems) {
         Map<String, ProviderFactory> factories = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         ServiceLoader.load(ProviderFactory.class, Host.class.getClassLoader()).forEach(f -> factories.put(f.type(), f));
         Map<String, Object> shared = new HashMap<>();
@@ -97,6 +101,11 @@ public final class Host implements AutoCloseable {
             @Override
             public Map<String, Object> shared() {
                 return shared;
+            }
+
+            @Override
+            public SecretReferences secrets() {
+                return secrets;
             }
         };
         for (Map.Entry<String, Object> e : pm.entrySet()) {

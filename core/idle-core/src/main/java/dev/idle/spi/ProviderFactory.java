@@ -27,5 +27,15 @@ public interface ProviderFactory {
 
         /** Resources shared by all providers created for one host (e.g. one store per state file). */
         Map<String, Object> shared();
+
+        /**
+         * Reads the secrets the host's options and the requests' data refer to: files relative to
+         * {@link #baseDirectory()}, {@code file:} references from request data only inside the host's
+         * {@code secretsDir}. The default (for environments built by hand, e.g. in tests) has no {@code secretsDir}
+         * and reads the process environment.
+         */
+        default SecretReferences secrets() {
+            return SecretReferences.of(baseDirectory() == null ? Path.of(".") : baseDirectory());
+        }
     }
 }

@@ -1,10 +1,12 @@
 package dev.idle.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.idle.api.data.DataMap;
 import dev.idle.spi.AuthSession;
+import dev.idle.spi.SecretReferences;
 import dev.idle.testing.RecordingProviderFactory;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -110,5 +112,49 @@ class HostTest {
             assertThat(s.secret().reveal()).isEqualTo("s3cr3t-token");
             assertThat(host.executionOptions().profileFor("S", null).maxAttempts()).isEqualTo(1);
         }
+    }
+
+    @Test
+    void secretsDirIsResolvedAgainstTheHostFolderAndGivenToProvidersWithTheHostsEnvironment() throws IOException {
+        Files.createDirectories(dir.resolve("conf/secrets"));
+        Files.writeString(dir.resolve("conf/secrets/pw.txt"), "from-secrets-dir\n");
+        Path file = write("conf/host.yaml", """
+                secretsDir: secrets
+                providers:
+                  Identity: { type: recording }
+                """);
+        try (Host host = Host.load(file, ENV)) {
+            SecretReferences secrets =
+                    ((RecordingProviderFactory.Created) host.providers().get("Identity")).secrets();
+            assertThat(secrets.secretsDir()).contains(dir.resolve("conf/secrets").toAbsolutePath());
+            assertThat(secrets.hostFolder()).isEqualTo(dir.resolve("conf").toAbsolutePath());
+            assertThat(secrets.requestReference("file:pw.txt", "AccountPassword").reveal())
+                    .isEqualTo("from-secrets-dir");
+            assertThat(secrets.requestReference("env:GRAPH_TOKEN", "AccountPassword").reveal())
+                    .isEqualTo("s3cr3t-token");
+        }
+    }
+
+    @Test
+    void withoutSecretsDirProvidersGetNoneAndRequestFileReferencesAreRefused() throws IOException {
+        Path file = write("host.yaml", "providers:\n  Identity: { type: recording }\n");
+        try (Host host = Host.load(file, ENV)) {
+            SecretReferences secrets =
+                    ((RecordingProviderFactory.Created) host.providers().get("Identity")).secrets();
+            assertThat(secrets.secretsDir()).isEmpty();
+            assertThatThrownBy(() -> secrets.requestReference("file:pw.txt", "AccountPassword"))
+                    .hasMessageContaining("secretsDir");
+        }
+    }
+
+    @Test
+    void aSecretsDirThatIsNotAFolderIsAProblemOfTheHostFile() {
+        IdleInputException e = catchThrowableOfType(() -> Host.fromData(DataMap.of("secretsDir", "nope"), dir,
+                "host.yaml", ENV), IdleInputException.class);
+        assertThat(e.problems()).containsExactly("host.yaml: secretsDir " + dir.resolve("nope").toAbsolutePath()
+                + " is not a folder");
+        IdleInputException notText = catchThrowableOfType(() -> Host.fromData(DataMap.of("secretsDir", 3), dir,
+                "host.yaml", ENV), IdleInputException.class);
+        assertThat(notText.problems()).containsExactly("host.yaml: secretsDir must be the path of a folder");
     }
 }

@@ -3,6 +3,7 @@ package dev.idle.testing;
 import dev.idle.api.data.DataMap;
 import dev.idle.spi.Provider;
 import dev.idle.spi.ProviderFactory;
+import dev.idle.spi.SecretReferences;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -13,7 +14,8 @@ import java.util.List;
 public final class RecordingProviderFactory implements ProviderFactory {
 
     /** What the factory was given. */
-    public record Created(String alias, DataMap options, Path baseDirectory, Path stateFile) implements Provider {
+    public record Created(String alias, DataMap options, Path baseDirectory, Path stateFile, SecretReferences secrets)
+            implements Provider {
         @Override
         public List<String> capabilities() {
             return List.of("IdLE.Identity.Read");
@@ -32,6 +34,6 @@ public final class RecordingProviderFactory implements ProviderFactory {
         }
         Object stateFile = options.get("stateFile");
         Path resolved = stateFile == null ? null : env.baseDirectory().resolve(String.valueOf(stateFile)).normalize();
-        return new Created(alias, options, env.baseDirectory(), resolved);
+        return new Created(alias, options, env.baseDirectory(), resolved, env.secrets());
     }
 }

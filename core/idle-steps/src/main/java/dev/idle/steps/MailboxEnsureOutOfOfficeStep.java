@@ -1,8 +1,8 @@
 package dev.idle.steps;
 
-import dev.idle.api.data.MailboxRules;
 import dev.idle.api.data.DataMap;
 import dev.idle.api.data.Values;
+import dev.idle.spi.MailboxRules;
 import dev.idle.spi.OutOfOfficeEnsurer;
 import dev.idle.spi.ProviderCalls;
 import dev.idle.spi.ProviderMethods;

@@ -1,9 +1,9 @@
 package dev.idle.steps;
 
-import dev.idle.api.data.MailboxRules;
 import dev.idle.api.data.DataMap;
 import dev.idle.api.data.Values;
 import dev.idle.spi.MailboxPermissionsEnsurer;
+import dev.idle.spi.MailboxRules;
 import dev.idle.spi.ProviderCalls;
 import dev.idle.spi.ProviderMethods;
 import dev.idle.spi.Step;

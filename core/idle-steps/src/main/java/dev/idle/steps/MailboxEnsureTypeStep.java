@@ -1,6 +1,6 @@
 package dev.idle.steps;
 
-import dev.idle.api.data.MailboxRules;
+import dev.idle.spi.MailboxRules;
 import dev.idle.spi.MailboxTypeEnsurer;
 import dev.idle.spi.ProviderCalls;
 import dev.idle.spi.ProviderMethods;

@@ -5,10 +5,9 @@ import dev.idle.api.data.DataMap;
 import dev.idle.api.data.Values;
 import dev.idle.spi.AuthSession;
 import dev.idle.spi.AuthSessionBroker;
+import dev.idle.spi.ProviderException;
 import dev.idle.spi.Secret;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.idle.spi.SecretReferences;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,8 +21,9 @@ import java.util.function.Function;
 
 /**
  * The broker behind a host file's {@code authSessions}. Each name maps to one definition or to variants selected
- * by {@code AuthSessionOptions}; secrets are read from environment variables or files when a session is acquired,
- * never from the host file itself.
+ * by {@code AuthSessionOptions}; secrets are read from environment variables or files (through
+ * {@link SecretReferences}, relative files against the host file's folder) when a session is acquired, never from
+ * the host file itself.
  */
 public final class HostAuthSessionBroker implements AuthSessionBroker {
     /** Session types and the keys each accepts besides {@code type} and {@code options}. */
@@ -43,14 +43,11 @@ public final class HostAuthSessionBroker implements AuthSessionBroker {
     }
 
     private final Map<String, List<DataMap>> sessions;
-    private final Path baseDirectory;
-    private final Function<String, String> environment;
+    private final SecretReferences secrets;
 
-    private HostAuthSessionBroker(Map<String, List<DataMap>> sessions, Path baseDirectory,
-                                  Function<String, String> environment) {
+    private HostAuthSessionBroker(Map<String, List<DataMap>> sessions, SecretReferences secrets) {
         this.sessions = sessions;
-        this.baseDirectory = baseDirectory;
-        this.environment = environment;
+        this.secrets = secrets;
     }
 
     /**
@@ -88,7 +85,8 @@ public final class HostAuthSessionBroker implements AuthSessionBroker {
         if (!problems.isEmpty()) {
             throw new IdleInputException(source + ": invalid authSessions", problems);
         }
-        return new HostAuthSessionBroker(sessions, baseDirectory, environment);
+        return new HostAuthSessionBroker(sessions,
+                SecretReferences.of(baseDirectory == null ? Path.of(".") : baseDirectory, null, environment));
     }
 
     private static void checkDefinition(DataMap def, String at, String source, List<String> problems) {
@@ -161,23 +159,23 @@ public final class HostAuthSessionBroker implements AuthSessionBroker {
                 continue;
             }
             boolean isFile = k.endsWith("file") && e.getValue() instanceof String;
-            attributes.put(e.getKey(), isFile ? resolve((String) e.getValue()).toString() : e.getValue());
+            attributes.put(e.getKey(), isFile ? secrets.hostPath((String) e.getValue()).toString() : e.getValue());
         }
         Secret secret = switch (type) {
             case "OAuth", "ApiToken", "ClientSecret" -> secretFrom(name, def, "env", "file");
             case "Credential" -> {
                 String user = def.getString("username");
                 if (user == null && def.get("usernameEnv") != null) {
-                    user = env(name, def.getString("usernameEnv"));
+                    user = env(name, def.getString("usernameEnv")).reveal();
                 }
                 if (user == null && def.get("usernameFile") != null) {
-                    user = read(name, def.getString("usernameFile")).trim();
+                    user = read(name, def.getString("usernameFile")).reveal();
                 }
                 attributes.put("username", user);
                 yield secretFrom(name, def, "passwordEnv", "passwordFile");
             }
             case "ClientCertificate" -> def.get("passwordEnv") == null ? null
-                    : Secret.of(env(name, def.getString("passwordEnv")));
+                    : env(name, def.getString("passwordEnv"));
             default -> null;
         };
         return AuthSession.of(name, type, attributes, secret);
@@ -185,37 +183,30 @@ public final class HostAuthSessionBroker implements AuthSessionBroker {
 
     private Secret secretFrom(String name, DataMap def, String envKey, String fileKey) {
         if (def.get(envKey) != null) {
-            return Secret.of(env(name, def.getString(envKey)));
+            return env(name, def.getString(envKey));
         }
         if (def.get(fileKey) != null) {
-            return Secret.of(read(name, def.getString(fileKey)).strip());
+            return read(name, def.getString(fileKey));
         }
         throw new IllegalStateException("Auth session '" + name + "' names no secret: give '" + envKey + "' or '"
                 + fileKey + "'.");
     }
 
-    private String env(String session, String variable) {
-        String v = environment.apply(variable);
-        if (v == null || v.isEmpty()) {
-            throw new IllegalStateException("Auth session '" + session + "': environment variable " + variable
-                    + " is not set.");
-        }
-        return v;
-    }
-
-    private String read(String session, String file) {
-        Path p = resolve(file);
+    // A session that cannot be materialised is an IllegalStateException, whatever the reader throws.
+    private Secret env(String session, String variable) {
         try {
-            return Files.readString(p, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException("Auth session '" + session + "': cannot read secret file " + p + ": "
-                    + e.getClass().getSimpleName());
+            return secrets.environment(variable, "Auth session '" + session + "'");
+        } catch (ProviderException e) {
+            throw new IllegalStateException(e.getMessage());
         }
     }
 
-    private Path resolve(String file) {
-        Path p = Path.of(file);
-        return p.isAbsolute() ? p : baseDirectory.resolve(p).normalize();
+    private Secret read(String session, String file) {
+        try {
+            return secrets.file(file, "Auth session '" + session + "'");
+        } catch (ProviderException e) {
+            throw new IllegalStateException(e.getMessage());
+        }
     }
 
     private static DataMap withoutFrameworkKeys(DataMap options) {

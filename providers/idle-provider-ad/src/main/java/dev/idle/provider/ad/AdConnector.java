@@ -12,19 +12,14 @@ import com.unboundid.ldap.sdk.StartTLSPostConnectProcessor;
 import com.unboundid.ldap.sdk.extensions.StartTLSExtendedRequest;
 import com.unboundid.util.ssl.HostNameSSLSocketVerifier;
 import com.unboundid.util.ssl.SSLUtil;
+import dev.idle.provider.support.TrustStores;
 import dev.idle.spi.AuthSession;
 import dev.idle.spi.Secret;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
-import java.util.Collection;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * TLS-only connections to a DC: LDAPS, or LDAP upgraded with StartTLS before the bind. The server certificate is
@@ -126,32 +121,16 @@ final class AdConnector implements Connections {
         try {
             KeyStore store = null;
             if (s.trustStore() != null) {
-                if ("PKCS12".equalsIgnoreCase(s.trustStoreType())) {
-                    store = KeyStore.getInstance("PKCS12");
-                    char[] password = s.trustStorePassword() == null ? null : s.trustStorePassword().get();
-                    try (InputStream in = Files.newInputStream(s.trustStore())) {
-                        store.load(in, password);
-                    }
-                } else {
-                    store = KeyStore.getInstance(KeyStore.getDefaultType());
-                    store.load(null, null);
-                    Collection<? extends Certificate> certs;
-                    try (InputStream in = Files.newInputStream(s.trustStore())) {
-                        certs = CertificateFactory.getInstance("X.509").generateCertificates(in);
-                    }
-                    int i = 0;
-                    for (Certificate c : certs) {
-                        store.setCertificateEntry("ca-" + i++, c);
-                    }
-                    if (i == 0) {
-                        throw new IllegalArgumentException("AD provider '" + s.alias() + "': option 'trustStore' ("
-                                + s.trustStore() + ") holds no PEM certificate.");
-                    }
+                boolean pkcs12 = "PKCS12".equalsIgnoreCase(s.trustStoreType());
+                char[] password = !pkcs12 || s.trustStorePassword() == null ? null : s.trustStorePassword().get();
+                store = TrustStores.load(s.trustStore(), pkcs12 ? TrustStores.Format.PKCS12 : TrustStores.Format.PEM,
+                        password);
+                if (!pkcs12 && TrustStores.isEmpty(store)) {
+                    throw new IllegalArgumentException("AD provider '" + s.alias() + "': option 'trustStore' ("
+                            + s.trustStore() + ") holds no PEM certificate.");
                 }
             }
-            TrustManagerFactory f = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            f.init(store);
-            return f.getTrustManagers();
+            return TrustStores.trustManagers(store);
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalArgumentException("AD provider '" + s.alias() + "': option 'trustStore' ("
                     + s.trustStore() + ") cannot be read as " + s.trustStoreType() + ": " + e.getMessage(), e);

@@ -35,10 +35,8 @@ import dev.idle.spi.Provider;
 import dev.idle.spi.ProviderException;
 import dev.idle.spi.ProviderResult;
 import dev.idle.spi.Secret;
-import java.io.IOException;
+import dev.idle.spi.SecretReferences;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
@@ -675,7 +673,7 @@ public final class AdProvider implements Provider, IdentityReader, IdentityCreat
     }
 
     /** The password given with AccountPassword or AccountPasswordAsPlainText, or null for none. */
-    private static Secret suppliedPassword(DataMap attrs) {
+    private Secret suppliedPassword(DataMap attrs) {
         boolean hasProtected = attrs.containsKey("AccountPassword");
         boolean hasPlain = attrs.containsKey("AccountPasswordAsPlainText");
         if (hasProtected && hasPlain) {
@@ -709,31 +707,17 @@ public final class AdProvider implements Provider, IdentityReader, IdentityCreat
         return null;
     }
 
-    private static Secret secretReference(String ref) {
-        String lower = ref.toLowerCase(Locale.ROOT);
-        String value = null;
-        if (lower.startsWith("env:")) {
-            value = System.getenv(ref.substring(4));
-            if (value == null) {
-                throw new IllegalArgumentException("AccountPassword: environment variable " + ref.substring(4)
-                        + " is not set.");
-            }
-        } else if (lower.startsWith("file:")) {
-            try {
-                value = Files.readString(Path.of(ref.substring(5))).trim();
-            } catch (IOException e) {
-                throw new IllegalArgumentException("AccountPassword: cannot read " + ref.substring(5) + ": "
-                        + e.getMessage());
-            }
-        } else {
+    /**
+     * A secret reference from request or workflow data: {@code env:} or a file inside the host's {@code secretsDir}
+     * (see {@link dev.idle.spi.SecretReferences}), never an arbitrary path.
+     */
+    private Secret secretReference(String ref) {
+        if (!SecretReferences.isReference(ref)) {
             throw new IllegalArgumentException("AccountPassword: expected a secret reference 'env:<VARIABLE>' or "
                     + "'file:<path>' (protected strings of IdLE for PowerShell cannot be decrypted here); use "
                     + "AccountPasswordAsPlainText for a literal password.");
         }
-        if (value.isBlank()) {
-            throw new IllegalArgumentException("AccountPassword: the referenced secret is empty.");
-        }
-        return Secret.of(value);
+        return settings.secrets().requestReference(ref, "AccountPassword");
     }
 
     private static byte[] unicodePwd(Secret password) {

@@ -1,14 +1,15 @@
 package dev.idle.provider.ad;
 
-import static dev.idle.spi.ProviderOptions.optionalText;
+import static dev.idle.provider.support.ProviderOptions.optionalText;
 
 import dev.idle.api.data.DataMap;
 import dev.idle.api.data.Values;
+import dev.idle.provider.support.ProviderOptions;
+import dev.idle.provider.support.TrustStores;
 import dev.idle.spi.Provider;
 import dev.idle.spi.ProviderFactory;
-import dev.idle.spi.ProviderOptions;
 import dev.idle.spi.Secret;
-import java.io.IOException;
+import dev.idle.spi.SecretReferences;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -16,7 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -37,12 +37,12 @@ public final class AdProviderFactory implements ProviderFactory {
 
     @Override
     public Provider create(String alias, DataMap options, Environment env) {
-        AdSettings settings = settings(alias, options, env.baseDirectory(), System::getenv);
+        AdSettings settings = settings(alias, options, env.secrets());
         return new AdProvider(settings, new AdConnector(settings));
     }
 
     /** Validates the options; every problem found is reported in one exception. */
-    static AdSettings settings(String alias, DataMap options, Path baseDir, Function<String, String> env) {
+    static AdSettings settings(String alias, DataMap options, SecretReferences secrets) {
         DataMap o = options == null ? new DataMap() : options;
         String at = "AD provider '" + alias + "'";
         List<String> problems = new ArrayList<>();
@@ -109,7 +109,7 @@ public final class AdProviderFactory implements ProviderFactory {
         Path trustStore = null;
         String storeType = optionalText(o, "trustStoreType");
         if (optionalText(o, "trustStore") != null) {
-            trustStore = baseDir.resolve(optionalText(o, "trustStore")).toAbsolutePath().normalize();
+            trustStore = secrets.hostPath(optionalText(o, "trustStore"));
             if (!Files.isReadable(trustStore)) {
                 problems.add("option 'trustStore': cannot read " + trustStore + ".");
             }
@@ -121,13 +121,11 @@ public final class AdProviderFactory implements ProviderFactory {
         if (storeType != null && !storeType.equalsIgnoreCase("PEM") && !storeType.equalsIgnoreCase("PKCS12")) {
             problems.add("option 'trustStoreType' must be PEM or PKCS12, got '" + storeType + "'.");
         }
-        Supplier<char[]> storePassword = null;
-        if (optionalText(o, "trustStorePasswordEnv") != null || optionalText(o, "trustStorePasswordFile") != null) {
-            Supplier<Secret> s = secret(at, "trustStorePassword", optionalText(o, "trustStorePasswordEnv"),
-                    optionalText(o, "trustStorePasswordFile"), baseDir, env);
-            storePassword = () -> s.get().reveal().toCharArray();
-        }
-        Supplier<AdSettings.Credential> bind = auth(at, o.get("auth"), baseDir, env, problems);
+        String storePasswordEnv = optionalText(o, "trustStorePasswordEnv");
+        String storePasswordFile = optionalText(o, "trustStorePasswordFile");
+        Supplier<char[]> storePassword = storePasswordEnv == null && storePasswordFile == null ? null
+                : () -> TrustStores.password(secrets, storePasswordEnv, storePasswordFile, at);
+        Supplier<AdSettings.Credential> bind = auth(at, o.get("auth"), secrets, problems);
         boolean allowDelete = bool(o, "allowDelete", false, problems);
         Integer minLength = o.get("passwordGenerationFallbackMinLength") == null ? 24
                 : integer(o, "passwordGenerationFallbackMinLength", 1, 256, problems);
@@ -145,11 +143,11 @@ public final class AdProviderFactory implements ProviderFactory {
         }
         return new AdSettings(alias, host, port, startTls, baseDn, usersContainer, trustStore,
                 storeType == null ? "PEM" : storeType.toUpperCase(Locale.ROOT), storePassword, bind, allowDelete,
-                rules, poolSize, timeout * 1000);
+                rules, poolSize, timeout * 1000, secrets);
     }
 
-    private static Supplier<AdSettings.Credential> auth(String at, Object value, Path baseDir,
-                                                        Function<String, String> env, List<String> problems) {
+    private static Supplier<AdSettings.Credential> auth(String at, Object value, SecretReferences secrets,
+                                                        List<String> problems) {
         if (value == null) {
             problems.add("option 'auth' is required: the default bind credential, e.g. "
                     + "{ type: Credential, usernameEnv: AD_USER, passwordEnv: AD_PASSWORD }.");
@@ -164,32 +162,16 @@ public final class AdProviderFactory implements ProviderFactory {
         String user = optionalText(a, "username");
         String userEnv = optionalText(a, "usernameEnv");
         String userFile = optionalText(a, "usernameFile");
-        Supplier<Secret> password = secret(at, "auth.password", optionalText(a, "passwordEnv"),
-                optionalText(a, "passwordFile"), baseDir, env);
+        Supplier<Secret> password = secret(secrets, at + ": auth.password", optionalText(a, "passwordEnv"),
+                optionalText(a, "passwordFile"));
         Supplier<Secret> userName = user != null ? () -> Secret.of(user)
-                : secret(at, "auth.username", userEnv, userFile, baseDir, env);
+                : secret(secrets, at + ": auth.username", userEnv, userFile);
         return () -> new AdSettings.Credential(userName.get().reveal(), password.get());
     }
 
     /** Reads a secret from an environment variable or a file when first needed. */
-    private static Supplier<Secret> secret(String at, String what, String envName, String file, Path baseDir,
-                                           Function<String, String> env) {
-        return () -> {
-            if (envName != null) {
-                String v = env.apply(envName);
-                if (v == null || v.isBlank()) {
-                    throw new IllegalStateException(at + ": " + what + ": environment variable " + envName
-                            + " is not set.");
-                }
-                return Secret.of(v.trim());
-            }
-            Path p = baseDir.resolve(file);
-            try {
-                return Secret.of(Files.readString(p).trim());
-            } catch (IOException e) {
-                throw new IllegalStateException(at + ": " + what + ": cannot read " + p + ": " + e.getMessage());
-            }
-        };
+    private static Supplier<Secret> secret(SecretReferences secrets, String context, String envName, String file) {
+        return () -> envName != null ? secrets.environment(envName, context) : secrets.file(file, context);
     }
 
     private static Integer integer(DataMap o, String key, int min, int max, List<String> problems) {

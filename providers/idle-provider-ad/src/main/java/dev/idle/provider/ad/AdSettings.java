@@ -1,5 +1,6 @@
 package dev.idle.provider.ad;
 
+import dev.idle.spi.SecretReferences;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 
@@ -20,11 +21,13 @@ import java.util.function.Supplier;
  * @param passwordRules   fallback rules of the password generator
  * @param poolSize        the connection pool's maximum size
  * @param timeoutMillis   connect and response timeout
+ * @param secrets         reads secret references of request data ({@code AccountPassword}): {@code env:}, or files
+ *                        inside the host's {@code secretsDir}
  */
 record AdSettings(String alias, String host, int port, boolean startTls, String baseDn, String usersContainer,
                   Path trustStore, String trustStoreType, Supplier<char[]> trustStorePassword,
                   Supplier<Credential> bind, boolean allowDelete, PasswordGenerator.Rules passwordRules,
-                  int poolSize, int timeoutMillis) {
+                  int poolSize, int timeoutMillis, SecretReferences secrets) {
 
     /** A bind name (DN, UPN or DOMAIN\\user) and its password. */
     record Credential(String username, dev.idle.spi.Secret password) {

@@ -1,25 +1,21 @@
 package dev.idle.provider.entraconnect;
 
-import static dev.idle.spi.ProviderOptions.optionalText;
+import static dev.idle.provider.support.ProviderOptions.optionalText;
 
 import dev.idle.api.data.DataMap;
 import dev.idle.api.data.Values;
+import dev.idle.provider.support.ProviderOptions;
+import dev.idle.provider.support.TrustStores;
 import dev.idle.spi.AuthSession;
 import dev.idle.spi.Provider;
-import dev.idle.spi.ProviderException;
 import dev.idle.spi.ProviderFactory;
-import dev.idle.spi.ProviderOptions;
 import dev.idle.spi.Secret;
+import dev.idle.spi.SecretReferences;
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +23,6 @@ import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Creates {@link EntraConnectProvider}s from host-file entries with {@code type: entraconnect}. Options (keys
@@ -56,10 +51,14 @@ public final class EntraConnectProviderFactory implements ProviderFactory {
 
     @Override
     public Provider create(String alias, DataMap options, Environment env) {
-        return create(alias, options, env.baseDirectory(), System::getenv);
+        return create(alias, options, env.secrets());
     }
 
     static EntraConnectProvider create(String alias, DataMap options, Path baseDir, Function<String, String> env) {
+        return create(alias, options, SecretReferences.of(baseDir, null, env));
+    }
+
+    private static EntraConnectProvider create(String alias, DataMap options, SecretReferences secrets) {
         DataMap o = options == null ? new DataMap() : options;
         String at = "Entra Connect provider '" + alias + "'";
         List<String> problems = new ArrayList<>();
@@ -73,11 +72,11 @@ public final class EntraConnectProviderFactory implements ProviderFactory {
         int operation = seconds(o, "operationTimeoutSeconds", 60, problems);
         int command = seconds(o, "commandTimeoutSeconds", 300, problems);
         Supplier<AuthSession> credential = o.get("auth") == null ? null
-                : auth(alias, o.get("auth"), baseDir, env, problems);
+                : auth(alias, o.get("auth"), secrets, problems);
         SSLContext ssl = null;
         if (problems.isEmpty()) {
             try {
-                ssl = ssl(o, baseDir, env);
+                ssl = ssl(o, secrets);
             } catch (IllegalArgumentException e) {
                 problems.add(e.getMessage());
             }
@@ -90,49 +89,28 @@ public final class EntraConnectProviderFactory implements ProviderFactory {
         return new EntraConnectProvider(client, credential);
     }
 
-    private static SSLContext ssl(DataMap o, Path baseDir, Function<String, String> env) {
+    private static SSLContext ssl(DataMap o, SecretReferences secrets) {
         String store = optionalText(o, "trustStore");
         try {
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             if (store == null) {
-                tmf.init((KeyStore) null);
-            } else {
-                Path path = baseDir.resolve(store).toAbsolutePath().normalize();
-                String type = optionalText(o, "trustStoreType") == null ? "PEM"
-                        : optionalText(o, "trustStoreType").toUpperCase(Locale.ROOT);
-                KeyStore ks;
-                if (type.equals("PEM")) {
-                    ks = KeyStore.getInstance(KeyStore.getDefaultType());
-                    ks.load(null, null);
-                    try (InputStream in = Files.newInputStream(path)) {
-                        int i = 0;
-                        for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                            ks.setCertificateEntry("cert-" + i++, c);
-                        }
-                    }
-                    if (ks.size() == 0) {
-                        throw new IllegalArgumentException("option 'trustStore' (" + path + ") holds no certificate.");
-                    }
-                } else if (type.equals("PKCS12") || type.equals("JKS")) {
-                    char[] password = null;
-                    if (optionalText(o, "trustStorePasswordEnv") != null
-                            || optionalText(o, "trustStorePasswordFile") != null) {
-                        password = secret("trustStorePassword", optionalText(o, "trustStorePasswordEnv"),
-                                optionalText(o, "trustStorePasswordFile"), baseDir, env).reveal().toCharArray();
-                    }
-                    ks = KeyStore.getInstance(type);
-                    try (InputStream in = Files.newInputStream(path)) {
-                        ks.load(in, password);
-                    }
-                } else {
-                    throw new IllegalArgumentException("option 'trustStoreType' must be PEM, PKCS12 or JKS, got '"
-                            + type + "'.");
-                }
-                tmf.init(ks);
+                return TrustStores.sslContext(null);
             }
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, tmf.getTrustManagers(), null);
-            return ctx;
+            Path path = secrets.hostPath(store);
+            String type = optionalText(o, "trustStoreType") == null ? "PEM"
+                    : optionalText(o, "trustStoreType").toUpperCase(Locale.ROOT);
+            if (!type.equals("PEM") && !type.equals("PKCS12") && !type.equals("JKS")) {
+                throw new IllegalArgumentException("option 'trustStoreType' must be PEM, PKCS12 or JKS, got '"
+                        + type + "'.");
+            }
+            TrustStores.Format format = TrustStores.Format.valueOf(type);
+            char[] password = format == TrustStores.Format.PEM ? null : TrustStores.password(secrets,
+                    optionalText(o, "trustStorePasswordEnv"), optionalText(o, "trustStorePasswordFile"),
+                    "option 'trustStore'");
+            KeyStore ks = TrustStores.load(path, format, password);
+            if (format == TrustStores.Format.PEM && TrustStores.isEmpty(ks)) {
+                throw new IllegalArgumentException("option 'trustStore' (" + path + ") holds no certificate.");
+            }
+            return TrustStores.sslContext(ks);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read option 'trustStore' (" + store + "): "
                     + e.getClass().getSimpleName() + " " + e.getMessage());
@@ -141,7 +119,7 @@ public final class EntraConnectProviderFactory implements ProviderFactory {
         }
     }
 
-    private static Supplier<AuthSession> auth(String alias, Object value, Path baseDir, Function<String, String> env,
+    private static Supplier<AuthSession> auth(String alias, Object value, SecretReferences secrets,
                                               List<String> problems) {
         if (!(value instanceof DataMap a)) {
             problems.add("option 'auth' must be a map ({ type: Credential, usernameEnv|username|usernameFile, "
@@ -159,33 +137,17 @@ public final class EntraConnectProviderFactory implements ProviderFactory {
             return null;
         }
         // Read when first needed, so a host file loads without the secret present (validate, plan).
+        String at = "Entra Connect provider '" + alias + "'";
         return () -> {
-            try {
-                String name = user != null ? user : secret("auth.username", userEnv, userFile, baseDir, env).reveal();
-                Secret password = secret("auth.password", passwordEnv, passwordFile, baseDir, env);
-                return AuthSession.of(alias, "Credential", DataMap.of("username", name.trim()), password);
-            } catch (IllegalArgumentException e) {
-                throw new ProviderException("Entra Connect provider '" + alias + "': " + e.getMessage());
-            }
+            String name = user != null ? user : secret(secrets, at, "auth.username", userEnv, userFile).reveal();
+            Secret password = secret(secrets, at, "auth.password", passwordEnv, passwordFile);
+            return AuthSession.of(alias, "Credential", DataMap.of("username", name.trim()), password);
         };
     }
 
-    private static Secret secret(String what, String envName, String file, Path baseDir,
-                                 Function<String, String> env) {
-        if (envName != null) {
-            String v = env.apply(envName);
-            if (v == null || v.isEmpty()) {
-                throw new IllegalArgumentException(what + ": environment variable " + envName + " is not set.");
-            }
-            return Secret.of(v);
-        }
-        Path p = baseDir.resolve(file).toAbsolutePath().normalize();
-        try {
-            return Secret.of(Files.readString(p, StandardCharsets.UTF_8).strip());
-        } catch (IOException e) {
-            throw new IllegalArgumentException(what + ": cannot read " + p + " (" + e.getClass().getSimpleName()
-                    + ").");
-        }
+    private static Secret secret(SecretReferences secrets, String at, String what, String envName, String file) {
+        return envName != null ? secrets.environment(envName, at + ": " + what)
+                : secrets.file(file, at + ": " + what);
     }
 
     private static int seconds(DataMap o, String key, int defaultValue, List<String> problems) {

@@ -1,18 +1,18 @@
 package dev.idle.provider.entraid;
 
-import static dev.idle.spi.ProviderOptions.bool;
-import static dev.idle.spi.ProviderOptions.integer;
-import static dev.idle.spi.ProviderOptions.string;
+import static dev.idle.provider.support.ProviderOptions.bool;
+import static dev.idle.provider.support.ProviderOptions.integer;
+import static dev.idle.provider.support.ProviderOptions.string;
 
 import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idle.api.data.DataMap;
+import dev.idle.provider.microsoft.MicrosoftIdentityOptions;
+import dev.idle.provider.support.ProviderOptions;
 import dev.idle.spi.AuthSession;
-import dev.idle.spi.MicrosoftIdentityOptions;
 import dev.idle.spi.Provider;
 import dev.idle.spi.ProviderFactory;
-import dev.idle.spi.ProviderOptions;
-import java.nio.file.Path;
+import dev.idle.spi.SecretReferences;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -67,7 +67,7 @@ public final class EntraIdProviderFactory implements ProviderFactory {
         DataMap o = options == null ? new DataMap() : options;
         String at = "Entra ID provider '" + alias + "'";
         ProviderOptions.rejectUnknownOptions(at, o, OPTIONS);
-        Path base = ProviderOptions.baseDirectory(env);
+        SecretReferences secrets = ProviderOptions.secrets(env, environment);
         String baseUrl = o.get("baseUrl") == null ? DEFAULT_BASE_URL : string(o.get("baseUrl"), at, "baseUrl");
         if (!baseUrl.regionMatches(true, 0, "https://", 0, 8)) {
             throw new IllegalArgumentException(at + ": option 'baseUrl' must be an https URL (got '" + baseUrl + "').");
@@ -84,9 +84,9 @@ public final class EntraIdProviderFactory implements ProviderFactory {
         int pageSize = integer(o.get("pageSize"), at, "pageSize", 100, 1, 999);
         int batchRetries = integer(o.get("batchRetries"), at, "batchRetries", 5, 0, 100);
         int maxBatchWait = integer(o.get("maxBatchWaitSeconds"), at, "maxBatchWaitSeconds", 60, 0, 3600);
-        SSLContext ssl = MicrosoftIdentityOptions.trustStore(o, base, at, environment);
+        SSLContext ssl = MicrosoftIdentityOptions.trustStore(o, secrets, at);
         Supplier<AuthSession> defaultSession = o.get("auth") == null ? null
-                : MicrosoftIdentityOptions.auth(o.get("auth"), alias, base, at, environment);
+                : MicrosoftIdentityOptions.auth(o.get("auth"), alias, secrets, at);
 
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
         java.net.http.HttpClient.Builder graphHttp = java.net.http.HttpClient.newBuilder().connectTimeout(timeout);

@@ -1,15 +1,18 @@
 package dev.idle.provider.exchangeonline;
 
+import static dev.idle.provider.support.ProviderOptions.integer;
+import static dev.idle.provider.support.ProviderOptions.string;
+
 import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idle.api.data.DataMap;
-import dev.idle.api.data.Values;
+import dev.idle.provider.microsoft.MicrosoftIdentityOptions;
+import dev.idle.provider.support.ProviderOptions;
 import dev.idle.spi.AuthSession;
-import dev.idle.spi.MicrosoftIdentityOptions;
 import dev.idle.spi.Provider;
 import dev.idle.spi.ProviderFactory;
+import dev.idle.spi.SecretReferences;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
@@ -54,13 +57,8 @@ public final class ExchangeOnlineProviderFactory implements ProviderFactory {
     public Provider create(String alias, DataMap options, Environment env) {
         DataMap o = options == null ? new DataMap() : options;
         String at = "Exchange Online provider '" + alias + "'";
-        for (String key : o.keySet()) {
-            if (!key.equalsIgnoreCase("type") && OPTIONS.stream().noneMatch(key::equalsIgnoreCase)) {
-                throw new IllegalArgumentException(at + ": unknown option '" + key + "'. Supported options: "
-                        + String.join(", ", OPTIONS) + ".");
-            }
-        }
-        Path base = env == null || env.baseDirectory() == null ? Path.of(".") : env.baseDirectory();
+        ProviderOptions.rejectUnknownOptions(at, o, OPTIONS);
+        SecretReferences secrets = ProviderOptions.secrets(env, environment);
         if (o.get("tenantId") == null) {
             throw new IllegalArgumentException(at + ": option 'tenantId' is required (the tenant id or initial "
                     + "domain, e.g. contoso.onmicrosoft.com; it is part of the Exchange admin API URL).");
@@ -71,10 +69,10 @@ public final class ExchangeOnlineProviderFactory implements ProviderFactory {
         String authority = https(o.get("authorityHost"), DEFAULT_AUTHORITY, at, "authorityHost");
         String exchangeScope = o.get("exchangeScope") == null ? DEFAULT_EXCHANGE_SCOPE
                 : string(o.get("exchangeScope"), at, "exchangeScope");
-        int timeoutSeconds = timeout(o.get("timeoutSeconds"), at);
-        SSLContext ssl = MicrosoftIdentityOptions.trustStore(o, base, at, environment);
+        int timeoutSeconds = integer(o.get("timeoutSeconds"), at, "timeoutSeconds", 30, 1, 3600);
+        SSLContext ssl = MicrosoftIdentityOptions.trustStore(o, secrets, at);
         Supplier<AuthSession> defaultSession = o.get("auth") == null ? null
-                : MicrosoftIdentityOptions.auth(o.get("auth"), alias, base, at, environment);
+                : MicrosoftIdentityOptions.auth(o.get("auth"), alias, secrets, at);
 
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
         java.net.http.HttpClient.Builder b = java.net.http.HttpClient.newBuilder().connectTimeout(timeout);
@@ -97,29 +95,5 @@ public final class ExchangeOnlineProviderFactory implements ProviderFactory {
             throw new IllegalArgumentException(at + ": option '" + key + "' must be an https URL (got '" + s + "').");
         }
         return s.replaceAll("/+$", "");
-    }
-
-    private static String string(Object v, String at, String key) {
-        if (v instanceof String s && !s.isBlank()) {
-            return s.trim();
-        }
-        throw new IllegalArgumentException(at + ": option '" + key + "' must be a non-empty string, got '"
-                + Values.ps(v) + "'.");
-    }
-
-    private static int timeout(Object v, String at) {
-        if (v == null) {
-            return 30;
-        }
-        try {
-            int n = v instanceof Number num ? Math.toIntExact(num.longValue()) : Integer.parseInt(String.valueOf(v).trim());
-            if (n >= 1 && n <= 3600) {
-                return n;
-            }
-        } catch (ArithmeticException | NumberFormatException e) {
-            // below
-        }
-        throw new IllegalArgumentException(at + ": option 'timeoutSeconds' must be a whole number from 1 to 3600, got '"
-                + Values.ps(v) + "'.");
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.idle.spi.AuthSession;
 import dev.idle.spi.ProviderException;
 import dev.idle.spi.Secret;
+import dev.idle.spi.SecretReferences;
 import dev.idle.spi.http.RestCalls;
 import dev.idle.spi.http.Rs256Jwt;
 import java.io.IOException;
@@ -15,7 +16,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
@@ -90,7 +90,8 @@ final class GoogleAuth {
     private Token fetch(Path file, String subject, String name) {
         JsonNode key;
         try {
-            key = json.readTree(Files.readAllBytes(file));
+            key = json.readTree(SecretReferences.read(file, "Auth session '" + name + "'", "service-account key file")
+                    .reveal());
         } catch (IOException e) {
             throw new ProviderException("Auth session '" + name + "': cannot read service-account key file " + file
                     + ": " + e.getClass().getSimpleName());

@@ -1,19 +1,17 @@
 package dev.idle.provider.googleworkspace;
 
-import static dev.idle.spi.ProviderOptions.bool;
-import static dev.idle.spi.ProviderOptions.integer;
-import static dev.idle.spi.ProviderOptions.isLoopback;
-import static dev.idle.spi.ProviderOptions.secretFromEnvironment;
-import static dev.idle.spi.ProviderOptions.secretFromFile;
-import static dev.idle.spi.ProviderOptions.string;
+import static dev.idle.provider.support.ProviderOptions.bool;
+import static dev.idle.provider.support.ProviderOptions.integer;
+import static dev.idle.provider.support.ProviderOptions.isLoopback;
+import static dev.idle.provider.support.ProviderOptions.string;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idle.api.data.DataMap;
+import dev.idle.provider.support.ProviderOptions;
 import dev.idle.spi.AuthSession;
 import dev.idle.spi.Provider;
 import dev.idle.spi.ProviderFactory;
-import dev.idle.spi.ProviderOptions;
-import dev.idle.spi.Secret;
+import dev.idle.spi.SecretReferences;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -63,7 +61,6 @@ public final class GoogleWorkspaceProviderFactory implements ProviderFactory {
         DataMap o = options == null ? new DataMap() : options;
         String at = "Google Workspace provider '" + alias + "'";
         ProviderOptions.rejectUnknownOptions(at, o, OPTIONS);
-        Path base = ProviderOptions.baseDirectory(env);
         URI baseUrl = checkedUrl(o.get("baseUrl") == null ? DEFAULT_BASE_URL : string(o.get("baseUrl"), at, "baseUrl"),
                 "baseUrl", at);
         String tokenUri = null;
@@ -74,7 +71,8 @@ public final class GoogleWorkspaceProviderFactory implements ProviderFactory {
         boolean allowDelete = bool(o.get("allowDelete"), at, "allowDelete", false);
         int timeoutSeconds = integer(o.get("timeoutSeconds"), at, "timeoutSeconds", 30, 1, 3600);
         int pageSize = integer(o.get("pageSize"), at, "pageSize", 200, 1, 200);
-        Supplier<AuthSession> session = o.get("auth") == null ? null : auth(o.get("auth"), alias, base, at);
+        Supplier<AuthSession> session = o.get("auth") == null ? null
+                : auth(o.get("auth"), alias, ProviderOptions.secrets(env, environment), at);
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
         HttpClient client = HttpClient.newBuilder().connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -103,7 +101,7 @@ public final class GoogleWorkspaceProviderFactory implements ProviderFactory {
                 + " only for a loopback host such as http://127.0.0.1 (got '" + raw + "').");
     }
 
-    private Supplier<AuthSession> auth(Object raw, String alias, Path base, String at) {
+    private Supplier<AuthSession> auth(Object raw, String alias, SecretReferences secrets, String at) {
         if (!(raw instanceof DataMap def)) {
             throw new IllegalArgumentException(at + ": option 'auth' must be a map with a 'type'.");
         }
@@ -128,7 +126,7 @@ public final class GoogleWorkspaceProviderFactory implements ProviderFactory {
         if ("ServiceAccount".equalsIgnoreCase(type)) {
             String file = string(def.get("file"), at, "auth.file");
             String subject = string(def.get("subject"), at, "auth.subject");
-            Path path = base.resolve(file).toAbsolutePath().normalize();
+            Path path = secrets.hostPath(file);
             AuthSession s = AuthSession.of(name, "ServiceAccount",
                     DataMap.of("file", path.toString(), "subject", subject), null);
             return () -> s;
@@ -138,9 +136,8 @@ public final class GoogleWorkspaceProviderFactory implements ProviderFactory {
         if ((variable == null) == (file == null)) {
             throw new IllegalArgumentException(at + ": auth (OAuth) needs exactly one of 'env' or 'file'.");
         }
-        Path path = file == null ? null : base.resolve(file).toAbsolutePath().normalize();
-        return () -> AuthSession.of(name, "OAuth", new DataMap(), Secret.of(variable != null
-                ? secretFromEnvironment(environment, variable, at) : secretFromFile(path, at)));
+        return () -> AuthSession.of(name, "OAuth", new DataMap(), variable != null
+                ? secrets.environment(variable, at) : secrets.file(file, at));
     }
 
     private static List<String> strings(Object v, String at) {

@@ -2,20 +2,18 @@ package dev.idle.provider.keycloak;
 
 import dev.idle.api.data.DataMap;
 import dev.idle.api.data.Values;
+import dev.idle.provider.support.ProviderOptions;
+import dev.idle.provider.support.TrustStores;
 import dev.idle.spi.Provider;
 import dev.idle.spi.ProviderFactory;
 import dev.idle.spi.Secret;
+import dev.idle.spi.SecretReferences;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +22,6 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Creates {@link KeycloakProvider}s from host-file entries with {@code type: keycloak}. Options (keys
@@ -64,10 +61,15 @@ public final class KeycloakProviderFactory implements ProviderFactory {
 
     @Override
     public Provider create(String alias, DataMap options, Environment env) {
-        return new KeycloakProvider(config(alias, options == null ? new DataMap() : options, env.baseDirectory()));
+        return new KeycloakProvider(config(alias, options == null ? new DataMap() : options,
+                ProviderOptions.secrets(env, environment)));
     }
 
     KeycloakConfig config(String alias, DataMap o, Path base) {
+        return config(alias, o, SecretReferences.of(base).withEnvironment(environment));
+    }
+
+    private KeycloakConfig config(String alias, DataMap o, SecretReferences secrets) {
         String at = "Keycloak provider '" + alias + "'";
         for (String key : o.keySet()) {
             if (!key.equalsIgnoreCase("type") && OPTIONS.stream().noneMatch(key::equalsIgnoreCase)) {
@@ -78,11 +80,11 @@ public final class KeycloakProviderFactory implements ProviderFactory {
         }
         URI baseUrl = baseUrl(at, required(o, "baseUrl", at));
         String realm = required(o, "realm", at);
-        KeycloakConfig.ClientAuth auth = o.get("auth") == null ? null : auth(at, o.get("auth"), realm, base);
+        KeycloakConfig.ClientAuth auth = o.get("auth") == null ? null : auth(at, o.get("auth"), realm, secrets);
         boolean allowDelete = bool(o, "allowDelete", at);
         boolean revokeOffline = bool(o, "revokeOfflineTokens", at);
         SSLContext ssl = o.get("trustStore") == null ? null
-                : trust(at, base.resolve(string(o.get("trustStore"), "trustStore", at)).normalize(),
+                : trust(at, secrets.hostPath(string(o.get("trustStore"), "trustStore", at)), secrets,
                 o.getString("trustStorePasswordEnv"));
         long timeout = 30;
         if (o.get("timeoutSeconds") != null) {
@@ -99,7 +101,7 @@ public final class KeycloakProviderFactory implements ProviderFactory {
         return new KeycloakConfig(alias, baseUrl, realm, auth, allowDelete, revokeOffline, ssl, Duration.ofSeconds(timeout));
     }
 
-    private KeycloakConfig.ClientAuth auth(String at, Object value, String realm, Path base) {
+    private KeycloakConfig.ClientAuth auth(String at, Object value, String realm, SecretReferences secrets) {
         if (!(value instanceof DataMap a)) {
             throw new IllegalArgumentException(at + ": option 'auth' must be a map {type: ClientSecret, clientId, env | file}.");
         }
@@ -123,64 +125,25 @@ public final class KeycloakProviderFactory implements ProviderFactory {
             throw new IllegalArgumentException(at + ": auth needs exactly one of 'env' (environment variable) or 'file'"
                     + " holding the client secret.");
         }
-        Supplier<Secret> secret = env != null ? () -> {
-            String v = environment.apply(env);
-            if (v == null || v.isEmpty()) {
-                throw new IllegalStateException(at + ": environment variable " + env + " (client secret) is not set.");
-            }
-            return Secret.of(v);
-        } : () -> {
-            Path p = base.resolve(file).normalize();
-            try {
-                String v = Files.readString(p, StandardCharsets.UTF_8).strip();
-                if (v.isEmpty()) {
-                    throw new IllegalStateException(at + ": client secret file " + p + " is empty.");
-                }
-                return Secret.of(v);
-            } catch (IOException e) {
-                throw new IllegalStateException(at + ": cannot read client secret file " + p + ": "
-                        + e.getClass().getSimpleName());
-            }
-        };
+        Supplier<Secret> secret = env != null ? () -> secrets.environment(env, at, "client secret")
+                : () -> secrets.file(file, at, "client secret file");
         return new KeycloakConfig.ClientAuth(authRealm, clientId, secret);
     }
 
-    private SSLContext trust(String at, Path file, String passwordEnv) {
+    /**
+     * A PEM certificate file, or a PKCS12 ({@code .p12}/{@code .pfx}) or JKS ({@code .jks}) trust store opened with
+     * the password in {@code passwordEnv}.
+     */
+    private static SSLContext trust(String at, Path file, SecretReferences secrets, String passwordEnv) {
+        TrustStores.Format format = TrustStores.Format.byFileName(file);
+        char[] password = format == TrustStores.Format.PEM ? null
+                : TrustStores.password(secrets, passwordEnv, null, at);
         try {
-            KeyStore ks;
-            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (name.endsWith(".p12") || name.endsWith(".pfx") || name.endsWith(".jks")) {
-                ks = KeyStore.getInstance(name.endsWith(".jks") ? "JKS" : "PKCS12");
-                char[] pw = null;
-                if (passwordEnv != null) {
-                    String v = environment.apply(passwordEnv);
-                    if (v == null) {
-                        throw new IllegalArgumentException(at + ": environment variable " + passwordEnv
-                                + " (trust store password) is not set.");
-                    }
-                    pw = v.toCharArray();
-                }
-                try (InputStream in = Files.newInputStream(file)) {
-                    ks.load(in, pw);
-                }
-            } else {
-                ks = KeyStore.getInstance(KeyStore.getDefaultType());
-                ks.load(null, null);
-                int i = 0;
-                try (InputStream in = Files.newInputStream(file)) {
-                    for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                        ks.setCertificateEntry("ca-" + i++, c);
-                    }
-                }
-                if (i == 0) {
-                    throw new IllegalArgumentException(at + ": trustStore " + file + " holds no certificate.");
-                }
+            KeyStore ks = TrustStores.load(file, format, password);
+            if (format == TrustStores.Format.PEM && TrustStores.isEmpty(ks)) {
+                throw new IllegalArgumentException(at + ": trustStore " + file + " holds no certificate.");
             }
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(ks);
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, tmf.getTrustManagers(), null);
-            return ctx;
+            return TrustStores.sslContext(ks);
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalArgumentException(at + ": cannot load trustStore " + file + ": " + e.getMessage());
         }

@@ -22,8 +22,8 @@ import java.util.concurrent.TimeoutException;
  * to the authority over the given HTTP client (so the provider's trust store applies), with instance discovery off.
  *
  * <p>The host-file side of these sessions (the {@code auth} option, the trust store) is parsed by
- * {@link dev.idle.spi.MicrosoftIdentityOptions} in idle-core; this class lives in its own module because it needs the
- * Azure SDK, which idle-core does not depend on.
+ * {@link MicrosoftIdentityOptions}. Both live in this module, not in idle-core, because they are provider helpers and
+ * this one needs the Azure SDK, which idle-core does not depend on.
  */
 public final class AzureCredentials {
     private AzureCredentials() {

@@ -1,10 +1,10 @@
 package dev.idle.provider.mock;
 
 import dev.idle.api.data.DataMap;
-import dev.idle.api.data.MailboxRules;
 import dev.idle.api.data.Values;
 import dev.idle.spi.EventWriter;
 import dev.idle.spi.Mailbox;
+import dev.idle.spi.MailboxRules;
 import dev.idle.spi.ProviderException;
 import dev.idle.spi.ProviderMethods;
 import dev.idle.spi.ProviderResult;

@@ -1,5 +1,6 @@
 package dev.idle.provider.mock;
 
+import dev.idle.api.AtomicFiles;
 import dev.idle.api.data.DataMap;
 import dev.idle.api.data.Values;
 import dev.idle.spi.Provider;
@@ -84,7 +85,7 @@ public final class MockProviderFactory implements ProviderFactory {
             if (existing instanceof MockBackend backend) {
                 return backend;
             }
-            MockStateFile file = new MockStateFile(path, new AtomicFileWriter());
+            MockStateFile file = new MockStateFile(path, AtomicFiles.ATOMIC_RENAME);
             MockBackend backend = new MockBackend(file.load(), file);
             shared.put(key, backend);
             return backend;

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.idle.api.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -29,11 +30,12 @@ final class MockStateFile {
             .withArrayIndenter(new DefaultIndenter("  ", "\n")));
 
     private final Path path;
-    private final AtomicFileWriter writer;
+    private final AtomicFiles.Rename rename;
 
-    MockStateFile(Path path, AtomicFileWriter writer) {
+    /** @param rename the last step of every save: {@link AtomicFiles#ATOMIC_RENAME}, or a failing one in tests */
+    MockStateFile(Path path, AtomicFiles.Rename rename) {
         this.path = path;
-        this.writer = writer;
+        this.rename = rename;
     }
 
     Path path() {
@@ -79,8 +81,15 @@ final class MockStateFile {
         }
     }
 
-    /** Writes {@code content} (from {@link #render}) atomically. */
+    /**
+     * Writes {@code content} (from {@link #render}) atomically, creating missing folders: after a failure the file
+     * keeps its old content.
+     */
     void save(byte[] content) {
-        writer.write(path, content);
+        try {
+            AtomicFiles.replace(path, content, rename);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write mock state file " + path + ": " + e.getMessage(), e);
+        }
     }
 }

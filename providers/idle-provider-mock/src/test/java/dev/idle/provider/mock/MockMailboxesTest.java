@@ -189,12 +189,12 @@ class MockMailboxesTest {
 
     @Test
     void normaliseMessageFollowsTheExchangeComparisonRules() {
-        assertThat(dev.idle.api.data.MailboxRules.normaliseMessage(null)).isEmpty();
-        assertThat(dev.idle.api.data.MailboxRules.normaliseMessage("a\r\nb\rc")).isEqualTo("a\nb\nc");
-        assertThat(dev.idle.api.data.MailboxRules.normaliseMessage("<html lang=\"en\"><head><title>T</title></head><BODY class=x>Hi</BODY></html>"))
+        assertThat(dev.idle.spi.MailboxRules.normaliseMessage(null)).isEmpty();
+        assertThat(dev.idle.spi.MailboxRules.normaliseMessage("a\r\nb\rc")).isEqualTo("a\nb\nc");
+        assertThat(dev.idle.spi.MailboxRules.normaliseMessage("<html lang=\"en\"><head><title>T</title></head><BODY class=x>Hi</BODY></html>"))
                 .isEqualTo("<title>T</title>Hi");
-        assertThat(dev.idle.api.data.MailboxRules.normaliseMessage("a \t  b  c")).isEqualTo("a  b  c");
-        assertThat(dev.idle.api.data.MailboxRules.normaliseMessage("a\n\n\n\n\n\nb\n\n\nc")).isEqualTo("a\n\n\nb\n\n\nc");
+        assertThat(dev.idle.spi.MailboxRules.normaliseMessage("a \t  b  c")).isEqualTo("a  b  c");
+        assertThat(dev.idle.spi.MailboxRules.normaliseMessage("a\n\n\n\n\n\nb\n\n\nc")).isEqualTo("a\n\n\nb\n\n\nc");
     }
 
     @Test

@@ -221,11 +221,11 @@ class MockStateFileTest {
     @Test
     void failedRenameLeavesTheOldFileAndNoTempFile() throws IOException {
         Path file = write("state.json", "old content");
-        AtomicFileWriter writer = new AtomicFileWriter((from, to) -> {
+        MockStateFile writer = new MockStateFile(file, (from, to) -> {
             throw new IOException("simulated rename failure");
         });
 
-        assertThatThrownBy(() -> writer.write(file, "new content".getBytes(StandardCharsets.UTF_8)))
+        assertThatThrownBy(() -> writer.save("new content".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(UncheckedIOException.class).hasMessageContaining(file.toString());
 
         assertThat(read(file)).isEqualTo("old content");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.idle.spi.ProviderException;
 import dev.idle.spi.Secret;
+import dev.idle.spi.SecretReferences;
 import dev.idle.spi.http.RestCalls;
 import dev.idle.spi.http.Rs256Jwt;
 import java.io.IOException;
@@ -14,7 +15,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
@@ -102,7 +102,7 @@ final class OktaPrivateKeyJwt implements Supplier<OktaCredentials> {
                 .put("aud", tokenUrl.toString()).put("iat", now).put("exp", now + 300)
                 .put("jti", UUID.randomUUID().toString());
         try {
-            String pem = Files.readString(keyFile, StandardCharsets.UTF_8);
+            String pem = SecretReferences.read(keyFile, "Okta private_key_jwt", "private key file").reveal();
             if (!pem.contains("BEGIN PRIVATE KEY")) {
                 throw new ProviderException("Okta private_key_jwt: " + keyFile + " is not a PKCS#8 PEM private key"
                         + " (-----BEGIN PRIVATE KEY-----).");

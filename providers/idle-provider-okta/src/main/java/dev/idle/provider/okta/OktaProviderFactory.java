@@ -1,18 +1,16 @@
 package dev.idle.provider.okta;
 
-import static dev.idle.spi.ProviderOptions.bool;
-import static dev.idle.spi.ProviderOptions.integer;
-import static dev.idle.spi.ProviderOptions.isLoopback;
-import static dev.idle.spi.ProviderOptions.secretFromEnvironment;
-import static dev.idle.spi.ProviderOptions.secretFromFile;
-import static dev.idle.spi.ProviderOptions.string;
+import static dev.idle.provider.support.ProviderOptions.bool;
+import static dev.idle.provider.support.ProviderOptions.integer;
+import static dev.idle.provider.support.ProviderOptions.isLoopback;
+import static dev.idle.provider.support.ProviderOptions.string;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idle.api.data.DataMap;
+import dev.idle.provider.support.ProviderOptions;
 import dev.idle.spi.Provider;
 import dev.idle.spi.ProviderFactory;
-import dev.idle.spi.ProviderOptions;
-import dev.idle.spi.Secret;
+import dev.idle.spi.SecretReferences;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -61,7 +59,6 @@ public final class OktaProviderFactory implements ProviderFactory {
         DataMap o = options == null ? new DataMap() : options;
         String at = "Okta provider '" + alias + "'";
         ProviderOptions.rejectUnknownOptions(at, o, OPTIONS);
-        Path base = ProviderOptions.baseDirectory(env);
         if (o.get("baseUrl") == null) {
             throw new IllegalArgumentException(at + ": option 'baseUrl' is required (your Okta org URL, e.g."
                     + " https://example.okta.com).");
@@ -79,7 +76,7 @@ public final class OktaProviderFactory implements ProviderFactory {
                 .version("http".equalsIgnoreCase(baseUrl.getScheme()) ? HttpClient.Version.HTTP_1_1
                         : HttpClient.Version.HTTP_2).build();
         Supplier<OktaCredentials> credentials = o.get("auth") == null ? null
-                : auth(o.get("auth"), base, at, client, baseUrl, timeout);
+                : auth(o.get("auth"), ProviderOptions.secrets(env, environment), at, client, baseUrl, timeout);
         ObjectMapper json = new ObjectMapper();
         OktaHttp http = new OktaHttp(client, baseUrl, timeout, clock, json);
         return new OktaProvider(alias, http, credentials, allowDelete, revokeOAuthTokens, activateOnCreate, pageSize,
@@ -110,14 +107,14 @@ public final class OktaProviderFactory implements ProviderFactory {
                 + " only for a loopback host such as http://127.0.0.1 (got '" + raw + "').");
     }
 
-    private Supplier<OktaCredentials> auth(Object raw, Path base, String at, HttpClient client, URI baseUrl,
-                                           Duration timeout) {
+    private Supplier<OktaCredentials> auth(Object raw, SecretReferences secrets, String at, HttpClient client,
+                                           URI baseUrl, Duration timeout) {
         if (!(raw instanceof DataMap def)) {
             throw new IllegalArgumentException(at + ": option 'auth' must be a map with a 'type'.");
         }
         String type = def.getString("type");
         if ("PrivateKeyJwt".equalsIgnoreCase(type)) {
-            return privateKeyJwt(def, base, at, client, baseUrl, timeout);
+            return privateKeyJwt(def, secrets, at, client, baseUrl, timeout);
         }
         String scheme;
         if ("ApiToken".equalsIgnoreCase(type)) {
@@ -141,23 +138,22 @@ public final class OktaProviderFactory implements ProviderFactory {
         if ((variable == null) == (file == null)) {
             throw new IllegalArgumentException(at + ": auth (" + type + ") needs exactly one of 'env' or 'file'.");
         }
-        Path path = file == null ? null : base.resolve(file).toAbsolutePath().normalize();
         return new Supplier<>() {
             private OktaCredentials cached;
 
             @Override
             public synchronized OktaCredentials get() {
                 if (cached == null) {
-                    cached = new OktaCredentials(scheme, Secret.of(variable != null
-                            ? secretFromEnvironment(environment, variable, at) : secretFromFile(path, at)));
+                    cached = new OktaCredentials(scheme, variable != null ? secrets.environment(variable, at)
+                            : secrets.file(file, at));
                 }
                 return cached;
             }
         };
     }
 
-    private Supplier<OktaCredentials> privateKeyJwt(DataMap def, Path base, String at, HttpClient client, URI baseUrl,
-                                                    Duration timeout) {
+    private Supplier<OktaCredentials> privateKeyJwt(DataMap def, SecretReferences secrets, String at,
+                                                    HttpClient client, URI baseUrl, Duration timeout) {
         Set<String> allowed = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         allowed.addAll(List.of("type", "clientId", "file", "keyId", "scopes"));
         for (String key : def.keySet()) {
@@ -168,7 +164,7 @@ public final class OktaProviderFactory implements ProviderFactory {
             }
         }
         String clientId = string(def.get("clientId"), at, "auth.clientId");
-        Path file = base.resolve(string(def.get("file"), at, "auth.file")).toAbsolutePath().normalize();
+        Path file = secrets.hostPath(string(def.get("file"), at, "auth.file"));
         String keyId = def.get("keyId") == null ? null : string(def.get("keyId"), at, "auth.keyId");
         List<String> scopes = OktaPrivateKeyJwt.DEFAULT_SCOPES;
         Object rawScopes = def.get("scopes");

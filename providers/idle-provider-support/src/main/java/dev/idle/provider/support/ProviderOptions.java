@@ -1,12 +1,11 @@
-package dev.idle.spi;
+package dev.idle.provider.support;
 
 import dev.idle.api.data.DataMap;
 import dev.idle.api.data.Values;
-import java.io.IOException;
+import dev.idle.spi.ProviderFactory;
+import dev.idle.spi.SecretReferences;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +14,8 @@ import java.util.function.Function;
 
 /**
  * Reads the options of a host-file provider entry for a {@link ProviderFactory}: typed values whose errors name the
- * key at fault, rejection of unknown keys, and secrets referenced by environment variable or file.
+ * key at fault and rejection of unknown keys. Secrets the options refer to are read by
+ * {@link dev.idle.spi.SecretReferences} ({@link ProviderFactory.Environment#secrets()}).
  *
  * <p>{@code at} is the prefix of every message, e.g. {@code "Okta provider 'okta'"}, so a user with several
  * providers sees which entry is wrong. Keys compare case-insensitively, as everywhere in host files. The key
@@ -80,6 +80,15 @@ public final class ProviderOptions {
             problems.add("auth needs passwordEnv or passwordFile.");
         }
         return problems;
+    }
+
+    /**
+     * The host's secret references ({@link ProviderFactory.Environment#secrets()}; without an environment, relative
+     * to the working directory), reading environment variables through {@code environment}: a factory's own
+     * variable lookup, which tests and embedding hosts replace.
+     */
+    public static SecretReferences secrets(ProviderFactory.Environment env, Function<String, String> environment) {
+        return (env == null ? SecretReferences.of(Path.of(".")) : env.secrets()).withEnvironment(environment);
     }
 
     /** The folder relative paths resolve against: the host file's, or the working directory without one. */
@@ -162,31 +171,6 @@ public final class ProviderOptions {
             return InetAddress.getByName(h).isLoopbackAddress();
         } catch (UnknownHostException e) {
             return false;
-        }
-    }
-
-    /**
-     * The stripped value of environment variable {@code variable}, looked up through {@code environment}; a
-     * {@link ProviderException} when it is unset or blank, since secrets are read when a call first needs them.
-     */
-    public static String secretFromEnvironment(Function<String, String> environment, String variable, String at) {
-        String v = environment.apply(variable);
-        if (v == null || v.isBlank()) {
-            throw new ProviderException(at + ": environment variable " + variable + " is not set.");
-        }
-        return v.strip();
-    }
-
-    /**
-     * The stripped UTF-8 content of {@code file}; a {@link ProviderException} naming the file (never its content)
-     * when it cannot be read.
-     */
-    public static String secretFromFile(Path file, String at) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8).strip();
-        } catch (IOException e) {
-            throw new ProviderException(at + ": cannot read secret file " + file + ": "
-                    + e.getClass().getSimpleName());
         }
     }
 }

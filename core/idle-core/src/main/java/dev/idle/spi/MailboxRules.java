@@ -1,6 +1,7 @@
-package dev.idle.api.data;
+package dev.idle.spi;
 
-import dev.idle.spi.ProviderException;
+import dev.idle.api.data.DataMap;
+import dev.idle.api.data.Values;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,29 +1,29 @@
-package dev.idle.spi;
+package dev.idle.provider.microsoft;
+
+import static dev.idle.provider.support.ProviderOptions.string;
 
 import dev.idle.api.data.DataMap;
-import dev.idle.api.data.Values;
+import dev.idle.provider.support.TrustStores;
+import dev.idle.spi.AuthSession;
+import dev.idle.spi.Secret;
+import dev.idle.spi.SecretReferences;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * The host-file options the Microsoft providers ({@code entraid}, {@code exchangeonline}) share: the trust store
- * ({@code trustStore} with {@code trustStorePasswordEnv} or {@code trustStorePasswordFile}) and the {@code auth}
- * option (an Azure credential; secrets referenced with {@code env} / {@code file} / {@code passwordEnv}, never
- * written inline). {@code at} is the "Entra ID provider 'Identity'" prefix of every message.
+ * ({@code trustStore} with {@code trustStorePasswordEnv} or {@code trustStorePasswordFile}, loaded by
+ * {@link TrustStores}) and the {@code auth} option (an Azure credential; secrets referenced with {@code env} /
+ * {@code file} / {@code passwordEnv}, never written inline, and read through {@link SecretReferences}). {@code at} is
+ * the "Entra ID provider 'Identity'" prefix of every message.
  */
 public final class MicrosoftIdentityOptions {
     /** The trust-store option keys, for a factory's list of supported options. */
@@ -42,12 +42,12 @@ public final class MicrosoftIdentityOptions {
     }
 
     /**
-     * The TLS context trusting {@code trustStore} (PKCS12, or JKS by its {@code .jks} name; resolved against
-     * {@code base}), or {@code null} when the option is absent (the JDK's trust). The password comes from the
-     * environment variable {@code trustStorePasswordEnv} or the file {@code trustStorePasswordFile} (stripped), at
-     * most one of them; none for a store without one. Read now: a wrong setting fails when the host is loaded.
+     * The TLS context trusting {@code trustStore} (PKCS12, or JKS by its {@code .jks} name; resolved against the host
+     * file's folder), or {@code null} when the option is absent (the JDK's trust). The password comes from the
+     * environment variable {@code trustStorePasswordEnv} or the file {@code trustStorePasswordFile}, at most one of
+     * them; none for a store without one. Read now: a wrong setting fails when the host is loaded.
      */
-    public static SSLContext trustStore(DataMap o, Path base, String at, Function<String, String> environment) {
+    public static SSLContext trustStore(DataMap o, SecretReferences secrets, String at) {
         Object envOption = o.get("trustStorePasswordEnv");
         Object fileOption = o.get("trustStorePasswordFile");
         if (o.get("trustStore") == null) {
@@ -61,34 +61,14 @@ public final class MicrosoftIdentityOptions {
             throw new IllegalArgumentException(at + ": give 'trustStorePasswordEnv' or 'trustStorePasswordFile', "
                     + "not both.");
         }
-        Path path = base.resolve(string(o.get("trustStore"), at, "trustStore")).toAbsolutePath().normalize();
-        char[] password = null;
-        if (envOption != null) {
-            String variable = string(envOption, at, "trustStorePasswordEnv");
-            String v = environment.apply(variable);
-            if (v == null) {
-                throw new IllegalArgumentException(at + ": environment variable " + variable
-                        + " (trustStorePasswordEnv) is not set.");
-            }
-            password = v.toCharArray();
-        } else if (fileOption != null) {
-            Path file = base.resolve(string(fileOption, at, "trustStorePasswordFile")).toAbsolutePath().normalize();
-            try {
-                password = Files.readString(file, StandardCharsets.UTF_8).strip().toCharArray();
-            } catch (IOException e) {
-                throw new IllegalArgumentException(at + ": cannot read trustStorePasswordFile " + file + ": "
-                        + e.getClass().getSimpleName());
-            }
-        }
-        String type = path.toString().toLowerCase(Locale.ROOT).endsWith(".jks") ? "JKS" : "PKCS12";
-        try (InputStream in = Files.newInputStream(path)) {
-            KeyStore ks = KeyStore.getInstance(type);
-            ks.load(in, password);
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(ks);
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, tmf.getTrustManagers(), null);
-            return ctx;
+        Path path = secrets.hostPath(string(o.get("trustStore"), at, "trustStore"));
+        char[] password = TrustStores.password(secrets,
+                envOption == null ? null : string(envOption, at, "trustStorePasswordEnv"),
+                fileOption == null ? null : string(fileOption, at, "trustStorePasswordFile"), at);
+        TrustStores.Format format = path.toString().toLowerCase(Locale.ROOT).endsWith(".jks") ? TrustStores.Format.JKS
+                : TrustStores.Format.PKCS12;
+        try {
+            return TrustStores.sslContext(TrustStores.load(path, format, password));
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalArgumentException(at + ": cannot load trust store " + path + ": "
                     + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
@@ -97,11 +77,10 @@ public final class MicrosoftIdentityOptions {
 
     /**
      * Validates the {@code auth} option now and returns the session {@code <alias>.auth} it describes; its secret is
-     * read (from the environment or a file resolved against {@code base}) each time the supplier is called, i.e. when
-     * the first token is requested, not when the host is loaded.
+     * read (from the environment or a file relative to the host file's folder) each time the supplier is called, i.e.
+     * when the first token is requested, not when the host is loaded.
      */
-    public static Supplier<AuthSession> auth(Object raw, String alias, Path base, String at,
-            Function<String, String> environment) {
+    public static Supplier<AuthSession> auth(Object raw, String alias, SecretReferences secrets, String at) {
         if (!(raw instanceof DataMap def)) {
             throw new IllegalArgumentException(at + ": option 'auth' must be a map with a 'type'.");
         }
@@ -123,45 +102,20 @@ public final class MicrosoftIdentityOptions {
         def.forEach((k, v) -> {
             if (!k.equalsIgnoreCase("type")) {
                 boolean isFile = k.toLowerCase(Locale.ROOT).endsWith("file") && v instanceof String;
-                attributes.put(k, isFile ? base.resolve((String) v).toAbsolutePath().normalize().toString() : v);
+                attributes.put(k, isFile ? secrets.hostPath((String) v).toString() : v);
             }
         });
         String name = alias + ".auth";
         return () -> {
             Secret secret = switch (type) {
-                case "ClientSecret", "OAuth" -> def.get("env") != null
-                        ? Secret.of(env(def.getString("env"), at, environment))
-                        : Secret.of(read(attributes.getString("file"), at));
+                case "ClientSecret", "OAuth" -> def.get("env") != null ? secrets.environment(def.getString("env"), at)
+                        : secrets.file(attributes.getString("file"), at);
                 case "ClientCertificate" -> def.get("passwordEnv") == null ? null
-                        : Secret.of(env(def.getString("passwordEnv"), at, environment));
+                        : secrets.environment(def.getString("passwordEnv"), at);
                 default -> null;
             };
             return AuthSession.of(name, type, attributes, secret);
         };
-    }
-
-    private static String env(String variable, String at, Function<String, String> environment) {
-        String v = environment.apply(variable);
-        if (v == null || v.isEmpty()) {
-            throw new ProviderException(at + ": environment variable " + variable + " is not set.");
-        }
-        return v;
-    }
-
-    private static String read(String file, String at) {
-        try {
-            return Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
-        } catch (IOException e) {
-            throw new ProviderException(at + ": cannot read secret file " + file + ": " + e.getClass().getSimpleName());
-        }
-    }
-
-    private static String string(Object v, String at, String key) {
-        if (v instanceof String s && !s.isBlank()) {
-            return s.trim();
-        }
-        throw new IllegalArgumentException(at + ": option '" + key + "' must be a non-empty string, got '"
-                + Values.ps(v) + "'.");
     }
 
     private static Set<String> ci(String... keys) {
