@@ -54,15 +54,11 @@ public final class EntraIdProvider implements Provider, IdentityReader, Identity
     static final Pattern ALREADY = Pattern.compile("(?i)already exist|already a member");
 
     static {
-        ATTRIBUTES.put("GivenName", "givenName");
-        ATTRIBUTES.put("Surname", "surname");
-        ATTRIBUTES.put("DisplayName", "displayName");
-        ATTRIBUTES.put("UserPrincipalName", "userPrincipalName");
-        ATTRIBUTES.put("Mail", "mail");
-        ATTRIBUTES.put("Department", "department");
-        ATTRIBUTES.put("JobTitle", "jobTitle");
-        ATTRIBUTES.put("OfficeLocation", "officeLocation");
-        ATTRIBUTES.put("CompanyName", "companyName");
+        // Each IdLE name is the Graph property with a capital first letter (GivenName -> givenName).
+        for (String property : List.of("givenName", "surname", "displayName", "userPrincipalName", "mail",
+                "department", "jobTitle", "officeLocation", "companyName")) {
+            ATTRIBUTES.put(Character.toUpperCase(property.charAt(0)) + property.substring(1), property);
+        }
     }
 
     private final String alias;

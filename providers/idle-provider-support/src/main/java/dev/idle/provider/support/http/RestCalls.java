@@ -72,8 +72,8 @@ public final class RestCalls {
         return HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8);
     }
 
-    /** Percent-encodes a form field or query value ({@code +} for a space, as forms do). */
-    public static String encode(String value) {
+    /** Percent-encodes a form field ({@code +} for a space, as forms do). */
+    private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

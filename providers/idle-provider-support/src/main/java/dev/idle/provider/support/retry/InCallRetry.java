@@ -19,11 +19,11 @@ import java.util.function.IntFunction;
  * that transient failures of the call itself are retried by the engine, where every attempt shows in the run's events.
  *
  * <p>Each attempt gets its number (1 for the first): an attempt that must prepare a retry (forget a rejected token)
- * checks it. Failsafe's {@code onRetry} listeners do not fire in such a standalone execution; {@code onFailedAttempt}
- * and {@code onRetriesExceeded} do.
+ * checks it, because Failsafe's {@code onRetry} listeners do not fire in such a standalone execution. A zero delay
+ * does not call the sleeper.
  *
  * <p>How it ends: with the last attempt's result, whether the policy was satisfied, its retries ran out or it
- * aborted; the caller inspects the result (compare {@link #run}). Waiting is interrupted → a permanent
+ * aborted; the caller inspects the result. Waiting is interrupted → a permanent
  * {@link ProviderException} naming {@code what}, with the interrupt flag restored.
  *
  * <p>Thread-safe: each {@link #run} has its own execution; the policy is immutable.
