@@ -18,7 +18,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * What is Graph's own on top of the toolkit's {@link HttpCaller}: the bearer header, how Graph's error body
@@ -145,7 +144,7 @@ final class GraphClient {
             sb.append(" | Code: ").append(code);
         }
         if (message != null) {
-            sb.append(" | Message: ").append(truncate(scrub(message, token)));
+            sb.append(" | Message: ").append(truncate(Redaction.scrub(message, token == null ? List.of() : List.of(token))));
         }
         if (requestId != null) {
             sb.append(" | RequestId: ").append(requestId);
@@ -184,11 +183,6 @@ final class GraphClient {
     private static String truncate(String s) {
         String oneLine = s.replaceAll("\\s+", " ").trim();
         return oneLine.length() <= MAX_MESSAGE ? oneLine : oneLine.substring(0, MAX_MESSAGE) + "...";
-    }
-
-    /** Removes the token, and anything shaped like a bearer header, from text that came back from a server. */
-    static String scrub(String text, String token) {
-        return Redaction.scrub(text, Set.of(token == null ? "" : token));
     }
 
     /** A Graph error response: status and Graph's error code and message kept for callers that inspect them. */
