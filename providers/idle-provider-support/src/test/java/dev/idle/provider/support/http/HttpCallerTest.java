@@ -282,6 +282,22 @@ class HttpCallerTest {
     }
 
     @Test
+    void aFreshRequestIdLinkGivesEveryRequestItsOwnIdAndTheLogShowsIt() {
+        RecordingLogger log = new RecordingLogger(true);
+        List<String> ids = Collections.synchronizedList(new ArrayList<>());
+        HttpCaller http = caller().logger(log).link(HttpLinks.freshRequestId("client-request-id")).link(chain -> {
+            ids.add(chain.request().headers().firstValue("client-request-id").orElseThrow());
+            return chain.proceed(chain.request());
+        }).build();
+
+        http.send(get(uri("/missing")));
+        http.send(get(uri("/missing")));
+
+        assertThat(ids).hasSize(2).doesNotHaveDuplicates();
+        assertThat(log.lines.get(0)).endsWith("[client-request-id " + ids.get(0) + "]");
+    }
+
+    @Test
     void nothingIsLoggedWhenDebugIsOff() {
         RecordingLogger log = new RecordingLogger(false);
         caller().logger(log).build().send(get(uri("/ok")));
