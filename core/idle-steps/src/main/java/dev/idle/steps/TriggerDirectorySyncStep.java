@@ -7,6 +7,7 @@ import dev.idle.spi.DirectorySyncTrigger;
 import dev.idle.spi.EventWriter;
 import dev.idle.spi.ProviderCalls;
 import dev.idle.spi.ProviderMethods;
+import dev.idle.spi.Sleeper;
 import dev.idle.spi.Step;
 import dev.idle.spi.StepContext;
 import dev.idle.spi.StepResult;
@@ -31,17 +32,11 @@ public final class TriggerDirectorySyncStep implements Step {
     private static final int DEFAULT_TIMEOUT_SECONDS = 600;
     private static final int DEFAULT_POLL_INTERVAL_SECONDS = 10;
 
-    /** Waits between polls; replaceable so tests need not sleep. */
-    @FunctionalInterface
-    interface Sleeper {
-        void sleep(Duration duration) throws InterruptedException;
-    }
-
     private final Clock clock;
     private final Sleeper sleeper;
 
     public TriggerDirectorySyncStep() {
-        this(Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
+        this(Clock.systemUTC(), Sleeper.SYSTEM);
     }
 
     TriggerDirectorySyncStep(Clock clock, Sleeper sleeper) {

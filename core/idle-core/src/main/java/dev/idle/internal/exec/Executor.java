@@ -17,6 +17,7 @@ import dev.idle.internal.catalog.StepCatalog;
 import dev.idle.internal.condition.ConditionEvaluator;
 import dev.idle.internal.condition.ConditionPaths;
 import dev.idle.internal.redact.SecretScrubber;
+import dev.idle.spi.Sleeper;
 import dev.idle.spi.Step;
 import dev.idle.spi.StepResult;
 import java.time.Clock;
@@ -34,17 +35,17 @@ public final class Executor {
     private final RetryRunner retry;
 
     public Executor(StepCatalog catalog) {
-        this(catalog, Clock.systemUTC(), Thread::sleep);
+        this(catalog, Clock.systemUTC(), Sleeper.SYSTEM);
     }
 
-    Executor(StepCatalog catalog, Clock clock, RetryRunner.Sleeper sleeper) {
+    Executor(StepCatalog catalog, Clock clock, Sleeper sleeper) {
         this.catalog = catalog;
         this.clock = clock;
         this.retry = new RetryRunner(sleeper);
     }
 
     /** A copy that sleeps with {@code sleeper} (tests use a recording one). */
-    public Executor withSleeper(RetryRunner.Sleeper sleeper) {
+    public Executor withSleeper(Sleeper sleeper) {
         return new Executor(catalog, clock, sleeper);
     }
 

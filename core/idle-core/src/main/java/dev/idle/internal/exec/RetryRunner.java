@@ -3,6 +3,7 @@ package dev.idle.internal.exec;
 import dev.idle.api.RetryProfile;
 import dev.idle.api.data.DataMap;
 import dev.idle.spi.ProviderException;
+import dev.idle.spi.Sleeper;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,11 +16,6 @@ import java.util.function.Supplier;
  * A backend's minimum delay (Retry-After) is honoured even past MaxDelay.
  */
 final class RetryRunner {
-    /** Sleeps; replaced in tests. */
-    interface Sleeper {
-        void sleep(long millis) throws InterruptedException;
-    }
-
     /** Announces a retry: attempt, max attempts, delay, the failure. */
     interface RetryListener {
         void retrying(int attempt, int maxAttempts, long delayMs, Throwable failure);
@@ -62,7 +58,7 @@ final class RetryRunner {
                 listener.retrying(attempt, max, delay, e);
                 if (delay > 0) {
                     try {
-                        sleeper.sleep(delay);
+                        sleeper.sleep(Duration.ofMillis(delay));
                     } catch (InterruptedException ie) {
                         Thread.currentThread().interrupt();
                         throw new AttemptsFailed(e, attempt);

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class RetryRunnerTest {
     private final List<Long> sleeps = new ArrayList<>();
     private final List<String> announced = new ArrayList<>();
-    private final RetryRunner runner = new RetryRunner(sleeps::add);
+    private final RetryRunner runner = new RetryRunner(d -> sleeps.add(d.toMillis()));
 
     private static RetryProfile noJitter(int attempts, int initial, double factor, int max) {
         return new RetryProfile(attempts, initial, factor, max, 0);

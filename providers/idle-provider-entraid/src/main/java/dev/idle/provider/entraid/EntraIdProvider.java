@@ -2,7 +2,6 @@ package dev.idle.provider.entraid;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.idle.api.data.DataMap;
 import dev.idle.api.data.Values;
@@ -27,11 +26,11 @@ import dev.idle.spi.ProviderException;
 import dev.idle.spi.ProviderMethods;
 import dev.idle.spi.ProviderResult;
 import dev.idle.spi.SessionRevoker;
+import dev.idle.spi.Sleeper;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -52,25 +51,14 @@ public final class EntraIdProvider implements Provider, IdentityReader, Identity
             + "department,jobTitle,officeLocation,companyName";
     /** IdLE attribute name → Graph user property, for the names whose spelling differs or is fixed. */
     private static final Map<String, String> ATTRIBUTES = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    private static final Pattern ALREADY = Pattern.compile("(?i)already exist|already a member");
-    private static final int BATCH_SIZE = 20;
+    static final Pattern ALREADY = Pattern.compile("(?i)already exist|already a member");
 
     static {
-        ATTRIBUTES.put("GivenName", "givenName");
-        ATTRIBUTES.put("Surname", "surname");
-        ATTRIBUTES.put("DisplayName", "displayName");
-        ATTRIBUTES.put("UserPrincipalName", "userPrincipalName");
-        ATTRIBUTES.put("Mail", "mail");
-        ATTRIBUTES.put("Department", "department");
-        ATTRIBUTES.put("JobTitle", "jobTitle");
-        ATTRIBUTES.put("OfficeLocation", "officeLocation");
-        ATTRIBUTES.put("CompanyName", "companyName");
-    }
-
-    /** Waits between retries of throttled {@code $batch} items; replaceable in tests. */
-    @FunctionalInterface
-    interface Sleeper {
-        void sleep(Duration d) throws InterruptedException;
+        // Each IdLE name is the Graph property with a capital first letter (GivenName -> givenName).
+        for (String property : List.of("givenName", "surname", "displayName", "userPrincipalName", "mail",
+                "department", "jobTitle", "officeLocation", "companyName")) {
+            ATTRIBUTES.put(Character.toUpperCase(property.charAt(0)) + property.substring(1), property);
+        }
     }
 
     private final String alias;
@@ -78,9 +66,7 @@ public final class EntraIdProvider implements Provider, IdentityReader, Identity
     private final GraphAuth auth;
     private final boolean allowDelete;
     private final int pageSize;
-    private final int batchRetries;
-    private final Duration maxBatchWait;
-    private final Sleeper sleeper;
+    private final GraphBatch batch;
     private final ObjectMapper json;
     private final SecureRandom random = new SecureRandom();
 
@@ -91,9 +77,7 @@ public final class EntraIdProvider implements Provider, IdentityReader, Identity
         this.auth = auth;
         this.allowDelete = allowDelete;
         this.pageSize = pageSize;
-        this.batchRetries = batchRetries;
-        this.maxBatchWait = maxBatchWait;
-        this.sleeper = sleeper;
+        this.batch = new GraphBatch(graph, json, batchRetries, maxBatchWait, sleeper);
         this.json = json;
     }
 
@@ -577,10 +561,8 @@ public final class EntraIdProvider implements Provider, IdentityReader, Identity
     }
 
     /**
-     * Groups go through {@code $batch} in chunks of 20; administrative units one by one. Results come back in input
-     * order. A throttled (429) or unavailable (5xx) batch item is sent again after its {@code Retry-After}, never
-     * reported as failed; when it stays throttled the whole call fails as transient (the engine re-runs the step,
-     * which is idempotent).
+     * Groups go through {@code $batch} in chunks of 20 ({@link GraphBatch}, which sends throttled items again after
+     * their {@code Retry-After}); administrative units one by one. Results come back in input order.
      */
     private List<BulkResult> bulk(String identityKey, List<Entitlement> entitlements, AuthSession session,
                                   boolean grant) {
@@ -610,100 +592,11 @@ public final class EntraIdProvider implements Provider, IdentityReader, Identity
                 }
             }
         }
-        for (int from = 0; from < groupItems.size(); from += BATCH_SIZE) {
-            List<Integer> chunk = groupItems.subList(from, Math.min(from + BATCH_SIZE, groupItems.size()));
-            runBatch(chunk, targets, userId, identityKey, grant, operation, token, results);
+        GraphBatch.Call call = new GraphBatch.Call(userId, identityKey, grant, operation, token, targets, results);
+        for (int from = 0; from < groupItems.size(); from += GraphBatch.SIZE) {
+            batch.run(call, groupItems.subList(from, Math.min(from + GraphBatch.SIZE, groupItems.size())));
         }
         return List.of(results);
-    }
-
-    private void runBatch(List<Integer> chunk, List<Entitlement> targets, String userId, String identityKey,
-                          boolean grant, String operation, String token, BulkResult[] results) {
-        List<Integer> pending = new ArrayList<>(chunk);
-        for (int attempt = 0; ; attempt++) {
-            ArrayNode requests = json.createArrayNode();
-            Map<String, Integer> byId = new LinkedHashMap<>();
-            for (int i = 0; i < pending.size(); i++) {
-                int item = pending.get(i);
-                String id = String.valueOf(i + 1);
-                byId.put(id, item);
-                String groupPath = "/groups/" + OData.segment(targets.get(item).id()) + "/members";
-                ObjectNode req = requests.addObject().put("id", id);
-                if (grant) {
-                    req.put("method", "POST").put("url", groupPath + "/$ref");
-                    req.putObject("headers").put("Content-Type", "application/json");
-                    req.putObject("body").put("@odata.id", graph.baseUrl() + "/directoryObjects/" + userId);
-                } else {
-                    req.put("method", "DELETE").put("url", groupPath + "/" + OData.segment(userId) + "/$ref");
-                }
-            }
-            ObjectNode body = json.createObjectNode();
-            body.set("requests", requests);
-            JsonNode responses = graph.call("POST", "/$batch", body, token).path("responses");
-            List<Integer> again = new ArrayList<>();
-            Duration wait = null;
-            Map<String, JsonNode> answered = new LinkedHashMap<>();
-            if (responses.isArray()) {
-                responses.forEach(r -> answered.put(r.path("id").asText(), r));
-            }
-            for (Map.Entry<String, Integer> entry : byId.entrySet()) {
-                int item = entry.getValue();
-                Entitlement target = targets.get(item);
-                JsonNode r = answered.get(entry.getKey());
-                if (r == null) {
-                    again.add(item); // not answered: send it again rather than lose it
-                    continue;
-                }
-                int status = r.path("status").asInt();
-                JsonNode error = r.path("body").path("error");
-                if (status >= 200 && status < 300) {
-                    results[item] = new BulkResult(operation, identityKey, true, null, target);
-                } else if (!grant && status == 404) {
-                    results[item] = new BulkResult(operation, identityKey, false, null, target);
-                } else if (grant && status == 400 && ALREADY.matcher(error.path("message").asText("")).find()) {
-                    results[item] = new BulkResult(operation, identityKey, false, null, target);
-                } else if (GraphClient.isTransientStatus(status)) {
-                    again.add(item);
-                    Duration d = RetryAfter.parse(header(r.path("headers"), "Retry-After"), java.time.Clock.systemUTC());
-                    if (d != null && (wait == null || d.compareTo(wait) > 0)) {
-                        wait = d;
-                    }
-                } else {
-                    String code = error.path("code").asText("");
-                    results[item] = new BulkResult(operation, identityKey, false, "HTTP " + status + ": "
-                            + (code.isEmpty() ? "" : code + ": ") + error.path("message").asText(""), target);
-                }
-            }
-            if (again.isEmpty()) {
-                return;
-            }
-            Duration delay = wait != null ? wait : Duration.ofSeconds(Math.min(30, 1L << Math.min(attempt, 5)));
-            if (attempt >= batchRetries || delay.compareTo(maxBatchWait) > 0) {
-                throw new ProviderException(again.size() + " of " + chunk.size() + " $batch items for '" + identityKey
-                        + "' are still throttled after " + (attempt + 1) + " attempt(s); the step should be retried"
-                        + (wait == null ? "." : " (Retry-After " + wait.toMillis() + " ms)."), true, wait, null);
-            }
-            try {
-                sleeper.sleep(delay);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ProviderException("Interrupted while waiting to retry throttled $batch items.");
-            }
-            pending = again;
-        }
-    }
-
-    private static String header(JsonNode headers, String name) {
-        if (headers == null || !headers.isObject()) {
-            return null;
-        }
-        for (var it = headers.fields(); it.hasNext(); ) {
-            var f = it.next();
-            if (f.getKey().equalsIgnoreCase(name)) {
-                return f.getValue().asText();
-            }
-        }
-        return null;
     }
 
     private static boolean truthy(JsonNode n) {

@@ -13,6 +13,8 @@ import dev.idle.spi.AuthSession;
 import dev.idle.spi.Provider;
 import dev.idle.spi.ProviderFactory;
 import dev.idle.spi.SecretReferences;
+import dev.idle.spi.Sleeper;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -40,19 +42,19 @@ public final class EntraIdProviderFactory implements ProviderFactory {
             "batchRetries", "maxBatchWaitSeconds");
 
     private final Function<String, String> environment;
-    private final EntraIdProvider.Sleeper sleeper;
+    private final Sleeper sleeper;
 
     /** The factory {@link java.util.ServiceLoader} finds: environment variables from the process. */
     public EntraIdProviderFactory() {
-        this(System::getenv, d -> Thread.sleep(d.toMillis()));
+        this(System::getenv, Sleeper.SYSTEM);
     }
 
     /** A factory reading environment variables through {@code environment} (tests, embedding hosts). */
     public EntraIdProviderFactory(Function<String, String> environment) {
-        this(environment, d -> Thread.sleep(d.toMillis()));
+        this(environment, Sleeper.SYSTEM);
     }
 
-    EntraIdProviderFactory(Function<String, String> environment, EntraIdProvider.Sleeper sleeper) {
+    EntraIdProviderFactory(Function<String, String> environment, Sleeper sleeper) {
         this.environment = environment;
         this.sleeper = sleeper;
     }

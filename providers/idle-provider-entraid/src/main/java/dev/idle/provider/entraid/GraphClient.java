@@ -3,59 +3,60 @@ package dev.idle.provider.entraid;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.idle.provider.support.http.FailureVerdict;
+import dev.idle.provider.support.http.HttpAnswer;
+import dev.idle.provider.support.http.HttpCaller;
+import dev.idle.provider.support.http.Origins;
+import dev.idle.provider.support.http.Redaction;
+import dev.idle.provider.support.http.RestCalls;
+import dev.idle.provider.support.http.RetryAfter;
 import dev.idle.spi.ProviderException;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 /**
- * The Graph HTTP layer: one request, its failure mapped to a {@link ProviderException}, and paging over
- * {@code @odata.nextLink}. It never retries and never swallows a failure: every request either returns its response
- * or throws.
+ * What is Graph's own on top of the toolkit's {@link HttpCaller}: the bearer header, how Graph's error body
+ * ({@code error.code}, {@code error.message}, the request id) becomes a {@link GraphException}, and paging over
+ * {@code @odata.nextLink} (which must stay on the configured origin). It never retries and never swallows a failure:
+ * every request either returns its response or throws.
  *
  * <p>Failure messages carry the method and path, the HTTP status, Graph's error code and message, the request id and
  * the {@code Retry-After} value; never a header of the request, its body, or the token.
  */
 final class GraphClient {
-    /** Statuses worth retrying besides 5xx: request timeout and throttling. */
-    private static final Set<Integer> TRANSIENT_4XX = Set.of(408, 429);
     private static final int MAX_MESSAGE = 400;
 
-    private final HttpClient http;
+    private final HttpCaller http;
     private final String baseUrl;
     private final URI origin;
     private final Duration timeout;
-    private final Clock clock;
     private final ObjectMapper json;
 
     /** A response of any status; {@code body} is {@link MissingNode} when there was none or it was not JSON. */
-    record Response(int status, HttpHeaders headers, JsonNode body) {
+    record Response(HttpAnswer answer, JsonNode body) {
+        int status() {
+            return answer.status();
+        }
+
         boolean ok() {
-            return status >= 200 && status < 300;
+            return answer.ok();
         }
 
         String header(String name) {
-            return headers == null ? null : headers.firstValue(name).orElse(null);
+            return answer.header(name);
         }
     }
 
-    GraphClient(HttpClient http, String baseUrl, Duration timeout, Clock clock, ObjectMapper json) {
-        this.http = http;
+    GraphClient(HttpClient client, String baseUrl, Duration timeout, Clock clock, ObjectMapper json) {
+        this.http = HttpCaller.builder(client, "Graph API").clock(clock).build();
         this.baseUrl = trimSlash(baseUrl);
-        URI base = URI.create(this.baseUrl);
-        this.origin = URI.create(base.getScheme() + "://" + base.getRawAuthority());
+        this.origin = Origins.of(URI.create(this.baseUrl));
         this.timeout = timeout;
-        this.clock = clock;
         this.json = json;
     }
 
@@ -68,6 +69,16 @@ final class GraphClient {
         return origin.toString();
     }
 
+    /** The {@code Retry-After} parser of this client's clock (for {@code $batch} item headers). */
+    RetryAfter retryAfter() {
+        return http.retryAfterParser();
+    }
+
+    /** True when a Graph answer (or {@code $batch} item) with {@code status} is worth retrying. */
+    boolean isTransientStatus(int status) {
+        return http.classifier().isTransient(status);
+    }
+
     static String trimSlash(String s) {
         String t = s.trim();
         while (t.endsWith("/")) {
@@ -78,38 +89,13 @@ final class GraphClient {
 
     /** Sends one request; throws a transient {@link ProviderException} when no response arrived. */
     Response exchange(String method, String target, Object body, String token) {
-        URI uri = resolve(target);
-        HttpRequest.Builder rb = HttpRequest.newBuilder(uri)
+        HttpRequest.Builder rb = HttpRequest.newBuilder(resolve(target))
                 .timeout(timeout)
                 .header("Authorization", "Bearer " + token)
                 .header("Accept", "application/json");
-        try {
-            if (body != null) {
-                rb.header("Content-Type", "application/json");
-                rb.method(method, HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
-            } else {
-                rb.method(method, "POST".equals(method) || "PATCH".equals(method) || "PUT".equals(method)
-                        ? HttpRequest.BodyPublishers.ofString("") : HttpRequest.BodyPublishers.noBody());
-            }
-        } catch (IOException e) {
-            throw new ProviderException("Graph request body could not be written for " + describe(method, target)
-                    + ": " + e.getClass().getSimpleName(), false, null, null);
-        }
-        HttpResponse<byte[]> response;
-        try {
-            response = http.send(rb.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpTimeoutException e) {
-            throw new ProviderException("Graph API request timed out: " + describe(method, target) + " (after "
-                    + timeout.toSeconds() + "s)", true, null, e);
-        } catch (IOException e) {
-            throw new ProviderException("Graph API request failed: " + describe(method, target)
-                    + " | no response: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + scrub(e.getMessage(), token)), true, null, null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProviderException("Interrupted while waiting for Graph: " + describe(method, target));
-        }
-        return new Response(response.statusCode(), response.headers(), parse(response.body()));
+        RestCalls.method(rb, method, body, json, "Graph");
+        HttpAnswer a = http.send(rb.build(), "Graph API request " + describe(method, target));
+        return new Response(a, RestCalls.parseOrMissing(json, a.body()));
     }
 
     /** Sends one request and returns its body; a non-2xx status throws {@link #failure}. */
@@ -150,16 +136,15 @@ final class GraphClient {
         if (requestId == null) {
             requestId = text(error.path("innerError").get("request-id"));
         }
-        String retryAfterHeader = r.header("Retry-After");
-        boolean transientStatus = isTransientStatus(r.status());
-        java.time.Duration minimumDelay = transientStatus ? RetryAfter.parse(retryAfterHeader, clock) : null;
+        String retryAfterHeader = r.header(RetryAfter.HEADER);
+        FailureVerdict verdict = http.verdict(r.answer());
         StringBuilder sb = new StringBuilder("Graph API request failed: ").append(describe(method, target))
                 .append(" | Status: ").append(r.status());
         if (code != null) {
             sb.append(" | Code: ").append(code);
         }
         if (message != null) {
-            sb.append(" | Message: ").append(truncate(scrub(message, token)));
+            sb.append(" | Message: ").append(truncate(Redaction.scrub(message, token == null ? List.of() : List.of(token))));
         }
         if (requestId != null) {
             sb.append(" | RequestId: ").append(requestId);
@@ -167,14 +152,11 @@ final class GraphClient {
         if (retryAfterHeader != null) {
             sb.append(" | RetryAfter: ").append(retryAfterHeader.trim());
         }
-        return new GraphException(sb.toString(), r.status(), code, message, transientStatus, minimumDelay);
+        return new GraphException(sb.toString(), r.status(), code, message, verdict.transientFailure(),
+                verdict.minimumDelay());
     }
 
-    static boolean isTransientStatus(int status) {
-        return TRANSIENT_4XX.contains(status) || (status >= 500 && status != 501 && status != 505);
-    }
-
-    /** {@code GET /users/...} without the query string (which may be long), for messages. */
+    /** {@code GET /users/...} without the query string (which may be long and hold search terms), for messages. */
     String describe(String method, String target) {
         String path = target.startsWith(baseUrl) ? target.substring(baseUrl.length()) : target;
         int q = path.indexOf('?');
@@ -184,26 +166,14 @@ final class GraphClient {
     private URI resolve(String target) {
         if (target.startsWith("https://") || target.startsWith("http://")) {
             URI uri = URI.create(target);
-            URI o = URI.create(uri.getScheme() + "://" + uri.getRawAuthority());
-            if (!o.toString().toLowerCase(Locale.ROOT).equals(origin.toString().toLowerCase(Locale.ROOT))) {
+            if (!Origins.same(uri, origin)) {
                 // A next link to another host would receive our token.
-                throw new ProviderException("Graph returned a link to another origin (" + o + "); refusing to follow it.");
+                throw new ProviderException("Graph returned a link to another origin (" + Origins.of(uri)
+                        + "); refusing to follow it.");
             }
             return uri;
         }
         return URI.create(baseUrl + (target.startsWith("/") ? "" : "/") + target);
-    }
-
-    private JsonNode parse(byte[] bytes) {
-        if (bytes == null || bytes.length == 0) {
-            return MissingNode.getInstance();
-        }
-        try {
-            JsonNode node = json.readTree(bytes);
-            return node == null ? MissingNode.getInstance() : node;
-        } catch (IOException e) {
-            return MissingNode.getInstance();
-        }
     }
 
     private static String text(JsonNode n) {
@@ -215,15 +185,6 @@ final class GraphClient {
         return oneLine.length() <= MAX_MESSAGE ? oneLine : oneLine.substring(0, MAX_MESSAGE) + "...";
     }
 
-    /** Removes the token, and anything shaped like a bearer header, from text that came back from a server. */
-    static String scrub(String text, String token) {
-        String s = text;
-        if (token != null && !token.isEmpty()) {
-            s = s.replace(token, "[REDACTED]");
-        }
-        return s.replaceAll("(?i)bearer\\s+[A-Za-z0-9._~+/=-]+", "Bearer [REDACTED]");
-    }
-
     /** A Graph error response: status and Graph's error code and message kept for callers that inspect them. */
     static final class GraphException extends ProviderException {
         private final int status;
@@ -231,7 +192,7 @@ final class GraphClient {
         private final String graphMessage;
 
         GraphException(String message, int status, String code, String graphMessage, boolean transientFailure,
-                       java.time.Duration minimumDelay) {
+                       Duration minimumDelay) {
             super(message, transientFailure, minimumDelay, null);
             this.status = status;
             this.code = code;

@@ -169,7 +169,7 @@ public final class ExchangeOnlineProvider implements Provider, MailboxReader, Ma
         JsonNode s;
         try {
             s = http.graph("GET", settingsUri(row), null, auth.token(session, graphScope, alias),
-                    "Microsoft Graph GET mailboxSettings of '" + row.smtp() + "' failed");
+                    "Microsoft Graph GET mailboxSettings of '" + row.smtp() + "'");
         } catch (ExoHttp.CommandException e) {
             if (e.notFound && !e.isTransient()) {
                 throw new ProviderException("Out of Office configuration for mailbox '" + row.smtp()
@@ -229,7 +229,7 @@ public final class ExchangeOnlineProvider implements Provider, MailboxReader, Ma
                 ar.set("scheduledEndDateTime", dateTimeTimeZone(req.end(settings.zone())));
             }
             http.graph("PATCH", settingsUri(row), body, auth.token(session, graphScope, alias),
-                    "Microsoft Graph PATCH mailboxSettings of '" + row.smtp() + "' failed");
+                    "Microsoft Graph PATCH mailboxSettings of '" + row.smtp() + "'");
         }
         return ProviderResult.of(ProviderMethods.ENSURE_OUT_OF_OFFICE, row.smtp(), drift);
     }

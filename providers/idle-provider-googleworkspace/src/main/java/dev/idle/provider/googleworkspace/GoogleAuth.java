@@ -3,25 +3,27 @@ package dev.idle.provider.googleworkspace;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.idle.provider.support.http.HttpAnswer;
+import dev.idle.provider.support.http.HttpCaller;
+import dev.idle.provider.support.http.RestCalls;
+import dev.idle.provider.support.http.Rs256Jwt;
 import dev.idle.spi.AuthSession;
 import dev.idle.spi.ProviderException;
 import dev.idle.spi.Secret;
 import dev.idle.spi.SecretReferences;
-import dev.idle.spi.http.RestCalls;
-import dev.idle.spi.http.Rs256Jwt;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,7 +40,7 @@ final class GoogleAuth {
     static final List<String> DEFAULT_SCOPES = List.of("https://www.googleapis.com/auth/admin.directory.user",
             "https://www.googleapis.com/auth/admin.directory.group");
 
-    private final HttpClient client;
+    private final HttpCaller http;
     private final Clock clock;
     private final ObjectMapper json;
     private final String tokenUriOverride;
@@ -48,7 +50,7 @@ final class GoogleAuth {
 
     GoogleAuth(HttpClient client, Clock clock, ObjectMapper json, String tokenUriOverride, List<String> scopes,
                Duration timeout) {
-        this.client = client;
+        this.http = HttpCaller.builder(client, "Google").clock(clock).build();
         this.clock = clock;
         this.json = json;
         this.tokenUriOverride = tokenUriOverride;
@@ -116,38 +118,30 @@ final class GoogleAuth {
                 .put("exp", now + 3600);
         String assertion;
         try {
-            assertion = Rs256Jwt.sign(json, header, claims, privateKey(pem));
+            assertion = Rs256Jwt.sign(json, header, claims, Rs256Jwt.rsaPrivateKeyFromPem(pem));
         } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
             throw new ProviderException("Auth session '" + name + "': cannot sign the JWT assertion with the key in "
                     + file + ": " + e.getClass().getSimpleName());
         }
-        String form = "grant_type=" + enc("urn:ietf:params:oauth:grant-type:jwt-bearer") + "&assertion="
-                + enc(assertion);
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer");
+        form.put("assertion", assertion);
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout)
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
-        HttpResponse<byte[]> response = RestCalls.sendTokenRequest(client, request, "Google token request");
+                .POST(RestCalls.form(form)).build();
+        HttpAnswer response = http.send(request, "Google token request");
         JsonNode body = RestCalls.parseOrEmptyObject(json, response.body());
-        int status = response.statusCode();
+        int status = response.status();
         if (status != 200 || !body.hasNonNull("access_token")) {
-            boolean transientFailure = status == 429 || status >= 500;
+            boolean transientFailure = http.classifier().isTransient(status);
             throw new ProviderException("Google token request for " + email + " as " + subject + " failed | Status: "
                     + status + " | " + body.path("error").asText("") + ": " + body.path("error_description").asText("")
                     + (status == 401 || "unauthorized_client".equals(body.path("error").asText())
                     ? " (is domain-wide delegation granted to this client for the scopes " + String.join(", ", scopes)
                     + "?)" : ""), transientFailure,
-                    transientFailure ? RestCalls.retryAfter(response.headers(), clock) : null, null);
+                    transientFailure ? http.retryAfter(response) : null, null);
         }
         long expiresIn = body.path("expires_in").asLong(3600);
         return new Token(Secret.of(body.get("access_token").asText()), clock.instant().plusSeconds(expiresIn));
-    }
-
-    private static PrivateKey privateKey(String pem) throws GeneralSecurityException {
-        return Rs256Jwt.rsaPrivateKey(pem.replace("-----BEGIN PRIVATE KEY-----", "")
-                .replace("-----END PRIVATE KEY-----", "").replaceAll("\\s", ""));
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }

@@ -2,14 +2,16 @@ package dev.idle.provider.googleworkspace;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.idle.provider.support.http.HttpAnswer;
+import dev.idle.provider.support.http.HttpCaller;
+import dev.idle.provider.support.http.HttpLinks;
+import dev.idle.provider.support.http.Redaction;
+import dev.idle.provider.support.http.RestCalls;
 import dev.idle.spi.ProviderException;
 import dev.idle.spi.Secret;
-import dev.idle.spi.http.RestCalls;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,27 +19,27 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The HTTP layer for the Directory API. Errors become a {@link ProviderException} whose message carries the status,
- * Google's {@code error.message} and the {@code reasons}, never a token. Transient: 429, 408, 5xx, and 403 with reason
- * {@code rateLimitExceeded}, {@code userRateLimitExceeded} or {@code quotaExceeded}; rate-limit answers carry their
- * {@code Retry-After} (or, without one, one second) as the minimum delay before the next attempt.
+ * What is the Directory API's own on top of the toolkit's {@link HttpCaller}: the bearer header, paths below
+ * {@code /admin/directory/v1}, and Google's error body: the message carries the status, {@code error.message} and the
+ * {@code reasons}, never a token. Transient: the toolkit's standard classification (429, 408, 5xx, network failures)
+ * and also a 403 whose reason is {@code rateLimitExceeded}, {@code userRateLimitExceeded} or {@code quotaExceeded};
+ * rate-limit answers carry their {@code Retry-After} (or, without one, one second) as the minimum delay.
  */
 final class GoogleHttp {
     static final Set<String> RATE_LIMIT_REASONS = Set.of("rateLimitExceeded", "userRateLimitExceeded",
             "quotaExceeded");
     static final Duration DEFAULT_RATE_LIMIT_WAIT = Duration.ofSeconds(1);
 
-    private final HttpClient client;
+    private final HttpCaller http;
     private final String base;
     private final Duration timeout;
-    private final Clock clock;
     private final ObjectMapper json;
 
     GoogleHttp(HttpClient client, URI base, Duration timeout, Clock clock, ObjectMapper json) {
-        this.client = client;
+        this.http = HttpCaller.builder(client, "Directory API").clock(clock)
+                .link(HttpLinks.header("User-Agent", "idle-provider-googleworkspace")).build();
         this.base = base.toString().replaceAll("/+$", "") + "/admin/directory/v1";
         this.timeout = timeout;
-        this.clock = clock;
         this.json = json;
     }
 
@@ -49,25 +51,24 @@ final class GoogleHttp {
         URI uri = URI.create(base + path);
         HttpRequest.Builder rb = HttpRequest.newBuilder(uri).timeout(timeout)
                 .header("Accept", "application/json")
-                .header("Authorization", "Bearer " + token.reveal())
-                .header("User-Agent", "idle-provider-googleworkspace");
+                .header("Authorization", "Bearer " + token.reveal());
         RestCalls.method(rb, method, body, json, "Directory API");
-        String what = method + " " + uri.getRawPath();
-        HttpResponse<byte[]> response = RestCalls.send(client, rb.build(), "Directory API", what);
-        int status = response.statusCode();
-        JsonNode parsed = RestCalls.parseOrNull(json, response.body());
-        for (int a : accepted) {
-            if (a == status) {
-                return new Answer(status, parsed);
+        String what = method + " " + Redaction.path(uri);
+        HttpAnswer a = http.send(rb.build(), "Directory API request " + what);
+        JsonNode parsed = RestCalls.parseOrNull(json, a.body());
+        for (int accept : accepted) {
+            if (accept == a.status()) {
+                return new Answer(a.status(), parsed);
             }
         }
-        if (status / 100 == 2) {
-            return new Answer(status, parsed);
+        if (a.ok()) {
+            return new Answer(a.status(), parsed);
         }
-        throw failure(what, status, parsed, response.headers());
+        throw failure(what, a, parsed);
     }
 
-    private ProviderException failure(String what, int status, JsonNode body, HttpHeaders headers) {
+    private ProviderException failure(String what, HttpAnswer a, JsonNode body) {
+        int status = a.status();
         StringBuilder msg = new StringBuilder("Directory API request failed | ").append(what).append(" | Status: ")
                 .append(status);
         List<String> reasons = new ArrayList<>();
@@ -80,8 +81,8 @@ final class GoogleHttp {
             }
         }
         boolean rateLimited = status == 429 || (status == 403 && reasons.stream().anyMatch(RATE_LIMIT_REASONS::contains));
-        boolean transientFailure = rateLimited || status == 408 || status >= 500;
-        Duration wait = RestCalls.retryAfter(headers, clock);
+        boolean transientFailure = rateLimited || http.classifier().isTransient(status);
+        Duration wait = http.retryAfter(a);
         if (wait == null && rateLimited) {
             wait = DEFAULT_RATE_LIMIT_WAIT;
         }

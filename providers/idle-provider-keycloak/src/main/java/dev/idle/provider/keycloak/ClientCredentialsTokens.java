@@ -1,6 +1,7 @@
 package dev.idle.provider.keycloak;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.idle.provider.support.http.RestCalls;
 import dev.idle.spi.ProviderException;
 import dev.idle.spi.Secret;
 import java.net.URI;
@@ -56,9 +57,9 @@ final class ClientCredentialsTokens {
         List<String> scrub = List.of(s.reveal());
         Instant asked = clock.instant();
         KeycloakHttp.Reply reply = http.send("POST", tokenEndpoint,
-                Map.of("Content-Type", "application/x-www-form-urlencoded"), KeycloakHttp.form(form), what, scrub);
+                Map.of("Content-Type", "application/x-www-form-urlencoded"), RestCalls.form(form), what);
         if (!reply.ok()) {
-            throw KeycloakHttp.failure(reply, what, scrub);
+            throw http.failure(reply, what, scrub);
         }
         JsonNode at = reply.body().get("access_token");
         if (at == null || !at.isTextual() || at.asText().isEmpty()) {

@@ -2,58 +2,58 @@ package dev.idle.provider.keycloak;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.idle.provider.support.http.FailureClassifier;
+import dev.idle.provider.support.http.FailureVerdict;
+import dev.idle.provider.support.http.HttpAnswer;
+import dev.idle.provider.support.http.HttpCaller;
+import dev.idle.provider.support.http.Redaction;
+import dev.idle.provider.support.http.RestCalls;
 import dev.idle.spi.ProviderException;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
-import javax.net.ssl.SSLException;
 
 /**
- * The HTTP layer shared by the admin calls and the token endpoint: JSON in and out, and one place that turns a
- * failed exchange into a {@link ProviderException}.
+ * What is Keycloak's own on top of the toolkit's {@link HttpCaller}, shared by the admin calls and the token
+ * endpoint: JSON in and out, and how Keycloak's error body ({@code errorMessage}, {@code error}/{@code
+ * error_description}, or a short plain text) becomes a {@link ProviderException}.
  *
- * <p>Transient (the engine re-runs the step): HTTP 429, 502, 503, 504, timeouts and connection failures; a
- * {@code Retry-After} header becomes the exception's minimum delay. Everything else fails with Keycloak's own error
- * text ({@code errorMessage}, {@code error}/{@code error_description}). Messages never carry a token or a secret:
- * they are built from the method, the path, the status and Keycloak's error fields only, and anything in
- * {@link #scrub} is masked in addition.
+ * <p>Transient (the engine re-runs the step): the toolkit's gateway-only classification, HTTP 429, 502, 503, 504,
+ * timeouts and connection failures (a Keycloak 500 is a failed admin operation a retry would repeat); a
+ * {@code Retry-After} header becomes the exception's minimum delay. Messages never carry a token or a secret: they are
+ * built from the method, the path, the status and Keycloak's error fields only, and anything in {@code scrub} is
+ * masked in addition.
  */
 final class KeycloakHttp {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_ERROR_TEXT = 300;
 
-    private final HttpClient client;
+    private final HttpCaller http;
     private final Duration requestTimeout;
 
     KeycloakHttp(HttpClient client, Duration requestTimeout) {
-        this.client = client;
+        this.http = HttpCaller.builder(client, "Keycloak").classifier(FailureClassifier.GATEWAY_ONLY)
+                .tlsAdvice("For a server with a private CA, set the provider option 'trustStore'.").build();
         this.requestTimeout = requestTimeout;
     }
 
-    /** The answer to one request: status, parsed body (missing node when empty or not JSON), headers. */
-    record Reply(int status, JsonNode body, HttpResponse<String> raw) {
+    /** The answer to one request: status, parsed body (missing node when empty or not JSON), the raw answer. */
+    record Reply(int status, JsonNode body, HttpAnswer answer) {
         boolean ok() {
-            return status >= 200 && status < 300;
+            return answer.ok();
         }
 
         String header(String name) {
-            return raw.headers().firstValue(name).orElse(null);
+            return answer.header(name);
         }
     }
 
@@ -62,48 +62,28 @@ final class KeycloakHttp {
      *
      * @param what names the call in messages, e.g. {@code GET users/{id}/sessions in realm 'acme'}
      */
-    Reply send(String method, URI uri, Map<String, String> headers, HttpRequest.BodyPublisher body, String what,
-               Collection<String> scrub) {
+    Reply send(String method, URI uri, Map<String, String> headers, HttpRequest.BodyPublisher body, String what) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(requestTimeout)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : body)
                 .header("Accept", "application/json");
         headers.forEach(b::header);
-        HttpResponse<String> response;
-        try {
-            response = client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (HttpTimeoutException e) {
-            throw new ProviderException("Keycloak " + what + " timed out after " + requestTimeout.toSeconds() + " s.",
-                    true, null, null);
-        } catch (SSLException e) {
-            throw new ProviderException("Keycloak " + what + " failed: TLS error (" + scrub(e.getMessage(), scrub)
-                    + "). For a server with a private CA, set the provider option 'trustStore'.", false, null, null);
-        } catch (ConnectException e) {
-            throw new ProviderException("Keycloak " + what + " failed: cannot connect to " + uri.getScheme() + "://"
-                    + uri.getAuthority() + ".", true, null, null);
-        } catch (IOException e) {
-            throw new ProviderException("Keycloak " + what + " failed: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " (" + scrub(e.getMessage(), scrub) + ")") + ".", true, null, null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProviderException("Keycloak " + what + " was interrupted.");
-        }
-        return new Reply(response.statusCode(), parse(response.body()), response);
+        HttpAnswer answer = http.send(b.build(), "Keycloak " + what);
+        return new Reply(answer.status(), RestCalls.parseOrMissing(JSON, answer.body()), answer);
     }
 
     /** The exception for a reply that is not a success. */
-    static ProviderException failure(Reply reply, String what, Collection<String> scrub) {
-        int status = reply.status();
-        boolean transientStatus = status == 429 || status == 502 || status == 503 || status == 504;
-        Duration retryAfter = retryAfter(reply.header("Retry-After"));
-        StringBuilder msg = new StringBuilder("Keycloak ").append(what).append(" failed: HTTP ").append(status);
+    ProviderException failure(Reply reply, String what, Collection<String> scrub) {
+        FailureVerdict verdict = http.verdict(reply.answer());
+        Duration retryAfter = http.retryAfter(reply.answer());
+        StringBuilder msg = new StringBuilder("Keycloak ").append(what).append(" failed: HTTP ").append(reply.status());
         String text = errorText(reply);
         if (text != null) {
-            msg.append(": ").append(scrub(text, scrub));
+            msg.append(": ").append(Redaction.scrub(text, scrub));
         }
         if (retryAfter != null) {
             msg.append(" (Retry-After ").append(retryAfter.toSeconds()).append(" s)");
         }
-        return new ProviderException(msg.toString(), transientStatus, transientStatus ? retryAfter : null, null);
+        return verdict.toException(msg.toString());
     }
 
     /** Keycloak's error fields, or a short plain-text body; null when there is nothing readable. */
@@ -120,8 +100,8 @@ final class KeycloakHttp {
                 return cut(joined);
             }
         }
-        String raw = reply.raw().body();
-        if (raw != null && !raw.isBlank() && !raw.trim().startsWith("<")) {
+        String raw = reply.answer().text();
+        if (!raw.isBlank() && !raw.trim().startsWith("<")) {
             return cut(raw.strip().replaceAll("\\s+", " "));
         }
         return null;
@@ -136,61 +116,12 @@ final class KeycloakHttp {
         return s.length() <= MAX_ERROR_TEXT ? s : s.substring(0, MAX_ERROR_TEXT) + "…";
     }
 
-    /** {@code Retry-After} as seconds or an HTTP date; null when absent or unreadable. */
-    static Duration retryAfter(String header) {
-        if (header == null || header.isBlank()) {
-            return null;
-        }
-        String h = header.trim();
-        try {
-            long seconds = Long.parseLong(h);
-            return seconds < 0 ? null : Duration.ofSeconds(seconds);
-        } catch (NumberFormatException e) {
-            try {
-                Duration d = Duration.between(ZonedDateTime.now(), ZonedDateTime.parse(h, DateTimeFormatter.RFC_1123_DATE_TIME));
-                return d.isNegative() ? Duration.ZERO : d;
-            } catch (DateTimeParseException e2) {
-                return null;
-            }
-        }
-    }
-
-    static String scrub(String text, Collection<String> secrets) {
-        if (text == null) {
-            return null;
-        }
-        String out = text;
-        for (String s : secrets) {
-            if (s != null && s.length() >= 4) {
-                out = out.replace(s, "[REDACTED]");
-            }
-        }
-        return out.replaceAll("(?i)(bearer\\s+)[A-Za-z0-9._~+/=-]+", "$1[REDACTED]");
-    }
-
-    static JsonNode parse(String body) {
-        if (body == null || body.isBlank()) {
-            return MissingNode.getInstance();
-        }
-        try {
-            return JSON.readTree(body);
-        } catch (IOException e) {
-            return MissingNode.getInstance();
-        }
-    }
-
     static HttpRequest.BodyPublisher json(Object value) {
         try {
             return HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(value), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IllegalStateException("cannot serialise request body", e);
         }
-    }
-
-    static HttpRequest.BodyPublisher form(Map<String, String> fields) {
-        String body = fields.entrySet().stream().filter(e -> e.getValue() != null)
-                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
-        return HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8);
     }
 
     /** Percent-encodes one path segment or query value. */

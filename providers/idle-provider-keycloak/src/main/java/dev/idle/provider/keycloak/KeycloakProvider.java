@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.failsafe.RetryPolicy;
 import dev.idle.api.data.DataMap;
 import dev.idle.api.data.Values;
+import dev.idle.provider.support.retry.InCallRetry;
 import dev.idle.spi.AttributeEnsurer;
 import dev.idle.spi.AuthSession;
 import dev.idle.spi.Entitlement;
@@ -25,6 +27,7 @@ import dev.idle.spi.ProviderMethods;
 import dev.idle.spi.ProviderResult;
 import dev.idle.spi.Secret;
 import dev.idle.spi.SessionRevoker;
+import dev.idle.spi.Sleeper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -71,6 +74,12 @@ public final class KeycloakProvider implements Provider, IdentityReader, Identit
             Map.entry("emailaddress", "email"), Map.entry("mail", "email"), Map.entry("emailverified", "emailVerified"));
     private static final Set<String> CREATE_ONLY = Set.of("enabled", "password", "temporarypassword", "groups",
             "requiredactions", "attributes");
+
+    /** A 401 answer to a cached token is sent again once, at once, with a renewed token. */
+    private static final RetryPolicy<KeycloakHttp.Reply> RENEW_ONCE = RetryPolicy.<KeycloakHttp.Reply>builder()
+            .handleResultIf(reply -> reply.status() == 401).withMaxRetries(1).build();
+    /** Renewal never waits, so it needs no sleeper a test would replace. */
+    private static final InCallRetry RENEWAL = new InCallRetry(Sleeper.SYSTEM);
 
     private final KeycloakConfig config;
     private final KeycloakHttp http;
@@ -701,7 +710,10 @@ public final class KeycloakProvider implements Provider, IdentityReader, Identit
                 + " OAuth or ClientSecret, not '" + session.type() + "' (session '" + session.name() + "').");
     }
 
-    /** Admin calls with one set of credentials; a rejected cached token is renewed once. */
+    /**
+     * Admin calls with one set of credentials. A cached client-credentials token Keycloak rejects (401) is renewed
+     * once, at once, under {@link #RENEW_ONCE}; a fixed (OAuth) token is not, and its 401 fails the call.
+     */
     private final class Call {
         private final ClientCredentialsTokens tokens;
         private final String fixedToken;
@@ -715,32 +727,31 @@ public final class KeycloakProvider implements Provider, IdentityReader, Identit
             return fixedToken != null ? fixedToken : tokens.token();
         }
 
-        private Collection<String> scrub(String token) {
-            return List.of(token);
-        }
-
         String where(String what) {
             return what + " in realm '" + config.realm() + "'";
         }
 
         KeycloakHttp.Reply send(String method, String path, JsonNode body, String what) {
-            for (int attempt = 1; ; attempt++) {
-                String token = token();
-                Map<String, String> headers = new LinkedHashMap<>();
-                headers.put("Authorization", "Bearer " + token);
-                HttpRequest.BodyPublisher publisher = null;
-                if (body != null) {
-                    headers.put("Content-Type", "application/json");
-                    publisher = KeycloakHttp.json(body);
-                }
-                KeycloakHttp.Reply r = http.send(method, adminBase.resolve(path), headers, publisher, where(what),
-                        scrub(token));
-                if (r.status() == 401 && tokens != null && attempt == 1) {
-                    tokens.invalidate();
-                    continue;
-                }
-                return r;
+            if (tokens == null) {
+                return sendOnce(method, path, body, what);
             }
+            return RENEWAL.run(RENEW_ONCE, where(what), attempt -> {
+                if (attempt > 1) {
+                    tokens.invalidate();
+                }
+                return sendOnce(method, path, body, what);
+            });
+        }
+
+        private KeycloakHttp.Reply sendOnce(String method, String path, JsonNode body, String what) {
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("Authorization", "Bearer " + token());
+            HttpRequest.BodyPublisher publisher = null;
+            if (body != null) {
+                headers.put("Content-Type", "application/json");
+                publisher = KeycloakHttp.json(body);
+            }
+            return http.send(method, adminBase.resolve(path), headers, publisher, where(what));
         }
 
         JsonNode get(String path, String what) {
@@ -756,7 +767,7 @@ public final class KeycloakProvider implements Provider, IdentityReader, Identit
         }
 
         ProviderException failure(KeycloakHttp.Reply r, String what) {
-            return KeycloakHttp.failure(r, where(what), fixedToken == null ? List.of() : List.of(fixedToken));
+            return http.failure(r, where(what), fixedToken == null ? List.of() : List.of(fixedToken));
         }
     }
 }

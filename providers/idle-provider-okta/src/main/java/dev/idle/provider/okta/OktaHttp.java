@@ -2,13 +2,17 @@ package dev.idle.provider.okta;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.idle.provider.support.http.HttpAnswer;
+import dev.idle.provider.support.http.HttpCaller;
+import dev.idle.provider.support.http.HttpLinks;
+import dev.idle.provider.support.http.Origins;
+import dev.idle.provider.support.http.Redaction;
+import dev.idle.provider.support.http.RestCalls;
 import dev.idle.spi.ProviderException;
-import dev.idle.spi.http.RestCalls;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,26 +23,37 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The HTTP layer: one request, Okta's error body turned into a {@link ProviderException} whose message carries
- * {@code errorCode}, {@code errorSummary}, {@code errorCauses} and {@code errorId} but never a credential; 429, 5xx,
- * 408 and network failures are transient, and a 429 carries the wait its {@code X-Rate-Limit-Reset} (epoch seconds)
- * or {@code Retry-After} asks for as the minimum delay.
+ * What is Okta's own on top of the toolkit's {@link HttpCaller}: the {@code SSWS}/{@code Bearer} header, Okta's error
+ * body turned into a {@link ProviderException} whose message carries {@code errorCode}, {@code errorSummary},
+ * {@code errorCauses} and {@code errorId} but never a credential, {@code Link: rel="next"} paging, and the wait of a
+ * 429: until {@code X-Rate-Limit-Reset} (epoch seconds) or {@code Retry-After}, whichever is later. Which statuses are
+ * transient is the toolkit's standard classification (429, 408, 5xx and network failures).
  */
 final class OktaHttp {
     private static final Pattern NEXT_LINK = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"next\"");
 
-    private final HttpClient client;
+    private final HttpCaller http;
     private final URI base;
     private final Duration timeout;
     private final Clock clock;
     private final ObjectMapper json;
 
     OktaHttp(HttpClient client, URI base, Duration timeout, Clock clock, ObjectMapper json) {
-        this.client = client;
+        this(HttpCaller.builder(client, "Okta").clock(clock)
+                .link(HttpLinks.header("User-Agent", "idle-provider-okta")).build(), base, timeout, clock, json);
+    }
+
+    OktaHttp(HttpCaller http, URI base, Duration timeout, Clock clock, ObjectMapper json) {
+        this.http = http;
         this.base = base;
         this.timeout = timeout;
         this.clock = clock;
         this.json = json;
+    }
+
+    /** The call layer, shared with the token request of {@link OktaPrivateKeyJwt}. */
+    HttpCaller caller() {
+        return http;
     }
 
     /** A response: status, parsed body (null when empty) and headers. */
@@ -64,20 +79,19 @@ final class OktaHttp {
         URI uri = resolve(pathOrUrl);
         HttpRequest.Builder rb = HttpRequest.newBuilder(uri).timeout(timeout)
                 .header("Accept", "application/json")
-                .header("Authorization", credentials.authorizationHeader())
-                .header("User-Agent", "idle-provider-okta");
+                .header("Authorization", credentials.authorizationHeader());
         RestCalls.method(rb, method, body, json, "Okta");
-        String what = method + " " + uri.getRawPath();
-        HttpResponse<byte[]> response = RestCalls.send(client, rb.build(), "Okta", what);
-        int status = response.statusCode();
-        JsonNode parsed = RestCalls.parseOrNull(json, response.body());
-        if (status / 100 == 2 || contains(accepted, status)) {
-            return new Answer(status, parsed, response.headers());
+        String what = method + " " + Redaction.path(uri);
+        HttpAnswer a = http.send(rb.build(), "Okta request " + what);
+        JsonNode parsed = RestCalls.parseOrNull(json, a.body());
+        if (a.ok() || contains(accepted, a.status())) {
+            return new Answer(a.status(), parsed, a.headers());
         }
-        throw failure(what, status, parsed, response.headers());
+        throw failure(what, a, parsed);
     }
 
-    private ProviderException failure(String what, int status, JsonNode body, HttpHeaders headers) {
+    private ProviderException failure(String what, HttpAnswer a, JsonNode body) {
+        int status = a.status();
         StringBuilder msg = new StringBuilder("Okta API request failed | ").append(what).append(" | Status: ")
                 .append(status);
         if (body != null && body.hasNonNull("errorCode")) {
@@ -90,9 +104,12 @@ final class OktaHttp {
             }
             msg.append(" | errorId: ").append(body.path("errorId").asText());
         }
-        headers.firstValue("X-Okta-Request-Id").ifPresent(id -> msg.append(" | RequestId: ").append(id));
-        boolean transientFailure = status == 429 || status == 408 || status >= 500;
-        Duration wait = status == 429 ? rateLimitWait(headers) : RestCalls.retryAfter(headers, clock);
+        String requestId = a.header("X-Okta-Request-Id");
+        if (requestId != null) {
+            msg.append(" | RequestId: ").append(requestId);
+        }
+        boolean transientFailure = http.classifier().isTransient(status);
+        Duration wait = status == 429 ? rateLimitWait(a) : http.retryAfter(a);
         if (wait != null) {
             msg.append(" | RetryAfter: ").append(wait.toMillis()).append(" ms");
         }
@@ -100,13 +117,12 @@ final class OktaHttp {
     }
 
     /** The wait a 429 asks for: until {@code X-Rate-Limit-Reset}, or {@code Retry-After}, whichever is later. */
-    Duration rateLimitWait(HttpHeaders headers) {
-        Duration best = RestCalls.retryAfter(headers, clock);
-        Optional<String> reset = headers.firstValue("X-Rate-Limit-Reset");
-        if (reset.isPresent()) {
+    Duration rateLimitWait(HttpAnswer a) {
+        Duration best = http.retryAfter(a);
+        String reset = a.header("X-Rate-Limit-Reset");
+        if (reset != null) {
             try {
-                Instant at = Instant.ofEpochSecond(Long.parseLong(reset.get().trim()));
-                Duration d = Duration.between(clock.instant(), at);
+                Duration d = Duration.between(clock.instant(), Instant.ofEpochSecond(Long.parseLong(reset.trim())));
                 if (d.isNegative()) {
                     d = Duration.ZERO;
                 }
@@ -126,20 +142,11 @@ final class OktaHttp {
         }
         URI uri = URI.create(pathOrUrl);
         // A paging link must stay on the configured origin: the credential goes nowhere else.
-        if (!sameOrigin(uri, base)) {
+        if (!Origins.same(uri, base)) {
             throw new ProviderException("Okta returned a link to another origin (" + uri.getScheme() + "://"
                     + uri.getHost() + "); refusing to follow it with the API credential.");
         }
         return uri;
-    }
-
-    private static boolean sameOrigin(URI a, URI b) {
-        return a.getScheme() != null && a.getScheme().equalsIgnoreCase(b.getScheme())
-                && a.getHost() != null && a.getHost().equalsIgnoreCase(b.getHost()) && port(a) == port(b);
-    }
-
-    private static int port(URI u) {
-        return u.getPort() >= 0 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
     }
 
     private static boolean contains(int[] values, int v) {

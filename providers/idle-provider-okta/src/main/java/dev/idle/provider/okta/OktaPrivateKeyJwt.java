@@ -3,17 +3,17 @@ package dev.idle.provider.okta;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.idle.provider.support.http.HttpAnswer;
+import dev.idle.provider.support.http.HttpCaller;
+import dev.idle.provider.support.http.RestCalls;
+import dev.idle.provider.support.http.Rs256Jwt;
 import dev.idle.spi.ProviderException;
 import dev.idle.spi.Secret;
 import dev.idle.spi.SecretReferences;
-import dev.idle.spi.http.RestCalls;
-import dev.idle.spi.http.Rs256Jwt;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -21,7 +21,9 @@ import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -35,7 +37,7 @@ import java.util.function.Supplier;
 final class OktaPrivateKeyJwt implements Supplier<OktaCredentials> {
     static final List<String> DEFAULT_SCOPES = List.of("okta.users.manage", "okta.groups.manage");
 
-    private final HttpClient client;
+    private final HttpCaller http;
     private final URI tokenUrl;
     private final String clientId;
     private final Path keyFile;
@@ -49,7 +51,7 @@ final class OktaPrivateKeyJwt implements Supplier<OktaCredentials> {
 
     OktaPrivateKeyJwt(HttpClient client, URI baseUrl, String clientId, Path keyFile, String keyId,
                       List<String> scopes, Clock clock, Duration timeout) {
-        this.client = client;
+        this.http = HttpCaller.builder(client, "Okta").clock(clock).build();
         this.tokenUrl = URI.create(baseUrl.toString().replaceAll("/+$", "") + "/oauth2/v1/token");
         this.clientId = clientId;
         this.keyFile = keyFile;
@@ -69,17 +71,19 @@ final class OktaPrivateKeyJwt implements Supplier<OktaCredentials> {
 
     private void fetch() {
         String assertion = assertion();
-        String form = "grant_type=client_credentials&scope=" + enc(String.join(" ", scopes))
-                + "&client_assertion_type=" + enc("urn:ietf:params:oauth:client-assertion-type:jwt-bearer")
-                + "&client_assertion=" + enc(assertion);
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "client_credentials");
+        form.put("scope", String.join(" ", scopes));
+        form.put("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
+        form.put("client_assertion", assertion);
         HttpRequest request = HttpRequest.newBuilder(tokenUrl).timeout(timeout)
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
-        HttpResponse<byte[]> response = RestCalls.sendTokenRequest(client, request, "Okta token request");
+                .POST(RestCalls.form(form)).build();
+        HttpAnswer response = http.send(request, "Okta token request");
         JsonNode body = RestCalls.parseOrEmptyObject(json, response.body());
-        int status = response.statusCode();
+        int status = response.status();
         if (status != 200 || !body.hasNonNull("access_token")) {
-            boolean transientFailure = status == 429 || status >= 500;
+            boolean transientFailure = http.classifier().isTransient(status);
             throw new ProviderException("Okta token request for client " + clientId + " failed | Status: " + status
                     + " | " + body.path("error").asText("") + ": " + body.path("error_description").asText(""),
                     transientFailure, null, null);
@@ -107,15 +111,11 @@ final class OktaPrivateKeyJwt implements Supplier<OktaCredentials> {
                 throw new ProviderException("Okta private_key_jwt: " + keyFile + " is not a PKCS#8 PEM private key"
                         + " (-----BEGIN PRIVATE KEY-----).");
             }
-            PrivateKey key = Rs256Jwt.rsaPrivateKey(pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""));
+            PrivateKey key = Rs256Jwt.rsaPrivateKeyFromPem(pem);
             return Rs256Jwt.sign(json, header, claims, key);
         } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
             throw new ProviderException("Okta private_key_jwt: cannot sign the client assertion with " + keyFile
                     + ": " + e.getClass().getSimpleName());
         }
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }

@@ -1,4 +1,4 @@
-package dev.idle.spi.http;
+package dev.idle.provider.support.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,9 +12,10 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 
 /**
- * Signs a compact JWT with RS256 using only the JDK, for OAuth client assertions (RFC 7523). Callers build the
- * header and claims and word the error; the exceptions are passed on so they can name the key file without its
- * content.
+ * Signs a compact JWT with RS256 using only the JDK, for OAuth client assertions (RFC 7523): the one JWT signer of
+ * the toolkit (Okta {@code private_key_jwt}, Google service accounts). Callers build the header and claims and word
+ * the error; the exceptions are passed on so they can name the key file without its content. Stateless and
+ * thread-safe.
  */
 public final class Rs256Jwt {
     private Rs256Jwt() {
@@ -24,6 +25,14 @@ public final class Rs256Jwt {
     public static PrivateKey rsaPrivateKey(String pkcs8Base64) throws GeneralSecurityException {
         return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder()
                 .decode(pkcs8Base64)));
+    }
+
+    /**
+     * An RSA private key from a PKCS#8 PEM text ({@code -----BEGIN PRIVATE KEY-----} ... ); armor lines and
+     * whitespace are dropped.
+     */
+    public static PrivateKey rsaPrivateKeyFromPem(String pem) throws GeneralSecurityException {
+        return rsaPrivateKey(pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""));
     }
 
     /** {@code base64url(header).base64url(claims).base64url(signature)}. */

@@ -1,4 +1,4 @@
-package dev.idle.spi.http;
+package dev.idle.provider.support.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,13 +28,13 @@ class RestCallsTest {
 
     @Test
     void retryAfterReadsSecondsAndHttpDates() {
-        assertThat(RestCalls.retryAfter(retryAfter(" 5 "), CLOCK)).isEqualTo(Duration.ofSeconds(5));
-        assertThat(RestCalls.retryAfter(retryAfter("-3"), CLOCK)).isEqualTo(Duration.ZERO);
-        assertThat(RestCalls.retryAfter(retryAfter("Thu, 01 Jan 2026 00:00:10 GMT"), CLOCK))
+        assertThat(new RetryAfter(CLOCK).from(retryAfter(" 5 "))).isEqualTo(Duration.ofSeconds(5));
+        assertThat(new RetryAfter(CLOCK).from(retryAfter("-3"))).isEqualTo(Duration.ZERO);
+        assertThat(new RetryAfter(CLOCK).from(retryAfter("Thu, 01 Jan 2026 00:00:10 GMT")))
                 .isEqualTo(Duration.ofSeconds(10));
-        assertThat(RestCalls.retryAfter(retryAfter("Wed, 31 Dec 2025 23:00:00 GMT"), CLOCK)).isEqualTo(Duration.ZERO);
-        assertThat(RestCalls.retryAfter(retryAfter("soon"), CLOCK)).isNull();
-        assertThat(RestCalls.retryAfter(retryAfter(null), CLOCK)).isNull();
+        assertThat(new RetryAfter(CLOCK).from(retryAfter("Wed, 31 Dec 2025 23:00:00 GMT"))).isEqualTo(Duration.ZERO);
+        assertThat(new RetryAfter(CLOCK).from(retryAfter("soon"))).isNull();
+        assertThat(new RetryAfter(CLOCK).from(retryAfter(null))).isNull();
     }
 
     @Test

@@ -1,0 +1,223 @@
+package dev.idle.provider.support.http;
+
+import dev.idle.spi.ProviderException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP call layer every provider uses: sends one request over the provider's JDK {@link HttpClient} through a
+ * chain of small links (the provider's own {@link HttpLink}s, the {@link CallGate} where a rate limiter sits, one
+ * debug log line, the transport) and returns the answer, whatever its status. It also holds the one
+ * {@link FailureClassifier} and {@link RetryAfter} parser, from which a provider gets the {@link FailureVerdict} of a
+ * failed answer while it words the message from its service's error body.
+ *
+ * <p>How it fails: a status never throws (see {@link HttpAnswer}); a call that got no answer throws a
+ * {@link ProviderException}, transient for timeouts and connection failures, permanent for TLS failures and
+ * interrupts. It never retries: a step call is retried only by the engine's retry loop, so that every attempt shows in
+ * {@code attempts} and in a {@code StepRetrying} event. The few retries inside one call (Graph {@code $batch} items, a
+ * renewed token after a 401) use {@link dev.idle.provider.support.retry.InCallRetry}.
+ *
+ * <p>Thread-safe: build one per provider instance, over one shared {@link HttpClient}, and use it from every thread.
+ *
+ * <pre>{@code
+ * HttpCaller http = HttpCaller.builder(client, "Okta").link(HttpLinks.header("User-Agent", "idle")).build();
+ * HttpAnswer a = http.send(HttpRequest.newBuilder(uri).GET().build());
+ * if (!a.ok()) {
+ *     throw http.verdict(a).toException("Okta API request failed | Status: " + a.status());
+ * }
+ * }</pre>
+ */
+public final class HttpCaller {
+    private final String api;
+    private final List<HttpLink> links;
+    private final CallGate gate;
+    private final String target;
+    private final FailureClassifier classifier;
+    private final RetryAfter retryAfter;
+
+    private HttpCaller(Builder b) {
+        this.api = b.api;
+        this.gate = b.gate;
+        this.target = b.target;
+        this.classifier = b.classifier;
+        this.retryAfter = new RetryAfter(b.clock, b.retryAfterCap);
+        List<HttpLink> all = new ArrayList<>(b.links);
+        all.add(this::throughGate);
+        all.add(new CallLog(b.logger, b.api));
+        all.add(new JdkTransport(b.client, b.classifier, b.tlsAdvice));
+        this.links = List.copyOf(all);
+    }
+
+    /** A builder for a caller over {@code client}; {@code api} names the service in messages and logs. */
+    public static Builder builder(HttpClient client, String api) {
+        return new Builder(client, api);
+    }
+
+    /** Sends {@code request}; messages name it {@code "<api> request <METHOD> <path>"}. */
+    public HttpAnswer send(HttpRequest request) {
+        return send(request, api + " request " + request.method() + " " + Redaction.path(request.uri()));
+    }
+
+    /**
+     * Sends {@code request} through the chain and returns its answer, whatever the status.
+     *
+     * @param subject how failure messages name this call, e.g. {@code "Keycloak GET users/{id} in realm 'acme'"};
+     *                it must not contain a secret
+     * @throws ProviderException when no answer came (see the class comment)
+     */
+    public HttpAnswer send(HttpRequest request, String subject) {
+        String key = target != null ? target : origin(request.uri());
+        return new RealChain(0, request, key, subject).proceed(request);
+    }
+
+    /** Whether a failed {@code answer} is transient and, if so, the wait its {@code Retry-After} asks for. */
+    public FailureVerdict verdict(HttpAnswer answer) {
+        boolean transientFailure = classifier.isTransient(answer.status());
+        return new FailureVerdict(transientFailure, transientFailure ? retryAfter.from(answer.headers()) : null);
+    }
+
+    /** The wait {@code answer}'s {@code Retry-After} header asks for, or null; whatever the status. */
+    public Duration retryAfter(HttpAnswer answer) {
+        return retryAfter.from(answer.headers());
+    }
+
+    /** The parser this caller reads {@code Retry-After} with (for headers not on an {@link HttpAnswer}). */
+    public RetryAfter retryAfterParser() {
+        return retryAfter;
+    }
+
+    /** The classification this caller applies. */
+    public FailureClassifier classifier() {
+        return classifier;
+    }
+
+    private HttpAnswer throughGate(HttpLink.Chain chain) {
+        try {
+            gate.enter(chain.target());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProviderException(chain.subject() + " was interrupted.");
+        }
+        return chain.proceed(chain.request());
+    }
+
+    private static String origin(URI uri) {
+        return uri.getScheme() + "://" + uri.getRawAuthority();
+    }
+
+    private final class RealChain implements HttpLink.Chain {
+        private final int index;
+        private final HttpRequest request;
+        private final String key;
+        private final String subject;
+
+        RealChain(int index, HttpRequest request, String key, String subject) {
+            this.index = index;
+            this.request = request;
+            this.key = key;
+            this.subject = subject;
+        }
+
+        @Override
+        public HttpRequest request() {
+            return request;
+        }
+
+        @Override
+        public String target() {
+            return key;
+        }
+
+        @Override
+        public String subject() {
+            return subject;
+        }
+
+        @Override
+        public HttpAnswer proceed(HttpRequest next) {
+            if (index >= links.size()) {
+                throw new IllegalStateException("the transport did not answer");
+            }
+            return links.get(index).intercept(new RealChain(index + 1, next, key, subject));
+        }
+    }
+
+    /** Configures an {@link HttpCaller}; not thread-safe, the caller it builds is. */
+    public static final class Builder {
+        private final HttpClient client;
+        private final String api;
+        private final List<HttpLink> links = new ArrayList<>();
+        private CallGate gate = CallGate.OPEN;
+        private String target;
+        private FailureClassifier classifier = FailureClassifier.STANDARD;
+        private Clock clock = Clock.systemUTC();
+        private Duration retryAfterCap = RetryAfter.DEFAULT_CAP;
+        private String tlsAdvice;
+        private Logger logger = LoggerFactory.getLogger(HttpCaller.class);
+
+        private Builder(HttpClient client, String api) {
+            this.client = Objects.requireNonNull(client, "client");
+            this.api = Objects.requireNonNull(api, "api");
+        }
+
+        /** Adds a link; links run in the order added, before the gate. */
+        public Builder link(HttpLink link) {
+            links.add(Objects.requireNonNull(link, "link"));
+            return this;
+        }
+
+        /** The rate-limit hook called before every send; {@link CallGate#OPEN} by default. */
+        public Builder gate(CallGate gate) {
+            this.gate = Objects.requireNonNull(gate, "gate");
+            return this;
+        }
+
+        /** The key every call of this caller is gated under; by default each request's origin. */
+        public Builder target(String target) {
+            this.target = target;
+            return this;
+        }
+
+        /** Which statuses are transient; {@link FailureClassifier#STANDARD} by default. */
+        public Builder classifier(FailureClassifier classifier) {
+            this.classifier = Objects.requireNonNull(classifier, "classifier");
+            return this;
+        }
+
+        /** The clock {@code Retry-After} dates are measured from; the system clock by default. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** The longest wait a {@code Retry-After} may ask for; {@link RetryAfter#DEFAULT_CAP} by default. */
+        public Builder retryAfterCap(Duration cap) {
+            this.retryAfterCap = Objects.requireNonNull(cap, "cap");
+            return this;
+        }
+
+        /** A sentence appended to TLS failure messages, e.g. which option sets a trust store. */
+        public Builder tlsAdvice(String advice) {
+            this.tlsAdvice = advice;
+            return this;
+        }
+
+        /** Where the call log goes; the logger of {@code HttpCaller} by default. */
+        public Builder logger(Logger logger) {
+            this.logger = Objects.requireNonNull(logger, "logger");
+            return this;
+        }
+
+        public HttpCaller build() {
+            return new HttpCaller(this);
+        }
+    }
+}
