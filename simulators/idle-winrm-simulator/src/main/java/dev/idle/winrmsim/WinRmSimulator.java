@@ -2,8 +2,8 @@ package dev.idle.winrmsim;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsServer;
-import dev.idle.graphsim.SimulatorHttpsServer;
-import dev.idle.graphsim.SimulatorTls;
+import dev.idle.simsupport.SimulatorHttpsServer;
+import dev.idle.simsupport.SimulatorTls;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.cert.CertificateEncodingException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -217,7 +216,7 @@ public final class WinRmSimulator implements AutoCloseable {
                 listener = SimulatorHttpsServer.prepare(requestedWorkDir, "winrm-simulator");
                 tls = listener.tls();
                 pemTrustStore = listener.workDir().resolve("truststore.pem");
-                Files.writeString(pemTrustStore, pem(tls), StandardCharsets.US_ASCII);
+                Files.writeString(pemTrustStore, tls.certificatePem(), StandardCharsets.US_ASCII);
                 http = listener.listen(requestedPort, "winrm-simulator", this::handle);
                 return this;
             } catch (IOException e) {
@@ -225,17 +224,6 @@ public final class WinRmSimulator implements AutoCloseable {
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("cannot set up TLS for the WinRM simulator: " + e.getMessage(), e);
             }
-        }
-    }
-
-    private static String pem(SimulatorTls tls) throws IOException {
-        try {
-            return "-----BEGIN CERTIFICATE-----\n"
-                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                    .encodeToString(tls.certificate().getEncoded())
-                    + "\n-----END CERTIFICATE-----\n";
-        } catch (CertificateEncodingException e) {
-            throw new IOException("cannot encode the simulator certificate", e);
         }
     }
 
