@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.idle.simsupport.PlannedAnswers;
 import dev.idle.simsupport.SimulatorHttp;
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -52,13 +53,6 @@ public final class GoogleSimulator implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String API = "/admin/directory/v1";
 
-    static {
-        // Without TCP_NODELAY every loopback answer waits ~40 ms for a delayed ACK (headers and body are two writes).
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
-
     private final HttpServer server;
     private final SecureRandom random = new SecureRandom();
     private final String domain;
@@ -70,8 +64,8 @@ public final class GoogleSimulator implements AutoCloseable {
     private final Map<String, Integer> sessions = new HashMap<>();
     private final Map<String, Integer> revocations = new HashMap<>();
     private final Set<String> orgUnits = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-    private final List<Throttle> throttles = new ArrayList<>();
-    private final List<Integer> failures = new ArrayList<>();
+    /** Planned rate-limit answers ({@link #throttle}: 429 or 403) and failures ({@link #failNext}). */
+    private final PlannedAnswers<Planned> planned = new PlannedAnswers<>();
     private final List<RequestRecord> log = Collections.synchronizedList(new ArrayList<>());
     private int pageSize = 200;
     private int retryAfterSeconds = 1;
@@ -185,13 +179,13 @@ public final class GoogleSimulator implements AutoCloseable {
      * {@code Retry-After}.
      */
     public synchronized GoogleSimulator throttle(String method, String pathRegex, int count, int status) {
-        throttles.add(new Throttle(method, Pattern.compile(pathRegex), count, status));
+        planned.forMatching(method, Pattern.compile(pathRegex), count, new Planned(true, status));
         return this;
     }
 
     /** The next Directory API request fails with {@code status} (429, 500, 503 transient; 400, 403 not). */
     public synchronized GoogleSimulator failNext(int status) {
-        failures.add(status);
+        planned.forNext(new Planned(false, status));
         return this;
     }
 
@@ -362,22 +356,18 @@ public final class GoogleSimulator implements AutoCloseable {
             r.headers.put("WWW-Authenticate", "Bearer realm=\"https://accounts.google.com/\"");
             return r;
         }
-        for (Throttle t : throttles) {
-            if (t.remaining > 0 && (t.method == null || t.method.equalsIgnoreCase(method))
-                    && t.path.matcher(path).matches()) {
-                t.remaining--;
-                return rateLimited(t.status, at);
-            }
+        Planned p = planned.take(method, path);
+        if (p != null && p.rateLimit()) {
+            return rateLimited(p.status(), at);
         }
-        if (!failures.isEmpty()) {
-            int status = failures.remove(0);
-            return switch (status) {
+        if (p != null) {
+            return switch (p.status()) {
                 case 429 -> rateLimited(429, at);
                 case 403 -> error(403, "Not Authorized to access this resource/api", "forbidden",
                         "PERMISSION_DENIED");
                 case 400 -> error(400, "Invalid Input", "invalid", "INVALID_ARGUMENT");
                 case 503 -> error(503, "The service is currently unavailable.", "backendError", "UNAVAILABLE");
-                default -> error(status, "Internal error encountered.", "backendError", "INTERNAL");
+                default -> error(p.status(), "Internal error encountered.", "backendError", "INTERNAL");
             };
         }
         if (!path.startsWith(API + "/")) {
@@ -706,18 +696,8 @@ public final class GoogleSimulator implements AutoCloseable {
         }
     }
 
-    private static final class Throttle {
-        final String method;
-        final Pattern path;
-        final int status;
-        int remaining;
-
-        Throttle(String method, Pattern path, int remaining, int status) {
-            this.method = method;
-            this.path = path;
-            this.remaining = remaining;
-            this.status = status;
-        }
+    /** A planned answer: a rate limit from {@link #throttle} (429 or 403) or a failure from {@link #failNext}. */
+    private record Planned(boolean rateLimit, int status) {
     }
 
     private static final class Response {
