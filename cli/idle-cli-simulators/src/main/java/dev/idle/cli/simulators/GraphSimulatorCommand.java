@@ -1,8 +1,10 @@
-package dev.idle.cli;
+package dev.idle.cli.simulators;
 
+import dev.idle.cli.IdleCli;
 import dev.idle.graphsim.GraphSimulator;
 import dev.idle.graphsim.RequestRecord;
 import dev.idle.graphsim.Seed;
+import dev.idle.simsupport.SimulatorDurations;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -59,6 +61,9 @@ final class GraphSimulatorCommand implements Callable<Integer> {
             description = "Stop after this long (for scripted runs and tests).")
     String stopAfter;
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
     @Spec
     CommandSpec spec;
 
@@ -98,7 +103,7 @@ final class GraphSimulatorCommand implements Callable<Integer> {
                 sim.pageSize(pageSize);
             }
             if (latency != null) {
-                sim.latency(Seed.duration(latency));
+                sim.latency(SimulatorDurations.parse(latency));
             }
             if (throttle != null) {
                 String[] parts = throttle.split("/", 2);
@@ -106,7 +111,7 @@ final class GraphSimulatorCommand implements Callable<Integer> {
                     throw new CommandLine.ParameterException(spec.commandLine(),
                             "--throttle takes <writes>/<window>, e.g. 3/1s");
                 }
-                sim.throttle(Integer.parseInt(parts[0].trim()), Seed.duration(parts[1]), Seed.duration(retryAfter));
+                sim.throttle(Integer.parseInt(parts[0].trim()), SimulatorDurations.parse(parts[1]), SimulatorDurations.parse(retryAfter));
             }
             if (seed != null) {
                 Seed.load(sim, seed);
@@ -124,7 +129,7 @@ final class GraphSimulatorCommand implements Callable<Integer> {
         out.println("  Users: " + sim.users().size() + "; stop with Ctrl-C. Request log:");
         out.flush();
         if (stopAfter != null) {
-            if (!stopped.await(Seed.duration(stopAfter).toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!stopped.await(SimulatorDurations.parse(stopAfter).toMillis(), TimeUnit.MILLISECONDS)) {
                 Runtime.getRuntime().removeShutdownHook(hook);
                 sim.close();
             }

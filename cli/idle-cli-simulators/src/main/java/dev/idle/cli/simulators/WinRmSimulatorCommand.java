@@ -1,6 +1,7 @@
-package dev.idle.cli;
+package dev.idle.cli.simulators;
 
-import dev.idle.graphsim.Seed;
+import dev.idle.cli.IdleCli;
+import dev.idle.simsupport.SimulatorDurations;
 import dev.idle.winrmsim.WinRmSimulator;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -57,6 +58,9 @@ final class WinRmSimulatorCommand implements Callable<Integer> {
             description = "Stop after this long (for scripted runs and tests).")
     String stopAfter;
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
     @Spec
     CommandSpec spec;
 
@@ -74,7 +78,7 @@ final class WinRmSimulatorCommand implements Callable<Integer> {
                 });
         try {
             if (cycleDuration != null) {
-                b.cycleDuration(Seed.duration(cycleDuration));
+                b.cycleDuration(SimulatorDurations.parse(cycleDuration));
             }
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
@@ -98,7 +102,7 @@ final class WinRmSimulatorCommand implements Callable<Integer> {
         out.flush();
         try {
             if (stopAfter != null) {
-                stopped.await(Seed.duration(stopAfter).toMillis(), TimeUnit.MILLISECONDS);
+                stopped.await(SimulatorDurations.parse(stopAfter).toMillis(), TimeUnit.MILLISECONDS);
             } else {
                 stopped.await();
             }
