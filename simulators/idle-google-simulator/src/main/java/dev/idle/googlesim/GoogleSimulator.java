@@ -561,7 +561,19 @@ public final class GoogleSimulator implements AutoCloseable {
         } else {
             matching.addAll(groups.values());
         }
-        int max = Math.min(pageSize, q.get("maxResults") == null ? 200 : Integer.parseInt(q.get("maxResults")));
+        int max = 200;
+        if (q.get("maxResults") != null) {
+            try {
+                max = Integer.parseInt(q.get("maxResults"));
+            } catch (NumberFormatException e) {
+                max = 0;
+            }
+            if (max < 1 || max > 200) {
+                return error(400, "Invalid value '" + q.get("maxResults") + "'. Values must be within the range: "
+                        + "[1, 200]", "invalid", "INVALID_ARGUMENT");
+            }
+        }
+        max = Math.min(pageSize, max);
         int start = 0;
         if (q.get("pageToken") != null) {
             try {

@@ -42,11 +42,13 @@ final class GroupsHandler {
         page.forEach(g -> out.add(OktaTenant.groupJson(g)));
         OktaAnswer r = OktaAnswer.ok(out);
         String self = tenant.baseUrl() + path;
-        String link = "<" + self + "?limit=" + limit + ">; rel=\"self\"";
+        // one header line per link, as Okta sends them
+        r.header("Link", "<" + self + "?limit=" + limit + ">; rel=\"self\"");
         if (start + limit < mine.size()) {
-            link += ", <" + self + "?limit=" + limit + "&after=" + page.get(page.size() - 1).id + ">; rel=\"next\"";
+            r.header("Link", "<" + self + "?limit=" + limit + "&after=" + page.get(page.size() - 1).id
+                    + ">; rel=\"next\"");
         }
-        return r.header("Link", link);
+        return r;
     }
 
     /** {@code seg} is the path below {@code /api/v1}, starting with {@code groups}. */

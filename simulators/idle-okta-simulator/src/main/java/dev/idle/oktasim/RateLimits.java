@@ -21,6 +21,8 @@ final class RateLimits {
     private final PlannedAnswers<Planned> planned = new PlannedAnswers<>();
     private int resetSeconds = 1;
     private int remaining = LIMIT;
+    /** Epoch second at which the current rate-limit window ends. */
+    private long windowReset;
 
     void resetSeconds(int seconds) {
         this.resetSeconds = seconds;
@@ -54,10 +56,18 @@ final class RateLimits {
         };
     }
 
-    /** Counts the request against the limit and adds the three rate-limit headers for its answer. */
+    /**
+     * Counts the request against the current one-minute window (a new window starts, full, once the last one's
+     * reset has passed) and adds the three rate-limit headers for its answer. The count is informational: reaching
+     * 0 does not refuse requests (plan 429s with {@link #throttle}).
+     */
     void addHeaders(Headers headers, OktaAnswer r, Instant at) {
+        if (at.getEpochSecond() >= windowReset) {
+            windowReset = at.getEpochSecond() + 60;
+            remaining = LIMIT;
+        }
         remaining = Math.max(0, remaining - 1);
-        long reset = r.rateLimitReset != null ? r.rateLimitReset.getEpochSecond() : at.getEpochSecond() + 60;
+        long reset = r.rateLimitReset != null ? r.rateLimitReset.getEpochSecond() : windowReset;
         headers.add("X-Rate-Limit-Limit", String.valueOf(LIMIT));
         headers.add("X-Rate-Limit-Remaining", r.status == 429 ? "0" : String.valueOf(remaining));
         headers.add("X-Rate-Limit-Reset", String.valueOf(reset));
