@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.idle.simsupport.JwtSignatures;
 import dev.idle.simsupport.PlannedAnswers;
 import dev.idle.simsupport.SimulatorHttp;
 import java.io.IOException;
@@ -17,7 +18,6 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PublicKey;
 import java.security.SecureRandom;
-import java.security.Signature;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -306,7 +306,7 @@ public final class GoogleSimulator implements AutoCloseable {
         if (sa == null) {
             return oauthError(400, "invalid_grant", "Invalid grant: account not found");
         }
-        if (!"RS256".equals(header.path("alg").asText()) || !verify(sa.publicKey, parts)) {
+        if (!"RS256".equals(header.path("alg").asText()) || !JwtSignatures.rs256Valid(sa.publicKey, parts)) {
             return oauthError(400, "invalid_grant", "Invalid JWT Signature.");
         }
         long iat = claims.path("iat").asLong();
@@ -336,17 +336,6 @@ public final class GoogleSimulator implements AutoCloseable {
         ok.put("expires_in", 3599);
         ok.put("token_type", "Bearer");
         return new Response(200, ok);
-    }
-
-    private static boolean verify(PublicKey key, String[] parts) {
-        try {
-            Signature s = Signature.getInstance("SHA256withRSA");
-            s.initVerify(key);
-            s.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
-            return s.verify(Base64.getUrlDecoder().decode(parts[2]));
-        } catch (Exception e) {
-            return false;
-        }
     }
 
     private Response route(String method, String path, Map<String, String> q, String auth, byte[] body, Instant at) {

@@ -2,11 +2,10 @@ package dev.idle.oktasim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.idle.simsupport.JwtSignatures;
 import dev.idle.simsupport.SimulatorHttp;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -53,7 +52,7 @@ final class OktaTokenEndpoint {
         if (key == null || !clientId.equals(claims.path("sub").asText())) {
             return OktaAnswer.oauthError(401, "invalid_client", "The client_assertion token has an invalid issuer or subject.");
         }
-        if (!"RS256".equals(header.path("alg").asText()) || !verify(key, parts)) {
+        if (!"RS256".equals(header.path("alg").asText()) || !JwtSignatures.rs256Valid(key, parts)) {
             return OktaAnswer.oauthError(401, "invalid_client", "The client_assertion signature is invalid.");
         }
         long now = at.getEpochSecond();
@@ -79,16 +78,5 @@ final class OktaTokenEndpoint {
         ok.put("access_token", token);
         ok.put("scope", String.join(" ", scopes));
         return OktaAnswer.ok(ok);
-    }
-
-    private static boolean verify(PublicKey key, String[] parts) {
-        try {
-            Signature sig = Signature.getInstance("SHA256withRSA");
-            sig.initVerify(key);
-            sig.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
-            return sig.verify(Base64.getUrlDecoder().decode(parts[2]));
-        } catch (Exception e) {
-            return false;
-        }
     }
 }

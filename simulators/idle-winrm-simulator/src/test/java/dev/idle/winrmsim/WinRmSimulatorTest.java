@@ -1,11 +1,12 @@
 package dev.idle.winrmsim;
 
-import static dev.idle.winrmsim.WsManClient.ADDRESSING;
-import static dev.idle.winrmsim.WsManClient.SHELL;
-import static dev.idle.winrmsim.WsManClient.SOAP;
-import static dev.idle.winrmsim.WsManClient.TRANSFER;
-import static dev.idle.winrmsim.WsManClient.WSMAN;
-import static dev.idle.winrmsim.WsManClient.WSMAN_FAULT;
+import static dev.idle.winrmsim.Soap.ADDRESSING;
+import static dev.idle.winrmsim.Soap.CMD_SHELL_URI;
+import static dev.idle.winrmsim.Soap.SHELL;
+import static dev.idle.winrmsim.Soap.SOAP;
+import static dev.idle.winrmsim.Soap.TRANSFER;
+import static dev.idle.winrmsim.Soap.WSMAN;
+import static dev.idle.winrmsim.Soap.WSMAN_FAULT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -186,7 +187,7 @@ class WinRmSimulatorTest {
     @Test
     void aMalformedEnvelopeIsASchemaValidationErrorAndAnUnknownActionIsNotSupported() throws Exception {
         assertFault(client.post("<s:Envelope", null), 400, "s:Sender", "w:SchemaValidationError", 2150858817L);
-        assertFault(client.send("http://schemas.xmlsoap.org/ws/2004/09/enumeration/Enumerate", WsManClient.CMD, null,
+        assertFault(client.send("http://schemas.xmlsoap.org/ws/2004/09/enumeration/Enumerate", CMD_SHELL_URI, null,
                 ""), 500, "s:Sender", "a:ActionNotSupported", 2150858774L);
     }
 

@@ -1,5 +1,12 @@
 package dev.idle.winrmsim;
 
+import static dev.idle.winrmsim.Soap.ADDRESSING;
+import static dev.idle.winrmsim.Soap.CMD_SHELL_URI;
+import static dev.idle.winrmsim.Soap.SHELL;
+import static dev.idle.winrmsim.Soap.SOAP;
+import static dev.idle.winrmsim.Soap.TRANSFER;
+import static dev.idle.winrmsim.Soap.WSMAN;
+
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,15 +22,11 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-/** A bare WS-Management client for the tests: builds the SOAP 1.2 envelopes a WinRM client sends, over the JDK client. */
+/**
+ * A bare WS-Management client for the tests: builds the SOAP 1.2 envelopes a WinRM client sends, over the JDK client.
+ * The namespaces are the simulator's own ({@link Soap}); the provider's real client checks them against WinRM.
+ */
 final class WsManClient {
-    static final String SOAP = "http://www.w3.org/2003/05/soap-envelope";
-    static final String ADDRESSING = "http://schemas.xmlsoap.org/ws/2004/08/addressing";
-    static final String WSMAN = "http://schemas.dmtf.org/wbem/wsman/1/wsman.xsd";
-    static final String SHELL = "http://schemas.microsoft.com/wbem/wsman/1/windows/shell";
-    static final String TRANSFER = "http://schemas.xmlsoap.org/ws/2004/09/transfer";
-    static final String WSMAN_FAULT = "http://schemas.microsoft.com/wbem/wsman/1/wsmanfault";
-    static final String CMD = SHELL + "/cmd";
 
     /** One answer: status, headers, body, the MessageID the request carried and the parsed body (null if empty). */
     record Answer(HttpResponse<String> response, String messageId, Document doc) {
@@ -62,25 +65,25 @@ final class WsManClient {
     }
 
     Answer create() throws Exception {
-        return send(TRANSFER + "/Create", CMD, null, "<rsp:Shell><rsp:InputStreams>stdin</rsp:InputStreams>"
+        return send(TRANSFER + "/Create", CMD_SHELL_URI, null, "<rsp:Shell><rsp:InputStreams>stdin</rsp:InputStreams>"
                 + "<rsp:OutputStreams>stdout stderr</rsp:OutputStreams></rsp:Shell>");
     }
 
     /** Runs {@code script} as the Entra Connect provider does: {@code powershell.exe ... -EncodedCommand}. */
     Answer command(String shellId, String script) throws Exception {
         String encoded = Base64.getEncoder().encodeToString(script.getBytes(StandardCharsets.UTF_16LE));
-        return send(SHELL + "/Command", CMD, shellId, "<rsp:CommandLine><rsp:Command>powershell.exe</rsp:Command>"
+        return send(SHELL + "/Command", CMD_SHELL_URI, shellId, "<rsp:CommandLine><rsp:Command>powershell.exe</rsp:Command>"
                 + "<rsp:Arguments>-NoProfile -NonInteractive -EncodedCommand " + encoded
                 + "</rsp:Arguments></rsp:CommandLine>");
     }
 
     Answer receive(String shellId, String commandId) throws Exception {
-        return send(SHELL + "/Receive", CMD, shellId, "<rsp:Receive><rsp:DesiredStream CommandId=\"" + commandId
+        return send(SHELL + "/Receive", CMD_SHELL_URI, shellId, "<rsp:Receive><rsp:DesiredStream CommandId=\"" + commandId
                 + "\">stdout stderr</rsp:DesiredStream></rsp:Receive>");
     }
 
     Answer delete(String shellId) throws Exception {
-        return send(TRANSFER + "/Delete", CMD, shellId, "");
+        return send(TRANSFER + "/Delete", CMD_SHELL_URI, shellId, "");
     }
 
     Answer send(String action, String resourceUri, String shellId, String body) throws Exception {

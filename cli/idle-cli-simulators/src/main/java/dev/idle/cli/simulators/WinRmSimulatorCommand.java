@@ -9,10 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,12 +53,8 @@ final class WinRmSimulatorCommand implements Callable<Integer> {
     @Option(names = "--access-denied", description = "Every ADSync cmdlet fails with Access is denied.")
     boolean accessDenied;
 
-    @Option(names = "--stop-after", paramLabel = "<duration>", hidden = true,
-            description = "Stop after this long (for scripted runs and tests).")
-    String stopAfter;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
+    @Mixin
+    UntilStopped running;
 
     @Spec
     CommandSpec spec;
@@ -88,32 +83,13 @@ final class WinRmSimulatorCommand implements Callable<Integer> {
         }
         WinRmSimulator sim = b.build();
         sim.entraConnect().stuck(stuck).accessDenied(accessDenied);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            sim.close();
-            stopped.countDown();
-        }, "winrm-simulator-stop");
         sim.start();
-        Runtime.getRuntime().addShutdownHook(hook);
         out.println("WinRM simulator (Entra Connect) listening");
         out.println("  Endpoint:    " + sim.endpoint());
         out.println("  Trust store: " + sim.trustStorePem() + " (PEM)");
         out.println("  Account:     " + user + "; stop with Ctrl-C. Request log:");
         out.flush();
-        try {
-            if (stopAfter != null) {
-                stopped.await(SimulatorDurations.parse(stopAfter).toMillis(), TimeUnit.MILLISECONDS);
-            } else {
-                stopped.await();
-            }
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running or has run
-            }
-            sim.close();
-        }
+        running.await(sim::close, "winrm-simulator-stop");
         return IdleCli.OK;
     }
 }
