@@ -1,22 +1,32 @@
 package dev.idle.cli;
 
+import dev.idle.cli.spi.CommandPlugin;
 import java.io.PrintWriter;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code idle} command line: validate, plan, invoke and demo. */
+/**
+ * The {@code idle} command line: validate, plan, invoke and demo, plus the commands of the {@link CommandPlugin}s on
+ * the class path (e.g. the simulators of {@code idle-cli-simulators}).
+ */
 @Command(name = "idle", mixinStandardHelpOptions = true, versionProvider = IdleCli.Version.class,
         description = "IdLE for Java: a data-driven identity lifecycle engine (Joiner / Mover / Leaver).",
-        subcommands = {ValidateCommand.class, PlanCommand.class, InvokeCommand.class, DemoCommand.class, GraphSimulatorCommand.class,
-                WinRmSimulatorCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {ValidateCommand.class, PlanCommand.class, InvokeCommand.class, DemoCommand.class})
 public final class IdleCli implements Runnable {
-    static final int OK = 0;
-    static final int INTERNAL_ERROR = 1;
-    static final int BAD_INPUT = 2;
-    static final int RUN_FAILED = 3;
-    static final int RUN_BLOCKED = 4;
-    static final int USAGE = 64;
+    /** Exit code: success. */
+    public static final int OK = 0;
+    /** Exit code: an unexpected internal error. */
+    public static final int INTERNAL_ERROR = 1;
+    /** Exit code: bad input; nothing was executed. */
+    public static final int BAD_INPUT = 2;
+    /** Exit code: a run ended {@code Failed}. */
+    public static final int RUN_FAILED = 3;
+    /** Exit code: a run ended {@code Blocked}. */
+    public static final int RUN_BLOCKED = 4;
+    /** Exit code: a usage error (unknown option, missing argument). */
+    public static final int USAGE = 64;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -30,9 +40,22 @@ public final class IdleCli implements Runnable {
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
-    /** Runs the command line and returns its exit code; used by tests. */
+    /** Runs the command line with the plug-ins on the class path and returns its exit code; used by tests. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        return execute(args, out, err, CommandPlugins.onClassPath());
+    }
+
+    /** As {@link #execute(String[], PrintWriter, PrintWriter)} with the given plug-ins. */
+    static int execute(String[] args, PrintWriter out, PrintWriter err, Iterable<CommandPlugin> plugins) {
         CommandLine cl = new CommandLine(new IdleCli());
+        try {
+            // before the handlers are set: picocli hands them only to subcommands that exist at that moment
+            CommandPlugins.install(cl, plugins, Map.of("help", CommandLine.HelpCommand.class));
+        } catch (CommandPlugins.Conflict | ServiceConfigurationError | CommandLine.InitializationException e) {
+            err.println("idle: cannot load the command plug-ins: " + e.getMessage());
+            return INTERNAL_ERROR;
+        }
+        cl.addSubcommand("help", new CommandLine.HelpCommand());
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -8,12 +8,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.UUID;
 
 /**
  * The directory the simulator serves: users, groups, administrative units, direct memberships, sign-in sessions and
- * revocations. Not thread-safe on its own; {@link GraphSimulator} serialises access.
+ * revocations. Not thread-safe on its own; callers hold the simulator's lock.
  */
 final class Directory {
     enum Kind { USER, GROUP, ADMINISTRATIVE_UNIT }
@@ -304,6 +305,39 @@ final class Directory {
             }
         }
         return out;
+    }
+
+    // ---------------------------------------------------------------- seeding (Java exceptions, not Graph errors)
+
+    /** The id of a user by id or UPN; {@link NoSuchElementException} if there is none. */
+    String userId(String idOrUpn) {
+        Map<String, Object> u = findUser(idOrUpn);
+        if (u == null) {
+            throw new NoSuchElementException("no user " + idOrUpn);
+        }
+        return (String) u.get("id");
+    }
+
+    /** Makes a user a direct member of a group or an administrative unit (no error if it is one already). */
+    void seedMember(String groupOrUnitId, String userId) {
+        Kind k = kindOf(groupOrUnitId);
+        if (k != Kind.GROUP && k != Kind.ADMINISTRATIVE_UNIT) {
+            throw new IllegalArgumentException("no group or administrative unit " + groupOrUnitId);
+        }
+        Map<String, Object> u = findUser(userId);
+        if (u == null) {
+            throw new IllegalArgumentException("no user " + userId);
+        }
+        members.get(canonicalId(groupOrUnitId)).add((String) u.get("id"));
+    }
+
+    /** Direct member (user) ids of a group or administrative unit. */
+    List<String> membersOf(String groupOrUnitId) {
+        Set<String> m = members.get(canonicalId(groupOrUnitId));
+        if (m == null) {
+            throw new NoSuchElementException("no group or administrative unit " + groupOrUnitId);
+        }
+        return List.copyOf(m);
     }
 
     // ---------------------------------------------------------------- sessions

@@ -33,6 +33,11 @@ final class GraphError extends RuntimeException {
         return new GraphError(400, "Request_UnsupportedQuery", message);
     }
 
+    /** An Exchange admin-API error: the message carries Exchange's {@code |<exception type>|<text>} form. */
+    static GraphError exchange(int status, String code, String exceptionType, String text) {
+        return new GraphError(status, code, "|" + exceptionType + "|" + text);
+    }
+
     static GraphError denied() {
         return new GraphError(403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.");
     }

@@ -22,7 +22,7 @@ public record RequestRecord(Instant time, String method, String target, int stat
 
     /** True for POST, PATCH, PUT and DELETE. */
     public boolean isWrite() {
-        return GraphSimulator.isWriteMethod(method);
+        return GraphRequests.isWriteMethod(method);
     }
 
     /** The log line, e.g. {@code GET /v1.0/users?$filter=mail eq 'a@b' -> 200}. */

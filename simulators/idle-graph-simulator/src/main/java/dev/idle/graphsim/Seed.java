@@ -3,23 +3,20 @@ package dev.idle.graphsim;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.idle.simsupport.SimulatorDurations;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Loads a seed file (YAML or JSON; see docs/graph-simulator.md) into a simulator: apps, users (with
@@ -30,7 +27,6 @@ import java.util.regex.Pattern;
 public final class Seed {
     private static final Set<String> TOP = Set.of("apps", "users", "groups", "administrativeUnits", "pageSize",
             "latency", "throttle");
-    private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m)");
 
     private Seed() {
     }
@@ -154,7 +150,7 @@ public final class Seed {
         if (!n.isObject()) {
             throw new IllegalArgumentException("expected a map, got " + n);
         }
-        return GraphSimulator.JSON.convertValue(n, LinkedHashMap.class);
+        return GraphRequests.JSON.convertValue(n, LinkedHashMap.class);
     }
 
     private static String required(JsonNode n, String key) {
@@ -164,22 +160,8 @@ public final class Seed {
         return n.get(key).asText();
     }
 
-    /** Parses {@code PT1.5S} (ISO-8601), {@code 1500ms}, {@code 2s} or {@code 1m}. */
+    /** Parses {@code PT1.5S} (ISO-8601), {@code 1500ms}, {@code 2s} or {@code 1m}; see {@link SimulatorDurations}. */
     public static Duration duration(String text) {
-        String t = text.trim();
-        Matcher m = SIMPLE_DURATION.matcher(t.toLowerCase(Locale.ROOT));
-        if (m.matches()) {
-            long v = Long.parseLong(m.group(1));
-            return switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(v);
-                case "s" -> Duration.ofSeconds(v);
-                default -> Duration.ofMinutes(v);
-            };
-        }
-        try {
-            return Duration.parse(t);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("not a duration: '" + text + "' (use e.g. 500ms, 2s, PT1S)");
-        }
+        return SimulatorDurations.parse(text);
     }
 }

@@ -8,8 +8,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -29,15 +27,11 @@ public final class SimulatorHttp {
      * four daemon threads named {@code threadName} (daemon, so a forgotten simulator never keeps a test JVM alive).
      */
     public static HttpServer startLoopback(String threadName, HttpHandler handler) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", handler);
-        server.setExecutor(Executors.newFixedThreadPool(4, r -> {
+        return SimulatorServers.http(0, handler, Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, threadName);
             t.setDaemon(true);
             return t;
         }));
-        server.start();
-        return server;
     }
 
     /** The whole request body. */

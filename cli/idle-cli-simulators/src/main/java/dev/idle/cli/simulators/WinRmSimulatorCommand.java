@@ -1,16 +1,16 @@
-package dev.idle.cli;
+package dev.idle.cli.simulators;
 
-import dev.idle.graphsim.Seed;
+import dev.idle.cli.IdleCli;
+import dev.idle.simsupport.SimulatorDurations;
 import dev.idle.spi.SecretReferences;
 import dev.idle.winrmsim.WinRmSimulator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,9 +52,8 @@ final class WinRmSimulatorCommand implements Callable<Integer> {
     @Option(names = "--access-denied", description = "Every ADSync cmdlet fails with Access is denied.")
     boolean accessDenied;
 
-    @Option(names = "--stop-after", paramLabel = "<duration>", hidden = true,
-            description = "Stop after this long (for scripted runs and tests).")
-    String stopAfter;
+    @Mixin
+    UntilStopped running;
 
     @Spec
     CommandSpec spec;
@@ -74,7 +73,7 @@ final class WinRmSimulatorCommand implements Callable<Integer> {
                 });
         try {
             if (cycleDuration != null) {
-                b.cycleDuration(Seed.duration(cycleDuration));
+                b.cycleDuration(SimulatorDurations.parse(cycleDuration));
             }
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
@@ -84,32 +83,13 @@ final class WinRmSimulatorCommand implements Callable<Integer> {
         }
         WinRmSimulator sim = b.build();
         sim.entraConnect().stuck(stuck).accessDenied(accessDenied);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            sim.close();
-            stopped.countDown();
-        }, "winrm-simulator-stop");
         sim.start();
-        Runtime.getRuntime().addShutdownHook(hook);
         out.println("WinRM simulator (Entra Connect) listening");
         out.println("  Endpoint:    " + sim.endpoint());
         out.println("  Trust store: " + sim.trustStorePem() + " (PEM)");
         out.println("  Account:     " + user + "; stop with Ctrl-C. Request log:");
         out.flush();
-        try {
-            if (stopAfter != null) {
-                stopped.await(Seed.duration(stopAfter).toMillis(), TimeUnit.MILLISECONDS);
-            } else {
-                stopped.await();
-            }
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running or has run
-            }
-            sim.close();
-        }
+        running.await(sim::close, "winrm-simulator-stop");
         return IdleCli.OK;
     }
 }

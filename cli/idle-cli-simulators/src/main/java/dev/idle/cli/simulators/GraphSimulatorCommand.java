@@ -1,8 +1,10 @@
-package dev.idle.cli;
+package dev.idle.cli.simulators;
 
+import dev.idle.cli.IdleCli;
 import dev.idle.graphsim.GraphSimulator;
 import dev.idle.graphsim.RequestRecord;
 import dev.idle.graphsim.Seed;
+import dev.idle.simsupport.SimulatorDurations;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -10,11 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,9 +56,8 @@ final class GraphSimulatorCommand implements Callable<Integer> {
             description = "Retry-After given with a throttled write (default 1s).")
     String retryAfter;
 
-    @Option(names = "--stop-after", paramLabel = "<duration>", hidden = true,
-            description = "Stop after this long (for scripted runs and tests).")
-    String stopAfter;
+    @Mixin
+    UntilStopped running;
 
     @Spec
     CommandSpec spec;
@@ -88,17 +88,12 @@ final class GraphSimulatorCommand implements Callable<Integer> {
             b.workDirectory(dir);
         }
         GraphSimulator sim = b.build();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            sim.close();
-            stopped.countDown();
-        }, "graph-simulator-stop");
         try {
             if (pageSize != null) {
                 sim.pageSize(pageSize);
             }
             if (latency != null) {
-                sim.latency(Seed.duration(latency));
+                sim.latency(SimulatorDurations.parse(latency));
             }
             if (throttle != null) {
                 String[] parts = throttle.split("/", 2);
@@ -106,7 +101,7 @@ final class GraphSimulatorCommand implements Callable<Integer> {
                     throw new CommandLine.ParameterException(spec.commandLine(),
                             "--throttle takes <writes>/<window>, e.g. 3/1s");
                 }
-                sim.throttle(Integer.parseInt(parts[0].trim()), Seed.duration(parts[1]), Seed.duration(retryAfter));
+                sim.throttle(Integer.parseInt(parts[0].trim()), SimulatorDurations.parse(parts[1]), SimulatorDurations.parse(retryAfter));
             }
             if (seed != null) {
                 Seed.load(sim, seed);
@@ -115,7 +110,6 @@ final class GraphSimulatorCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
         }
         sim.start();
-        Runtime.getRuntime().addShutdownHook(hook);
         out.println("Graph simulator listening");
         out.println("  Graph base URL:  " + sim.graphBaseUrl());
         out.println("  Authority host:  " + sim.authorityHost() + "  (authority: " + sim.authorityHost() + "<tenantId>)");
@@ -123,14 +117,7 @@ final class GraphSimulatorCommand implements Callable<Integer> {
         out.println("  Trust store password: " + new String(sim.trustStorePassword()));
         out.println("  Users: " + sim.users().size() + "; stop with Ctrl-C. Request log:");
         out.flush();
-        if (stopAfter != null) {
-            if (!stopped.await(Seed.duration(stopAfter).toMillis(), TimeUnit.MILLISECONDS)) {
-                Runtime.getRuntime().removeShutdownHook(hook);
-                sim.close();
-            }
-        } else {
-            stopped.await();
-        }
+        running.await(sim::close, "graph-simulator-stop");
         return IdleCli.OK;
     }
 }

@@ -1,7 +1,8 @@
-package dev.idle.cli;
+package dev.idle.cli.simulators;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.idle.cli.IdleCli;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -1,11 +1,9 @@
-package dev.idle.graphsim;
+package dev.idle.simsupport;
 
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -69,16 +67,13 @@ public final class SimulatorHttpsServer {
      */
     public HttpsServer listen(int port, String threadName, HttpHandler handler)
             throws IOException, GeneralSecurityException {
-        HttpsServer s = HttpsServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 64);
-        s.setHttpsConfigurator(new HttpsConfigurator(tls.serverContext()));
+        HttpsConfigurator withCertificate = new HttpsConfigurator(tls.serverContext());
         executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, threadName);
             t.setDaemon(true);
             return t;
         });
-        s.setExecutor(executor);
-        s.createContext("/", handler);
-        s.start();
+        HttpsServer s = SimulatorServers.https(port, 64, withCertificate, handler, executor);
         server = s;
         return s;
     }

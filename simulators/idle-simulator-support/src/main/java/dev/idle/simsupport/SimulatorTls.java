@@ -1,4 +1,4 @@
-package dev.idle.graphsim;
+package dev.idle.simsupport;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +11,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.security.cert.Certificate;
+import java.security.cert.CertificateEncodingException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -25,15 +26,16 @@ import javax.net.ssl.TrustManagerFactory;
  * holds only that certificate. Clients keep certificate and host name verification on and trust the simulator through
  * the trust store.
  *
- * <p>Public so that other simulators (the WinRM simulator) reuse it instead of generating certificates their own way.
+ * <p>Shared by the HTTPS simulators (Graph, WinRM) so that none generates certificates its own way. Immutable;
+ * {@link #create} is thread-safe.
  */
 public final class SimulatorTls {
-    static final String ALIAS = "idle-graph-simulator";
+    static final String ALIAS = "idle-simulator";
 
-    final Path keyStore;
-    final Path trustStore;
-    final char[] password;
-    final Certificate certificate;
+    private final Path keyStore;
+    private final Path trustStore;
+    private final char[] password;
+    private final Certificate certificate;
 
     private SimulatorTls(Path keyStore, Path trustStore, char[] password, Certificate certificate) {
         this.keyStore = keyStore;
@@ -52,7 +54,7 @@ public final class SimulatorTls {
         SimulatorTls t;
         synchronized (SimulatorTls.class) {
             if (template == null) {
-                Path tmp = Files.createTempDirectory("idle-graph-simulator-tls-");
+                Path tmp = Files.createTempDirectory("idle-simulator-tls-");
                 template = generate(tmp);
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     for (Path p : List.of(template.keyStore, template.trustStore, tmp)) {
@@ -88,14 +90,14 @@ public final class SimulatorTls {
                 System.getProperty("os.name", "").toLowerCase().startsWith("windows") ? "keytool.exe" : "keytool");
         List<String> cmd = new ArrayList<>(List.of(keytool.toString(), "-genkeypair", "-alias", ALIAS,
                 "-keyalg", "RSA", "-keysize", "2048", "-sigalg", "SHA256withRSA", "-validity", "7",
-                "-dname", "CN=localhost, O=IdLE Graph simulator",
+                "-dname", "CN=localhost, O=IdLE simulator",
                 "-ext", "SAN=IP:127.0.0.1,DNS:localhost",
                 "-ext", "EKU=serverAuth",
                 "-storetype", "PKCS12", "-keystore", ks.toString(),
                 // keytool reads the passwords from the environment: nothing secret appears on a command line
-                "-storepass:env", "GRAPHSIM_STOREPASS", "-keypass:env", "GRAPHSIM_STOREPASS", "-noprompt"));
+                "-storepass:env", "SIMULATOR_STOREPASS", "-keypass:env", "SIMULATOR_STOREPASS", "-noprompt"));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        pb.environment().put("GRAPHSIM_STOREPASS", new String(password));
+        pb.environment().put("SIMULATOR_STOREPASS", new String(password));
         Process p = pb.start();
         byte[] output;
         try (InputStream in = p.getInputStream()) {
@@ -146,6 +148,18 @@ public final class SimulatorTls {
     /** The self-signed server certificate (SAN {@code IP:127.0.0.1}, {@code DNS:localhost}). */
     public Certificate certificate() {
         return certificate;
+    }
+
+    /** The certificate in PEM form ({@code -----BEGIN CERTIFICATE-----}), for clients that read PEM trust files. */
+    public String certificatePem() throws IOException {
+        try {
+            return "-----BEGIN CERTIFICATE-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                    .encodeToString(certificate.getEncoded())
+                    + "\n-----END CERTIFICATE-----\n";
+        } catch (CertificateEncodingException e) {
+            throw new IOException("cannot encode the simulator certificate", e);
+        }
     }
 
     /** The server side: key manager over the generated key pair. */

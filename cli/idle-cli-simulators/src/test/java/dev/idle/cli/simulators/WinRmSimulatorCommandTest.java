@@ -1,7 +1,8 @@
-package dev.idle.cli;
+package dev.idle.cli.simulators;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.idle.cli.IdleCli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -15,13 +16,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code idle winrm-simulator} serves the template run of {@code idle invoke} and logs requests without secrets. */
 class WinRmSimulatorCommandTest {
+    private static final Path UPSTREAM = Path.of("..", "..", "..", "shared", "upstream-workflows");
+
     @TempDir
     Path tmp;
 
     @Test
     void winrmSimulatorCommandServesTheEntraConnectTemplateAndLogsWithoutThePassword() throws Exception {
         Path example = Path.of("..", "..", "examples", "entraconnect");
-        Path template = ValidateCommandTest.UPSTREAM.resolve("templates")
+        Path template = UPSTREAM.resolve("templates")
                 .resolve("directorysync-entraconnect-trigger-sync.psd1");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(template), "shared/upstream-workflows missing");
         StringWriter out = new StringWriter();
@@ -48,9 +51,12 @@ class WinRmSimulatorCommandTest {
         Path host = tmp.resolve("host.yaml");
         Files.writeString(host, Files.readString(example.resolve("host.yaml"), StandardCharsets.UTF_8)
                 .replace("https://127.0.0.1:15986/wsman", m.group(1)), StandardCharsets.UTF_8);
-        CliRun run = CliRun.of("invoke", "--workflow", template.toString(), "--request",
-                example.resolve("request.json").toString(), "--host", host.toString());
-        assertThat(run.exit()).as(run.err() + run.out()).isZero();
+        StringWriter runOut = new StringWriter();
+        StringWriter runErr = new StringWriter();
+        int runExit = IdleCli.execute(new String[] {"invoke", "--workflow", template.toString(), "--request",
+                example.resolve("request.json").toString(), "--host", host.toString()},
+                new PrintWriter(runOut, true), new PrintWriter(runErr, true));
+        assertThat(runExit).as(runErr + runOut.toString()).isZero();
 
         String log = out.toString();
         assertThat(log).contains("Start-ADSyncSyncCycle -PolicyType Delta -> exit 0")
