@@ -1,8 +1,6 @@
 package dev.idle.api;
 
 import dev.idle.api.data.DataMap;
-import dev.idle.internal.auth.HostAuthSessionBroker;
-import dev.idle.internal.load.DataFileLoader;
 import dev.idle.spi.Provider;
 import dev.idle.spi.ProviderFactory;
 import java.nio.file.Path;
@@ -38,7 +36,7 @@ public final class Host implements AutoCloseable {
 
     /** Like {@link #load(Path)}, reading secrets' environment variables through {@code environment}. */
     public static Host load(Path file, Function<String, String> environment) {
-        Object data = DataFileLoader.load(file);
+        Object data = RuntimeLookup.runtime().loadData(file);
         Path base = file.toAbsolutePath().getParent();
         return fromData(data, base, file.toString(), environment);
     }
@@ -63,8 +61,8 @@ public final class Host implements AutoCloseable {
         }
         if (root.get("authSessions") != null) {
             try {
-                builder.broker(HostAuthSessionBroker.fromData(root.get("authSessions"), baseDirectory, source,
-                        environment));
+                builder.broker(RuntimeLookup.runtime().hostAuthSessions(root.get("authSessions"), baseDirectory,
+                        source, environment));
             } catch (IdleInputException e) {
                 problems.addAll(e.problems());
             }
