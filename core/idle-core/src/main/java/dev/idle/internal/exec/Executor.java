@@ -45,15 +45,11 @@ public final class Executor {
         this(catalog, Clock.systemUTC(), Thread::sleep);
     }
 
+    /** For tests: a fixed clock, and a sleeper that records the waits instead of sleeping. */
     Executor(StepCatalog catalog, Clock clock, RetryRunner.Sleeper sleeper) {
         this.catalog = catalog;
         this.clock = clock;
         this.retry = new RetryRunner(sleeper);
-    }
-
-    /** A copy that sleeps with {@code sleeper} (tests use a recording one). */
-    public Executor withSleeper(RetryRunner.Sleeper sleeper) {
-        return new Executor(catalog, clock, sleeper);
     }
 
     public ExecutionResult invoke(Plan plan, Providers providers, EventSink sink, ExecutionOptions options) {
