@@ -9,6 +9,7 @@ import dev.idle.api.Plan;
 import dev.idle.api.Providers;
 import dev.idle.api.StepOutcome;
 import dev.idle.api.data.DataMap;
+import dev.idle.api.event.EventTypes;
 import dev.idle.provider.mock.MockIdentity;
 import dev.idle.provider.mock.MockProvider;
 import java.io.IOException;
@@ -107,7 +108,7 @@ final class DemoCommand implements Callable<Integer> {
             out.printf("  %-28s %-14s changed: %s%s%n", s.name(), s.status(), s.changed(),
                     s.error() == null ? "" : "  error: " + s.error());
         }
-        result.events().stream().filter(e -> e.type().equals("Custom"))
+        result.events().stream().filter(e -> e.type().equals(EventTypes.CUSTOM))
                 .forEach(e -> out.println("  event: " + e.message()));
         return result.status() == dev.idle.api.RunStatus.Completed;
     }

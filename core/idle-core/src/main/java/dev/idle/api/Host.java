@@ -1,9 +1,6 @@
 package dev.idle.api;
 
 import dev.idle.api.data.DataMap;
-import dev.idle.internal.auth.HostAuthSessionBroker;
-import dev.idle.internal.auth.HostSecrets;
-import dev.idle.internal.load.DataFileLoader;
 import dev.idle.spi.Provider;
 import dev.idle.spi.ProviderFactory;
 import dev.idle.spi.SecretReferences;
@@ -41,7 +38,7 @@ public final class Host implements AutoCloseable {
 
     /** Like {@link #load(Path)}, reading secrets' environment variables through {@code environment}. */
     public static Host load(Path file, Function<String, String> environment) {
-        Object data = DataFileLoader.load(file);
+        Object data = RuntimeLookup.runtime().loadData(file);
         Path base = file.toAbsolutePath().getParent();
         return fromData(data, base, file.toString(), environment);
     }
@@ -58,7 +55,7 @@ public final class Host implements AutoCloseable {
             }
         }
         Providers.Builder builder = Providers.builder();
-        SecretReferences secrets = HostSecrets.of(root.get("secretsDir"), baseDirectory, source, environment, problems);
+        SecretReferences secrets = RuntimeLookup.runtime().hostSecrets(root.get("secretsDir"), baseDirectory, source, environment, problems);
         Object rawProviders = root.get("providers");
         if (rawProviders != null && !(rawProviders instanceof DataMap)) {
             problems.add(source + ": providers must be a map of alias to provider definition");
@@ -67,8 +64,8 @@ public final class Host implements AutoCloseable {
         }
         if (root.get("authSessions") != null) {
             try {
-                builder.broker(HostAuthSessionBroker.fromData(root.get("authSessions"), baseDirectory, source,
-                        environment));
+                builder.broker(RuntimeLookup.runtime().hostAuthSessions(root.get("authSessions"), baseDirectory,
+                        source, environment));
             } catch (IdleInputException e) {
                 problems.addAll(e.problems());
             }

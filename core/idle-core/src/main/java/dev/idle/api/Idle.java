@@ -2,14 +2,6 @@ package dev.idle.api;
 
 import dev.idle.api.data.DataMap;
 import dev.idle.api.event.EventSink;
-import dev.idle.internal.catalog.StepCatalog;
-import dev.idle.internal.exec.Executor;
-import dev.idle.internal.export.PlanExporter;
-import dev.idle.internal.export.PlanImporter;
-import dev.idle.internal.load.DataFileLoader;
-import dev.idle.internal.plan.Planner;
-
-import dev.idle.internal.workflow.WorkflowValidator;
 import dev.idle.spi.StepPack;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,25 +20,25 @@ import java.util.List;
  * <p>Stability: stable.
  */
 public final class Idle {
-    private final StepCatalog catalog;
+    private final IdleRuntime.Engine engine;
 
-    private Idle(StepCatalog catalog) {
-        this.catalog = catalog;
+    private Idle(IdleRuntime.Engine engine) {
+        this.engine = engine;
     }
 
     /** An engine with every step pack found on the class path. */
     public static Idle create() {
-        return new Idle(StepCatalog.discover());
+        return new Idle(RuntimeLookup.runtime().engineFromClassPath());
     }
 
     /** An engine with exactly these step packs. */
     public static Idle withStepPacks(List<StepPack> packs) {
-        return new Idle(StepCatalog.of(packs));
+        return new Idle(RuntimeLookup.runtime().engine(packs));
     }
 
     /** Loads a workflow file ({@code .psd1}, {@code .yaml}/{@code .yml}, {@code .json}) into its data tree. */
     public DataMap loadWorkflow(Path file) {
-        Object data = DataFileLoader.load(file);
+        Object data = RuntimeLookup.runtime().loadData(file);
         if (!(data instanceof DataMap m)) {
             throw new IdleInputException(file + ": Workflow definition must be a hashtable at the root.");
         }
@@ -65,12 +57,12 @@ public final class Idle {
 
     /** {@link #validate(Path, Providers)} for an already loaded workflow tree. */
     public ValidationReport validate(DataMap workflow, Providers providers) {
-        return new WorkflowValidator(catalog).validate(workflow, providers);
+        return engine.validate(workflow, providers);
     }
 
     /** Parses workflow text; {@code fileName}'s extension picks the format and names it in messages. */
     public DataMap parseWorkflow(String text, String fileName) {
-        Object data = DataFileLoader.loadString(text, fileName);
+        Object data = RuntimeLookup.runtime().parseData(text, fileName);
         if (!(data instanceof DataMap m)) {
             throw new IdleInputException(fileName + ": Workflow definition must be a hashtable at the root.");
         }
@@ -88,12 +80,12 @@ public final class Idle {
 
     /** Builds a plan from an already loaded workflow tree; {@code source} names it in messages. */
     public Plan plan(DataMap workflow, LifecycleRequest request, Providers providers, String source) {
-        return new Planner(catalog).build(workflow, request, providers, source);
+        return engine.plan(workflow, request, providers, source);
     }
 
     /** Runs a plan. Events reach {@code sink} (may be null) as they happen. */
     public ExecutionResult invoke(Plan plan, Providers providers, EventSink sink, ExecutionOptions options) {
-        return new Executor(catalog).invoke(plan, providers, sink, options);
+        return engine.invoke(plan, providers, sink, options);
     }
 
     /**
@@ -104,13 +96,7 @@ public final class Idle {
      * @throws IdleInputException when any of that does not hold; nothing has run
      */
     public Plan readPlan(Path planFile, Providers providers) {
-        Plan plan = new PlanImporter(catalog).read(DataFileLoader.load(planFile), planFile.toString());
-        List<String> problems = new java.util.ArrayList<>();
-        Planner.checkProviders(plan.steps(), plan.onFailureSteps(), providers, problems);
-        if (!problems.isEmpty()) {
-            throw new IdleInputException(planFile + ": the host cannot run this plan:", problems);
-        }
-        return plan;
+        return engine.readPlan(planFile, providers);
     }
 
     /**
@@ -128,6 +114,6 @@ public final class Idle {
 
     /** The plan export JSON (schema 1.0 plus execution fields and planHash): byte-identical for identical input. */
     public String export(Plan plan) {
-        return PlanExporter.toJson(plan);
+        return engine.export(plan);
     }
 }

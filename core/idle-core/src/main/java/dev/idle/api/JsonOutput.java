@@ -2,8 +2,6 @@ package dev.idle.api;
 
 import dev.idle.api.data.DataMap;
 import dev.idle.api.event.IdleEvent;
-import dev.idle.internal.export.JsonText;
-import dev.idle.internal.redact.Redactor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,12 +32,12 @@ public final class JsonOutput {
         List<Object> events = new ArrayList<>();
         r.events().forEach(e -> events.add(eventMap(e)));
         m.put("events", events);
-        return JsonText.pretty(m);
+        return RuntimeLookup.runtime().prettyJson(m);
     }
 
     /** One event as a single line of JSON. */
     public static String eventLine(IdleEvent e) {
-        return JsonText.compact(eventMap(e));
+        return RuntimeLookup.runtime().compactJson(eventMap(e));
     }
 
     private static List<Object> steps(List<StepOutcome> outcomes) {
@@ -52,7 +50,7 @@ public final class JsonOutput {
             m.put("changed", s.changed());
             m.put("error", s.error());
             m.put("attempts", s.attempts());
-            DataMap extras = Redactor.redactMap(s.extras());
+            DataMap extras = RuntimeLookup.runtime().redact(s.extras());
             extras.forEach((k, v) -> m.putIfAbsent(camel(k), v));
             out.add(m);
         }

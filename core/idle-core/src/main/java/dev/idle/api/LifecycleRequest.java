@@ -146,7 +146,7 @@ public final class LifecycleRequest {
 
     /** Reads a request file ({@code .json}, {@code .yaml}/{@code .yml}); keys are case-insensitive. */
     public static LifecycleRequest load(java.nio.file.Path file) {
-        return fromData(dev.idle.internal.load.DataFileLoader.load(file), file.toString());
+        return fromData(RuntimeLookup.runtime().loadData(file), file.toString());
     }
 
     private static void rejectExecutable(Map<String, ?> map, String root) {

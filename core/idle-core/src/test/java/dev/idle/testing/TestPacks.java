@@ -6,7 +6,7 @@ import dev.idle.spi.StepMetadata;
 import dev.idle.spi.StepPack;
 import java.util.List;
 
-/** A small step pack and providers for planner and validator tests. */
+/** A small step pack, pack and metadata factories, and providers for catalog, planner and validator tests. */
 public final class TestPacks {
     private TestPacks() {
     }
@@ -38,6 +38,31 @@ public final class TestPacks {
             return List.of();
         }
     };
+
+    /** A pack named {@code name} with exactly this metadata and these handlers. */
+    public static StepPack pack(String name, List<StepMetadata> catalog, List<Step> steps) {
+        return new StepPack() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public List<StepMetadata> catalog() {
+                return catalog;
+            }
+
+            @Override
+            public List<Step> steps() {
+                return steps;
+            }
+        };
+    }
+
+    /** Permissive metadata for {@code type}: no capabilities, no provider, any {@code With} key. */
+    public static StepMetadata anyWith(String type) {
+        return new StepMetadata(type, List.of(), List.of(), List.of("*"), null);
+    }
 
     /** A provider advertising exactly {@code caps}. */
     public static Provider provider(String... caps) {

@@ -2,6 +2,7 @@ package dev.idle.steps;
 
 import dev.idle.api.data.DataMap;
 import dev.idle.api.data.Values;
+import dev.idle.api.event.EventTypes;
 import dev.idle.spi.Step;
 import dev.idle.spi.StepContext;
 import dev.idle.spi.StepResult;
@@ -21,7 +22,7 @@ public final class EmitEventStep implements Step {
         if (message.isBlank()) {
             message = "Custom event emitted by step '" + ctx.stepName() + "'.";
         }
-        ctx.events().write("Custom", message, DataMap.of("stepType", ctx.stepType()));
+        ctx.events().write(EventTypes.CUSTOM, message, DataMap.of("stepType", ctx.stepType()));
         return StepResult.changed(false);
     }
 }

@@ -4,6 +4,7 @@ import dev.idle.api.data.DataMap;
 import dev.idle.api.data.ExecutableValue;
 import dev.idle.api.data.Values;
 import dev.idle.api.data.Wildcard;
+import dev.idle.api.event.EventTypes;
 import dev.idle.spi.AuthSession;
 import dev.idle.spi.BulkEntitlementGranter;
 import dev.idle.spi.BulkEntitlementRevoker;
@@ -37,8 +38,6 @@ import java.util.List;
  */
 final class EntitlementPruner {
     static final String LABEL = "PruneEntitlements";
-    private static final String INFORMATION = "Information";
-    private static final String WARNING = "Warning";
 
     private EntitlementPruner() {
     }
@@ -66,7 +65,7 @@ final class EntitlementPruner {
             (isKept(e, keep, in.patterns()) ? kept : remove).add(e);
         }
         EventWriter events = ctx.events();
-        emit(events, INFORMATION, LABEL + ": plan - keep=" + kept.size() + ", remove=" + remove.size(),
+        emit(events, EventTypes.INFORMATION, LABEL + ": plan - keep=" + kept.size() + ", remove=" + remove.size(),
                 DataMap.of("kind", in.kind(), "keepCount", kept.size(), "pruneCount", remove.size()));
 
         List<Object> skipped = new ArrayList<>();
@@ -240,14 +239,14 @@ final class EntitlementPruner {
     }
 
     private static void revoked(StepContext ctx, Inputs in, String id) {
-        emit(ctx.events(), INFORMATION, LABEL + ": revoked entitlement '" + id + "'",
+        emit(ctx.events(), EventTypes.INFORMATION, LABEL + ": revoked entitlement '" + id + "'",
                 DataMap.of("kind", in.kind(), "entitlementId", id));
     }
 
     private static void skip(StepContext ctx, Inputs in, List<Object> skipped, String id, String reason,
                              String what) {
         skipped.add(DataMap.of("EntitlementId", id, "Reason", reason));
-        emit(ctx.events(), WARNING, LABEL + ": " + what + " '" + id + "': " + reason,
+        emit(ctx.events(), EventTypes.WARNING, LABEL + ": " + what + " '" + id + "': " + reason,
                 DataMap.of("kind", in.kind(), "entitlementId", id, "reason", reason));
     }
 
@@ -284,7 +283,7 @@ final class EntitlementPruner {
     }
 
     private static void granted(StepContext ctx, Inputs in, String id) {
-        emit(ctx.events(), INFORMATION, LABEL + ": granted keep entitlement '" + id + "'",
+        emit(ctx.events(), EventTypes.INFORMATION, LABEL + ": granted keep entitlement '" + id + "'",
                 DataMap.of("kind", in.kind(), "entitlementId", id));
     }
 

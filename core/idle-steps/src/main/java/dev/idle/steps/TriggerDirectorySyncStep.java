@@ -2,6 +2,7 @@ package dev.idle.steps;
 
 import dev.idle.api.data.DataMap;
 import dev.idle.api.data.Values;
+import dev.idle.api.event.EventTypes;
 import dev.idle.spi.DirectorySyncStatus;
 import dev.idle.spi.DirectorySyncTrigger;
 import dev.idle.spi.EventWriter;
@@ -68,7 +69,7 @@ public final class TriggerDirectorySyncStep implements Step {
         ctx.provider(alias);
         EventWriter events = ctx.events();
 
-        events.write("DirectorySyncTriggered", policyType == null || policyType.isBlank()
+        events.write(EventTypes.DIRECTORY_SYNC_TRIGGERED, policyType == null || policyType.isBlank()
                         ? "Triggering directory sync cycle" : "Triggering " + policyType + " sync cycle",
                 DataMap.of("policyType", policyType, "computerName", computerName));
         try {
@@ -76,7 +77,7 @@ public final class TriggerDirectorySyncStep implements Step {
                     ProviderMethods.START_SYNC_CYCLE, (p, s) -> p.startSyncCycle(policyType, computerName, s));
             boolean changed = start != null && start.started();
             if (!wait) {
-                events.write("DirectorySyncCompleted", "Sync cycle triggered (not waiting)",
+                events.write(EventTypes.DIRECTORY_SYNC_COMPLETED, "Sync cycle triggered (not waiting)",
                         DataMap.of("policyType", policyType));
                 return StepResult.changed(changed);
             }
@@ -85,7 +86,8 @@ public final class TriggerDirectorySyncStep implements Step {
         } catch (WaitTimeout e) {
             throw e;
         } catch (RuntimeException e) {
-            events.write("DirectorySyncFailed", "Failed to trigger or wait for sync cycle: " + e.getMessage(),
+            events.write(EventTypes.DIRECTORY_SYNC_FAILED,
+                    "Failed to trigger or wait for sync cycle: " + e.getMessage(),
                     DataMap.of("error", e.getMessage()));
             throw e;
         }
@@ -93,7 +95,8 @@ public final class TriggerDirectorySyncStep implements Step {
 
     private void waitForCompletion(StepContext ctx, String alias, String computerName, int timeout, int interval,
                                    EventWriter events) {
-        events.write("DirectorySyncWaiting", "Waiting for sync cycle to complete (timeout: " + timeout + "s)",
+        events.write(EventTypes.DIRECTORY_SYNC_WAITING,
+                "Waiting for sync cycle to complete (timeout: " + timeout + "s)",
                 DataMap.of("timeoutSeconds", timeout, "pollIntervalSeconds", interval));
         Instant start = clock.instant();
         for (int attempt = 1; ; attempt++) {
@@ -101,7 +104,7 @@ public final class TriggerDirectorySyncStep implements Step {
             if (elapsed >= timeout) {
                 SyncCycleState last = poll(ctx, alias, computerName);
                 String lastState = stateName(last);
-                events.write("DirectorySyncFailed", "Sync cycle wait timeout after " + timeout + "s",
+                events.write(EventTypes.DIRECTORY_SYNC_FAILED, "Sync cycle wait timeout after " + timeout + "s",
                         DataMap.of("timeoutSeconds", timeout, "elapsedSeconds", (int) elapsed,
                                 "lastKnownState", lastState));
                 throw new WaitTimeout(LABEL + ": Timeout waiting for sync cycle to complete after " + timeout
@@ -111,11 +114,11 @@ public final class TriggerDirectorySyncStep implements Step {
             // A backend that cannot tell is taken to be still busy, as upstream does.
             boolean inProgress = state == null || state.inProgress() == null || state.inProgress();
             String stateName = stateName(state);
-            events.write("DirectorySyncPoll", "Poll attempt " + attempt + " - State: " + stateName,
+            events.write(EventTypes.DIRECTORY_SYNC_POLL, "Poll attempt " + attempt + " - State: " + stateName,
                     DataMap.of("attempt", attempt, "state", stateName, "inProgress", inProgress,
                             "elapsedSeconds", (int) elapsed));
             if (!inProgress) {
-                events.write("DirectorySyncCompleted", "Sync cycle completed",
+                events.write(EventTypes.DIRECTORY_SYNC_COMPLETED, "Sync cycle completed",
                         DataMap.of("attempts", attempt, "elapsedSeconds", (int) elapsed));
                 return;
             }

@@ -2,6 +2,13 @@ package dev.idle.steps;
 
 import static dev.idle.steps.EngineFixture.onFailureStep;
 import static dev.idle.steps.EngineFixture.step;
+import static dev.idle.testkit.EventConditions.data;
+import static dev.idle.testkit.EventConditions.event;
+import static dev.idle.testkit.EventConditions.message;
+import static dev.idle.testkit.EventConditions.runEvent;
+import static dev.idle.testkit.EventConditions.step;
+import static dev.idle.testkit.EventConditions.stepEvent;
+import static dev.idle.testkit.EventConditions.type;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.idle.api.ExecutionOptions;
@@ -11,6 +18,7 @@ import dev.idle.api.Providers;
 import dev.idle.api.RetryProfile;
 import dev.idle.api.RunStatus;
 import dev.idle.api.StepStatus;
+import dev.idle.api.event.EventTypes;
 import dev.idle.api.event.IdleEvent;
 import dev.idle.provider.mock.MockProvider;
 import java.util.Map;
@@ -166,5 +174,30 @@ class EngineEventStreamTest {
         assertThat(step(r, "Never").status()).isEqualTo(StepStatus.NotApplicable);
         assertThat(step(r, "Later").status()).isEqualTo(StepStatus.NotRun);
         assertThat(r.steps()).hasSize(3);
+    }
+
+    @Test
+    void aPreconditionEventKeepsTheWorkflowsOwnTypeBetweenTheBuiltInEvents() {
+        engine.run("""
+                @{ Name = 'L'; LifecycleEvent = 'Leaver'
+                   Steps = @(
+                     @{ Name = 'Say'; Type = 'IdLE.Step.EmitEvent'; With = @{ Message = 'bye {{Request.IdentityKeys.Id}}' } }
+                     @{ Name = 'Guarded'; Type = 'IdLE.Step.EmitEvent'
+                        Precondition = @{ Equals = @{ Path = 'Request.IdentityKeys.Id'; Value = 'hr-confirmed' } }
+                        PreconditionEvent = @{ Type = 'HrConfirmationMissing'; Message = 'HR has not confirmed.'
+                                               Data = @{ Ticket = 'HR-1' } } }
+                   ) }
+                """, "Leaver", mock(MockProvider.inMemory()));
+
+        engine.events.assertEventsMatchExactly(
+                event(runEvent(EventTypes.RUN_STARTED), data("stepCount", 2)),
+                stepEvent(EventTypes.STEP_STARTED, "Say"),
+                event(type(EventTypes.CUSTOM), step("Say"), message("bye jdoe")),
+                stepEvent(EventTypes.STEP_COMPLETED, "Say"),
+                event(stepEvent(EventTypes.STEP_PRECONDITION_FAILED, "Guarded"), data("onPreconditionFalse", "Blocked")),
+                event(type("HrConfirmationMissing"), step("Guarded"), message("HR has not confirmed."),
+                        data("Ticket", "HR-1")),
+                stepEvent(EventTypes.STEP_BLOCKED, "Guarded"),
+                event(runEvent(EventTypes.RUN_COMPLETED), data("status", "Blocked")));
     }
 }

@@ -17,7 +17,6 @@ import dev.idle.api.data.ExecutableValue;
 import dev.idle.provider.mock.MockProvider;
 import dev.idle.provider.mock.ReceivedSession;
 import dev.idle.steps.MailboxFixture.DirectContext;
-import dev.idle.steps.MailboxFixture.NamedBroker;
 import dev.idle.testkit.RecordingBroker;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -50,25 +49,25 @@ class MailboxAuthSessionTest {
     @Test
     void defaultSessionNameFollowsAnExplicitProviderAlias() {
         MockProvider mock = mockWithMailbox("User");
-        NamedBroker broker = new NamedBroker("ExchangeOnline", "ExoTenantB");
+        RecordingBroker broker = RecordingBroker.defining("ExchangeOnline", "ExoTenantB");
         Providers providers = Providers.builder().provider("ExoTenantB", mock).broker(broker).build();
 
         runStep(workflow(MailboxGetInfoStep.TYPE, "IdentityKey = 'jdoe'; Provider = 'ExoTenantB'"), providers);
 
-        assertThat(broker.requested).containsExactly("ExoTenantB");
+        assertThat(broker.requestedNames()).containsExactly("ExoTenantB");
     }
 
     @Test
     void withoutAHostSessionOfTheAliasNameNoSessionIsAcquired() {
         MockProvider mock = mockWithMailbox("User");
-        NamedBroker broker = new NamedBroker("MicrosoftGraph");
+        RecordingBroker broker = RecordingBroker.defining("MicrosoftGraph");
         Providers providers = Providers.builder().provider("ExchangeOnline", mock).broker(broker).build();
 
         StepOutcome s = runStep(ENSURE_TYPE, providers);
 
         assertThat(s.status()).isEqualTo(StepStatus.Completed);
         assertThat(s.changed()).isTrue();
-        assertThat(broker.requested).isEmpty();
+        assertThat(broker.requestedNames()).isEmpty();
         assertThat(mock.receivedSessions()).isEmpty();
     }
 
@@ -85,13 +84,13 @@ class MailboxAuthSessionTest {
     @Test
     void explicitAuthSessionNameWinsOverTheAliasDefault() {
         MockProvider mock = mockWithMailbox("User");
-        NamedBroker broker = new NamedBroker("ExchangeOnline", "ExoAdmin");
+        RecordingBroker broker = RecordingBroker.defining("ExchangeOnline", "ExoAdmin");
         Providers providers = Providers.builder().provider("ExchangeOnline", mock).broker(broker).build();
 
         runStep(workflow(MailboxEnsureTypeStep.TYPE,
                 "IdentityKey = 'jdoe'; MailboxType = 'Shared'; AuthSessionName = 'ExoAdmin'"), providers);
 
-        assertThat(broker.requested).containsExactly("ExoAdmin");
+        assertThat(broker.requestedNames()).containsExactly("ExoAdmin");
         assertThat(mock.receivedSessions().get(0).session().name()).isEqualTo("ExoAdmin");
     }
 

@@ -6,7 +6,6 @@ import dev.idle.api.StepStatus;
 import dev.idle.api.data.DataMap;
 import dev.idle.provider.mock.MockProvider;
 import dev.idle.spi.AuthSession;
-import dev.idle.spi.AuthSessionBroker;
 import dev.idle.spi.EventWriter;
 import dev.idle.spi.Provider;
 import dev.idle.spi.Secret;
@@ -55,30 +54,6 @@ final class MailboxFixture {
             throw new AssertionError("expected step to fail but it is " + s.status());
         }
         return s.error();
-    }
-
-    /** A broker that hands out only the names it was given and records every request. */
-    static final class NamedBroker implements AuthSessionBroker {
-        private final Set<String> names;
-        final List<String> requested = new ArrayList<>();
-
-        NamedBroker(String... names) {
-            this.names = Set.of(names);
-        }
-
-        @Override
-        public boolean defines(String name) {
-            return names.contains(name);
-        }
-
-        @Override
-        public synchronized AuthSession acquire(String name, DataMap options) {
-            requested.add(name);
-            if (!names.contains(name)) {
-                throw new IllegalStateException("Auth session '" + name + "' is not defined.");
-            }
-            return AuthSession.of(name, "OAuth", new DataMap(), Secret.of("token-" + name));
-        }
     }
 
     /** A step context without the engine, for calling a handler directly (as upstream's unit tests do). */

@@ -12,7 +12,12 @@ import java.util.Map;
 public record TestEnvironment(Path baseDirectory, Map<String, Object> shared) implements ProviderFactory.Environment {
 
     /** An environment resolving against {@code baseDirectory}, with nothing shared yet. */
+    public TestEnvironment(Path baseDirectory) {
+        this(baseDirectory, new HashMap<>());
+    }
+
+    /** The same as {@link #TestEnvironment(Path)}. */
     public static TestEnvironment at(Path baseDirectory) {
-        return new TestEnvironment(baseDirectory, new HashMap<>());
+        return new TestEnvironment(baseDirectory);
     }
 }

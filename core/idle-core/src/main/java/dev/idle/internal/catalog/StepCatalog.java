@@ -3,6 +3,7 @@ package dev.idle.internal.catalog;
 import dev.idle.spi.Step;
 import dev.idle.spi.StepMetadata;
 import dev.idle.spi.StepPack;
+import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -14,8 +15,9 @@ import java.util.regex.Pattern;
 
 /**
  * Step metadata and handlers from every {@link StepPack}, looked up by step type case-insensitively. Packs are
- * validated when the catalog is built: a type defined by two packs, an invalid capability id, a {@code *} in a
- * schema or a key that is both required and optional is rejected.
+ * validated when the catalog is built: a type defined by two packs, a second handler for a type (in any pack; the
+ * message names both classes and the jars they came from), an invalid capability id, a {@code *} in a schema or a
+ * key that is both required and optional is rejected with an {@link IllegalStateException}.
  */
 public final class StepCatalog {
     static final Pattern CAPABILITY = Pattern.compile("^[A-Za-z][A-Za-z0-9]*(\\.[A-Za-z0-9]+)+$");
@@ -23,6 +25,7 @@ public final class StepCatalog {
     private final Map<String, StepMetadata> metadata = new LinkedHashMap<>();
     private final Map<String, String> owner = new LinkedHashMap<>();
     private final Map<String, Step> handlers = new LinkedHashMap<>();
+    private final Map<String, String> handlerOwner = new LinkedHashMap<>();
 
     /** The packs found on the class path by {@link ServiceLoader}. */
     public static StepCatalog discover() {
@@ -56,7 +59,30 @@ public final class StepCatalog {
             owner.put(key, pack.name());
         }
         for (Step s : pack.steps()) {
-            handlers.putIfAbsent(fold(s.type()), s);
+            String key = fold(s.type());
+            Step first = handlers.get(key);
+            if (first != null) {
+                throw new IllegalStateException("DuplicateStepHandler: Step type '" + s.type()
+                        + "' has two handlers: " + describe(first) + " in pack '" + handlerOwner.get(key) + "' and "
+                        + describe(s) + " in pack '" + pack.name() + "'. A step type may have only one handler.");
+            }
+            handlers.put(key, s);
+            handlerOwner.put(key, pack.name());
+        }
+    }
+
+    /** The handler's class and the jar (or folder) it was loaded from, e.g. {@code a.B (file:/lib/b.jar)}. */
+    private static String describe(Step handler) {
+        return handler.getClass().getName() + " (" + locationOf(handler.getClass()) + ")";
+    }
+
+    private static String locationOf(Class<?> type) {
+        try {
+            CodeSource source = type.getProtectionDomain().getCodeSource();
+            return source == null || source.getLocation() == null ? "unknown location"
+                    : source.getLocation().toString();
+        } catch (SecurityException e) {
+            return "unknown location";
         }
     }
 

@@ -13,6 +13,7 @@ import dev.idle.api.StepStatus;
 import dev.idle.api.data.DataMap;
 import dev.idle.api.data.Values;
 import dev.idle.api.event.EventSink;
+import dev.idle.api.event.EventTypes;
 import dev.idle.internal.catalog.StepCatalog;
 import dev.idle.internal.condition.ConditionEvaluator;
 import dev.idle.internal.condition.ConditionPaths;
@@ -27,7 +28,14 @@ import java.util.List;
 /**
  * Runs a plan: primary steps in order until one fails or is blocked, then the OnFailure steps (best effort) when the
  * run failed. Every planned step appears in the result; those that never ran are {@code NotRun}. {@code RunCompleted}
- * is always the last event.
+ * is always the last event. A step of either list runs through the same code ({@code runStep}). Event types are those
+ * of {@link EventTypes}.
+ *
+ * <p>Failures: a handler's {@link RuntimeException} (after retries) fails its step, and so does a missing handler or
+ * an unknown retry profile; an exception from the host's {@link EventSink} aborts the run, except while a retry is
+ * announced.
+ *
+ * <p>Thread-safety: an executor may run several plans at once; each run keeps its state to itself.
  */
 public final class Executor {
     private final StepCatalog catalog;
@@ -38,15 +46,11 @@ public final class Executor {
         this(catalog, Clock.systemUTC(), Sleeper.SYSTEM);
     }
 
+    /** For tests: a fixed clock, and a sleeper that records the waits instead of sleeping. */
     Executor(StepCatalog catalog, Clock clock, Sleeper sleeper) {
         this.catalog = catalog;
         this.clock = clock;
         this.retry = new RetryRunner(sleeper);
-    }
-
-    /** A copy that sleeps with {@code sleeper} (tests use a recording one). */
-    public Executor withSleeper(Sleeper sleeper) {
-        return new Executor(catalog, clock, sleeper);
     }
 
     public ExecutionResult invoke(Plan plan, Providers providers, EventSink sink, ExecutionOptions options) {
@@ -78,7 +82,7 @@ public final class Executor {
 
         ExecutionResult execute() {
             int total = plan.steps().size() + plan.onFailureSteps().size();
-            events.emit("RunStarted", "Plan execution started.", null,
+            events.emit(EventTypes.RUN_STARTED, "Plan execution started.", null,
                     DataMap.of("correlationId", plan.correlationId(), "actor", plan.actor(), "stepCount", total));
             List<StepOutcome> outcomes = new ArrayList<>();
             RunStatus status = RunStatus.Completed;
@@ -89,7 +93,7 @@ public final class Executor {
                     outcomes.add(step.status() == StepStatus.NotApplicable ? notApplicable(step) : notRun(step));
                     continue;
                 }
-                StepOutcome outcome = runPrimary(step, i);
+                StepOutcome outcome = runStep(step, i, StepList.PRIMARY);
                 outcomes.add(outcome);
                 if (outcome.status() == StepStatus.Failed) {
                     status = RunStatus.Failed;
@@ -101,80 +105,60 @@ public final class Executor {
             if (status == RunStatus.Failed && !plan.onFailureSteps().isEmpty()) {
                 onFailure = runOnFailure();
             }
-            events.emit("RunCompleted", "Plan execution finished (status: " + status + ").", null,
+            events.emit(EventTypes.RUN_COMPLETED, "Plan execution finished (status: " + status + ").", null,
                     DataMap.of("status", status.name(), "stepCount", total));
             return new ExecutionResult(status, plan.correlationId(), plan.actor(), outcomes, onFailure,
                     events.events());
         }
 
-        private StepOutcome runPrimary(PlanStep step, int index) {
-            DataMap data = DataMap.of("stepType", step.type(), "index", index);
-            if (step.status() == StepStatus.NotApplicable) {
-                events.emit("StepNotApplicable", "Step '" + step.name() + "' not applicable (condition not met).",
-                        step.name(), data);
-                return notApplicable(step);
-            }
-            if (step.precondition() != null) {
-                StepOutcome guarded = checkPrecondition(step, index, "Step", "StepFailed");
-                if (guarded != null) {
-                    return guarded;
-                }
-            }
-            events.emit("StepStarted", "Step '" + step.name() + "' started.", step.name(), data);
-            StepOutcome outcome = runHandler(step, plan.correlationId() + "|" + step.type() + "|" + step.name() + "|"
-                    + index, "StepExecution");
-            if (outcome.status() == StepStatus.Failed) {
-                events.emit("StepFailed", "Step '" + step.name() + "' failed.", step.name(),
-                        DataMap.of("stepType", step.type(), "index", index, "error", outcome.error()));
-            } else {
-                events.emit("StepCompleted", "Step '" + step.name() + "' completed.", step.name(), data);
-            }
-            return outcome;
-        }
-
         private OnFailureOutcome runOnFailure() {
             List<PlanStep> steps = plan.onFailureSteps();
-            events.emit("OnFailureStarted", "Executing OnFailureSteps (best effort).", null,
+            events.emit(EventTypes.ON_FAILURE_STARTED, "Executing OnFailureSteps (best effort).", null,
                     DataMap.of("onFailureStepCount", steps.size()));
             List<StepOutcome> outcomes = new ArrayList<>();
             boolean anyFailed = false;
             for (int j = 0; j < steps.size(); j++) {
-                PlanStep step = steps.get(j);
-                DataMap data = DataMap.of("stepType", step.type(), "index", j);
-                StepOutcome outcome;
-                if (step.status() == StepStatus.NotApplicable) {
-                    events.emit("OnFailureStepNotApplicable", "OnFailure step '" + step.name()
-                            + "' not applicable (condition not met).", step.name(), data);
-                    outcome = notApplicable(step);
-                } else {
-                    outcome = step.precondition() == null ? null
-                            : checkPrecondition(step, j, "OnFailure step", "StepFailed");
-                    if (outcome == null) {
-                        events.emit("OnFailureStepStarted", "OnFailure step '" + step.name() + "' started.",
-                                step.name(), data);
-                        outcome = runHandler(step, plan.correlationId() + "|OnFailure|" + step.type() + "|"
-                                + step.name() + "|" + j, "OnFailureStepExecution");
-                        if (outcome.status() == StepStatus.Failed) {
-                            events.emit("OnFailureStepFailed", "OnFailure step '" + step.name() + "' failed.",
-                                    step.name(), DataMap.of("stepType", step.type(), "index", j,
-                                            "error", outcome.error()));
-                        } else {
-                            events.emit("OnFailureStepCompleted", "OnFailure step '" + step.name()
-                                    + "' completed.", step.name(), data);
-                        }
-                    }
-                }
+                StepOutcome outcome = runStep(steps.get(j), j, StepList.ON_FAILURE);
                 anyFailed |= outcome.status() == StepStatus.Failed;
                 outcomes.add(outcome);
             }
             RunStatus status = anyFailed ? RunStatus.PartiallyFailed : RunStatus.Completed;
-            events.emit("OnFailureCompleted", "OnFailureSteps finished (status: " + status + ").", null,
+            events.emit(EventTypes.ON_FAILURE_COMPLETED, "OnFailureSteps finished (status: " + status + ").", null,
                     DataMap.of("status", status.name(), "stepCount", steps.size()));
             return new OnFailureOutcome(status, outcomes);
         }
 
+        /**
+         * Runs one step of either list: not applicable at plan time, held back by its precondition, or its handler
+         * run under the retry profile, with the events of {@code list} around it.
+         */
+        private StepOutcome runStep(PlanStep step, int index, StepList list) {
+            DataMap data = DataMap.of("stepType", step.type(), "index", index);
+            if (step.status() == StepStatus.NotApplicable) {
+                events.emit(list.notApplicableEvent, list.label + " '" + step.name()
+                        + "' not applicable (condition not met).", step.name(), data);
+                return notApplicable(step);
+            }
+            if (step.precondition() != null) {
+                StepOutcome guarded = checkPrecondition(step, index, list.label);
+                if (guarded != null) {
+                    return guarded;
+                }
+            }
+            events.emit(list.startedEvent, list.label + " '" + step.name() + "' started.", step.name(), data);
+            String seed = plan.correlationId() + "|" + list.seedTag + step.type() + "|" + step.name() + "|" + index;
+            StepOutcome outcome = runHandler(step, seed, list.operation);
+            if (outcome.status() == StepStatus.Failed) {
+                events.emit(list.failedEvent, list.label + " '" + step.name() + "' failed.", step.name(),
+                        DataMap.of("stepType", step.type(), "index", index, "error", outcome.error()));
+            } else {
+                events.emit(list.completedEvent, list.label + " '" + step.name() + "' completed.", step.name(), data);
+            }
+            return outcome;
+        }
+
         /** Null when the precondition holds; otherwise the step's outcome (Failed, PreconditionSkipped, Blocked). */
-        private StepOutcome checkPrecondition(PlanStep step, int index, String label, String failedEvent) {
+        private StepOutcome checkPrecondition(PlanStep step, int index, String label) {
             DataMap roots = DataMap.of("Plan", planView, "Request", requestWithCurrent(step));
             boolean holds;
             try {
@@ -186,7 +170,7 @@ public final class Executor {
                 holds = step.precondition() instanceof DataMap && ConditionEvaluator.evaluate(step.precondition(), roots);
             } catch (RuntimeException e) {
                 String error = "Precondition could not be evaluated: " + e.getMessage();
-                events.emit(failedEvent, label + " '" + step.name() + "' failed.", step.name(),
+                events.emit(EventTypes.STEP_FAILED, label + " '" + step.name() + "' failed.", step.name(),
                         DataMap.of("stepType", step.type(), "index", index, "error", error));
                 return outcome(step, StepStatus.Failed, false, error, 0, null);
             }
@@ -195,7 +179,7 @@ public final class Executor {
             }
             String mode = step.onPreconditionFalse() == null || step.onPreconditionFalse().isBlank()
                     ? "Blocked" : step.onPreconditionFalse();
-            events.emit("StepPreconditionFailed", label + " '" + step.name() + "' precondition check failed.",
+            events.emit(EventTypes.STEP_PRECONDITION_FAILED, label + " '" + step.name() + "' precondition check failed.",
                     step.name(), DataMap.of("stepType", step.type(), "index", index, "onPreconditionFalse", mode));
             DataMap pe = step.preconditionEvent();
             if (pe != null) {
@@ -203,7 +187,7 @@ public final class Executor {
             }
             switch (mode) {
                 case "Fail" -> {
-                    events.emit(failedEvent, label + " '" + step.name() + "' failed (precondition check failed).",
+                    events.emit(EventTypes.STEP_FAILED, label + " '" + step.name() + "' failed (precondition check failed).",
                             step.name(), DataMap.of("stepType", step.type(), "index", index,
                                     "error", "Precondition check failed."));
                     return outcome(step, StepStatus.Failed, false, "Precondition check failed.", 0, null);
@@ -212,7 +196,7 @@ public final class Executor {
                     return outcome(step, StepStatus.PreconditionSkipped, false, null, 0, null);
                 }
                 default -> {
-                    events.emit("StepBlocked", label + " '" + step.name() + "' blocked (precondition check failed).",
+                    events.emit(EventTypes.STEP_BLOCKED, label + " '" + step.name() + "' blocked (precondition check failed).",
                             step.name(), DataMap.of("stepType", step.type(), "index", index));
                     return outcome(step, StepStatus.Blocked, false, null, 0, null);
                 }
@@ -256,7 +240,7 @@ public final class Executor {
                     plan.correlationId(), plan.actor());
             try {
                 RetryRunner.Attempted<StepResult> r = retry.run(profile, seed, () -> handler.execute(ctx),
-                        (attempt, max, delay, failure) -> events.emitQuietly("StepRetrying",
+                        (attempt, max, delay, failure) -> events.emitQuietly(EventTypes.STEP_RETRYING,
                                 "Transient failure in '" + operation + "' (attempt " + attempt + "/" + max
                                         + "). Retrying.", step.name(),
                                 RetryRunner.retryData(attempt, max, delay, failure)));
@@ -267,6 +251,41 @@ public final class Executor {
                 return outcome(step, StepStatus.Failed, false, scrubber.scrub(messageOf(e.getCause())), e.attempts,
                         null);
             }
+        }
+    }
+
+    /**
+     * The two lists a step can belong to. They run through the same code; only the wording and event types of their
+     * step events, the retry seed and the operation named in {@code StepRetrying} differ. Precondition events
+     * ({@code StepPreconditionFailed}, {@code StepBlocked}, {@code StepFailed}) are the same for both lists.
+     */
+    private enum StepList {
+        PRIMARY("Step", "", "StepExecution", EventTypes.STEP_NOT_APPLICABLE, EventTypes.STEP_STARTED,
+                EventTypes.STEP_COMPLETED, EventTypes.STEP_FAILED),
+        ON_FAILURE("OnFailure step", "OnFailure|", "OnFailureStepExecution",
+                EventTypes.ON_FAILURE_STEP_NOT_APPLICABLE, EventTypes.ON_FAILURE_STEP_STARTED,
+                EventTypes.ON_FAILURE_STEP_COMPLETED, EventTypes.ON_FAILURE_STEP_FAILED);
+
+        /** How messages name a step of this list. */
+        final String label;
+        /** Put between the correlation id and the step type in the retry jitter seed. */
+        final String seedTag;
+        /** The operation a {@code StepRetrying} message names. */
+        final String operation;
+        final String notApplicableEvent;
+        final String startedEvent;
+        final String completedEvent;
+        final String failedEvent;
+
+        StepList(String label, String seedTag, String operation, String notApplicableEvent, String startedEvent,
+                 String completedEvent, String failedEvent) {
+            this.label = label;
+            this.seedTag = seedTag;
+            this.operation = operation;
+            this.notApplicableEvent = notApplicableEvent;
+            this.startedEvent = startedEvent;
+            this.completedEvent = completedEvent;
+            this.failedEvent = failedEvent;
         }
     }
 

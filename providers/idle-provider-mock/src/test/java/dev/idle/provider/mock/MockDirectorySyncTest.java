@@ -10,6 +10,7 @@ import dev.idle.spi.ProviderException;
 import dev.idle.spi.AuthSession;
 import dev.idle.spi.SyncCycleStart;
 import dev.idle.spi.SyncCycleState;
+import dev.idle.testkit.TestEnvironment;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -9,6 +9,7 @@ import dev.idle.spi.EventWriter;
 import dev.idle.spi.Mailbox;
 import dev.idle.spi.ProviderException;
 import dev.idle.spi.ProviderResult;
+import dev.idle.testkit.TestEnvironment;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

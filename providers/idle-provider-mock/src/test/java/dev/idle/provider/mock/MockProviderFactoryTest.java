@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.idle.api.data.DataMap;
 import dev.idle.spi.ProviderException;
 import dev.idle.spi.ProviderFactory;
+import dev.idle.testkit.TestEnvironment;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.ServiceLoader;
