@@ -3,6 +3,8 @@ package dev.idle.api;
 import dev.idle.api.data.DataMap;
 import dev.idle.internal.auth.HostAuthSessionBroker;
 import dev.idle.internal.load.DataFileLoader;
+import dev.idle.internal.load.ProviderFactories;
+import dev.idle.spi.CapabilityRegistry;
 import dev.idle.spi.Provider;
 import dev.idle.spi.ProviderFactory;
 import java.nio.file.Path;
@@ -11,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
-import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -85,8 +86,9 @@ public final class Host implements AutoCloseable {
 
     private static void createProviders(DataMap pm, Path base, String source, Providers.Builder builder,
                                         List<String> problems) {
-        Map<String, ProviderFactory> factories = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        ServiceLoader.load(ProviderFactory.class, Host.class.getClassLoader()).forEach(f -> factories.put(f.type(), f));
+        Map<String, ProviderFactory> factories = ProviderFactories.byType(
+                ServiceLoader.load(ProviderFactory.class, Host.class.getClassLoader()));
+        CapabilityRegistry capabilities = CapabilityRegistry.installed();
         Map<String, Object> shared = new HashMap<>();
         ProviderFactory.Environment env = new ProviderFactory.Environment() {
             @Override
@@ -117,6 +119,7 @@ public final class Host implements AutoCloseable {
             try {
                 Provider p = factory.create(e.getKey(), options, env);
                 builder.provider(e.getKey(), p);
+                capabilities.requireImplemented(e.getKey(), type, p);
             } catch (RuntimeException ex) {
                 problems.add(at + ": " + ex.getMessage());
             }

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Provider type {@code recording} for Host tests: remembers the options and resolves {@code stateFile} against the
- * host file's folder the way file-backed providers do. Option {@code fail} makes creation fail.
+ * host file's folder the way file-backed providers do. Option {@code fail} makes creation fail; option
+ * {@code advertise} (a list of capability ids) is what the provider advertises, though it implements none.
  */
 public final class RecordingProviderFactory implements ProviderFactory {
 
@@ -16,7 +17,8 @@ public final class RecordingProviderFactory implements ProviderFactory {
     public record Created(String alias, DataMap options, Path baseDirectory, Path stateFile) implements Provider {
         @Override
         public List<String> capabilities() {
-            return List.of("IdLE.Identity.Read");
+            return options.get("advertise") instanceof List<?> ids ? ids.stream().map(String::valueOf).toList()
+                    : List.of();
         }
     }
 

@@ -6,7 +6,6 @@ import dev.idle.spi.DirectorySyncStatus;
 import dev.idle.spi.DirectorySyncTrigger;
 import dev.idle.spi.EventWriter;
 import dev.idle.spi.ProviderCalls;
-import dev.idle.spi.ProviderMethods;
 import dev.idle.spi.Step;
 import dev.idle.spi.StepContext;
 import dev.idle.spi.StepResult;
@@ -78,7 +77,7 @@ public final class TriggerDirectorySyncStep implements Step {
                 DataMap.of("policyType", policyType, "computerName", computerName));
         try {
             SyncCycleStart start = ProviderCalls.invoke(ctx, alias, DirectorySyncTrigger.class,
-                    ProviderMethods.START_SYNC_CYCLE, (p, s) -> p.startSyncCycle(policyType, computerName, s));
+                    (p, s) -> p.startSyncCycle(policyType, computerName, s));
             boolean changed = start != null && start.started();
             if (!wait) {
                 events.write("DirectorySyncCompleted", "Sync cycle triggered (not waiting)",
@@ -134,7 +133,7 @@ public final class TriggerDirectorySyncStep implements Step {
     }
 
     private static SyncCycleState poll(StepContext ctx, String alias, String computerName) {
-        return ProviderCalls.invoke(ctx, alias, DirectorySyncStatus.class, ProviderMethods.GET_SYNC_CYCLE_STATE,
+        return ProviderCalls.invoke(ctx, alias, DirectorySyncStatus.class,
                 (p, s) -> p.getSyncCycleState(computerName, s));
     }
 
