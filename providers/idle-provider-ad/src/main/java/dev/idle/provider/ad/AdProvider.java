@@ -17,8 +17,10 @@ import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
 import dev.idle.api.data.DataMap;
 import dev.idle.api.data.Values;
+import dev.idle.spi.AdvertisedCapabilities;
 import dev.idle.spi.AttributeEnsurer;
 import dev.idle.spi.AuthSession;
+import dev.idle.spi.Capability;
 import dev.idle.spi.Entitlement;
 import dev.idle.spi.EntitlementGranter;
 import dev.idle.spi.EntitlementLister;
@@ -29,6 +31,7 @@ import dev.idle.spi.IdentityCreator;
 import dev.idle.spi.IdentityDeleter;
 import dev.idle.spi.IdentityDisabler;
 import dev.idle.spi.IdentityEnabler;
+import dev.idle.spi.IdentityLister;
 import dev.idle.spi.IdentityMover;
 import dev.idle.spi.IdentityReader;
 import dev.idle.spi.Provider;
@@ -59,12 +62,10 @@ import javax.net.ssl.SSLException;
  * identified by DN. Every method takes an optional {@code Credential} auth session; without one the provider's own
  * bind credential is used.
  */
-public final class AdProvider implements Provider, IdentityReader, IdentityCreator, IdentityDeleter, IdentityDisabler,
-        IdentityEnabler, IdentityMover, AttributeEnsurer, EntitlementLister, EntitlementGranter, EntitlementRevoker,
-        EntitlementResolver {
+public final class AdProvider implements Provider, IdentityReader, IdentityLister, IdentityCreator, AttributeEnsurer,
+        IdentityMover, IdentityDisabler, IdentityEnabler, EntitlementLister, EntitlementGranter, EntitlementRevoker,
+        EntitlementResolver, IdentityDeleter {
 
-    static final String REVOKE_SESSIONS = "IdLE.Identity.RevokeSessions";
-    static final String DELETE = "IdLE.Identity.Delete";
     static final String DOCS = "docs/providers/ad.md";
     static final int ACCOUNTDISABLE = 0x2;
     static final int NORMAL_ACCOUNT = 0x200;
@@ -81,27 +82,22 @@ public final class AdProvider implements Provider, IdentityReader, IdentityCreat
         this.connections = connections;
     }
 
+    /** What it implements (in the order of the {@code implements} clause) plus Prune; Delete only when allowed. */
     @Override
     public List<String> capabilities() {
-        List<String> caps = new ArrayList<>(List.of("IdLE.Identity.Read", "IdLE.Identity.List",
-                "IdLE.Identity.Create", "IdLE.Identity.Attribute.Ensure", "IdLE.Identity.Move",
-                "IdLE.Identity.Disable", "IdLE.Identity.Enable", "IdLE.Entitlement.List", "IdLE.Entitlement.Grant",
-                "IdLE.Entitlement.Revoke", "IdLE.Entitlement.Prune"));
-        if (settings.allowDelete()) {
-            caps.add(DELETE);
-        }
-        return caps;
+        AdvertisedCapabilities caps = AdvertisedCapabilities.implementedBy(this).plus(Capability.ENTITLEMENT_PRUNE);
+        return (settings.allowDelete() ? caps : caps.without(Capability.IDENTITY_DELETE)).ids();
     }
 
     @Override
     public String whyNot(String capability) {
-        if (REVOKE_SESSIONS.equalsIgnoreCase(capability)) {
+        if (Capability.IDENTITY_REVOKE_SESSIONS.isNamedBy(capability)) {
             return "Active Directory cannot revoke sessions: Kerberos tickets (and NTLM sessions) already issued stay "
                     + "valid until they expire, whatever is changed in the directory. Disable the account, reset its "
                     + "password twice, and revoke cloud sessions in Entra ID (an Entra ID provider alias); see "
                     + DOCS + ".";
         }
-        if (DELETE.equalsIgnoreCase(capability) && !settings.allowDelete()) {
+        if (Capability.IDENTITY_DELETE.isNamedBy(capability) && !settings.allowDelete()) {
             return "deleting is off for this AD provider; set 'allowDelete: true' in its host-file entry (see "
                     + DOCS + ").";
         }
@@ -134,6 +130,7 @@ public final class AdProvider implements Provider, IdentityReader, IdentityCreat
      * {@code ListIdentities}: the objectGUIDs of all users, or of those whose sAMAccountName or UPN starts with
      * {@code filter.Search}.
      */
+    @Override
     public List<String> listIdentities(DataMap filter, AuthSession session) {
         Object search = filter == null ? null : filter.get("Search");
         String s = search == null ? "" : Values.ps(search).trim();
