@@ -36,6 +36,7 @@ import dev.idle.spi.IdentityMover;
 import dev.idle.spi.IdentityReader;
 import dev.idle.spi.Provider;
 import dev.idle.spi.ProviderException;
+import dev.idle.spi.ProviderMethods;
 import dev.idle.spi.ProviderResult;
 import dev.idle.spi.Secret;
 import java.io.IOException;
@@ -168,7 +169,7 @@ public final class AdProvider implements Provider, IdentityReader, IdentityListe
         Secret supplied = suppliedPassword(attrs);
         return run(session, ldap -> {
             if (findUser(ldap, identityKey) != null) {
-                return ProviderResult.of("CreateIdentity", identityKey, false);
+                return ProviderResult.of(ProviderMethods.CREATE_IDENTITY, identityKey, false);
             }
             boolean enabled = attrs.get("Enabled") == null || Values.truthy(attrs.get("Enabled"));
             UUID guid = Guids.parse(identityKey);
@@ -254,7 +255,7 @@ public final class AdProvider implements Provider, IdentityReader, IdentityListe
                     extras.put("GeneratedAccountPasswordPlainText", generated.password());
                 }
             }
-            return new ProviderResult("CreateIdentity", identityKey, true, extras);
+            return new ProviderResult(ProviderMethods.CREATE_IDENTITY, identityKey, true, extras);
         });
     }
 
@@ -267,28 +268,28 @@ public final class AdProvider implements Provider, IdentityReader, IdentityListe
         return run(session, ldap -> {
             SearchResultEntry user = findUser(ldap, identityKey);
             if (user == null) {
-                return ProviderResult.of("DeleteIdentity", identityKey, false);
+                return ProviderResult.of(ProviderMethods.DELETE_IDENTITY, identityKey, false);
             }
             try {
                 ldap.delete(user.getDN());
             } catch (LDAPException e) {
                 if (e.getResultCode() == ResultCode.NO_SUCH_OBJECT) {
-                    return ProviderResult.of("DeleteIdentity", identityKey, false);
+                    return ProviderResult.of(ProviderMethods.DELETE_IDENTITY, identityKey, false);
                 }
                 throw e;
             }
-            return ProviderResult.of("DeleteIdentity", identityKey, true);
+            return ProviderResult.of(ProviderMethods.DELETE_IDENTITY, identityKey, true);
         });
     }
 
     @Override
     public ProviderResult disableIdentity(String identityKey, AuthSession session) {
-        return setEnabled("DisableIdentity", identityKey, false, session);
+        return setEnabled(ProviderMethods.DISABLE_IDENTITY, identityKey, false, session);
     }
 
     @Override
     public ProviderResult enableIdentity(String identityKey, AuthSession session) {
-        return setEnabled("EnableIdentity", identityKey, true, session);
+        return setEnabled(ProviderMethods.ENABLE_IDENTITY, identityKey, true, session);
     }
 
     private ProviderResult setEnabled(String operation, String identityKey, boolean enable, AuthSession session) {
@@ -318,10 +319,10 @@ public final class AdProvider implements Provider, IdentityReader, IdentityListe
             DN target = new DN(targetContainer);
             DataMap extras = DataMap.of("TargetContainer", targetContainer);
             if (target.equals(dn.getParent())) {
-                return new ProviderResult("MoveIdentity", identityKey, false, extras);
+                return new ProviderResult(ProviderMethods.MOVE_IDENTITY, identityKey, false, extras);
             }
             ldap.modifyDN(new ModifyDNRequest(dn, dn.getRDN(), true, target));
-            return new ProviderResult("MoveIdentity", identityKey, true, extras);
+            return new ProviderResult(ProviderMethods.MOVE_IDENTITY, identityKey, true, extras);
         });
     }
 
@@ -351,7 +352,7 @@ public final class AdProvider implements Provider, IdentityReader, IdentityListe
                 ldap.modify(user.getDN(), mods);
             }
             DataMap extras = DataMap.of("Name", name, "Value", value);
-            return new ProviderResult("EnsureAttribute", identityKey, !mods.isEmpty(), extras);
+            return new ProviderResult(ProviderMethods.ENSURE_ATTRIBUTE, identityKey, !mods.isEmpty(), extras);
         });
     }
 
@@ -421,7 +422,7 @@ public final class AdProvider implements Provider, IdentityReader, IdentityListe
                     }
                 }
             }
-            return new ProviderResult("GrantEntitlement", identityKey, changed,
+            return new ProviderResult(ProviderMethods.GRANT_ENTITLEMENT, identityKey, changed,
                     DataMap.of("Entitlement", ent.toData()));
         });
     }
@@ -443,7 +444,7 @@ public final class AdProvider implements Provider, IdentityReader, IdentityListe
                     }
                 }
             }
-            return new ProviderResult("RevokeEntitlement", identityKey, changed,
+            return new ProviderResult(ProviderMethods.REVOKE_ENTITLEMENT, identityKey, changed,
                     DataMap.of("Entitlement", ent.toData()));
         });
     }
