@@ -58,7 +58,7 @@ final class EntitlementPruner {
                 ? requireMethod(ctx, alias, EntitlementGranter.class) : null;
 
         List<Entitlement> keep = resolveKeep(ctx, alias, provider, in, session);
-        List<Entitlement> current = current(ctx, alias, lister, in, session);
+        List<Entitlement> current = current(ctx, lister, in, session);
         List<Entitlement> kept = new ArrayList<>();
         List<Entitlement> remove = new ArrayList<>();
         for (Entitlement e : current) {
@@ -70,16 +70,16 @@ final class EntitlementPruner {
 
         List<Object> skipped = new ArrayList<>();
         boolean changed = provider instanceof BulkEntitlementRevoker bulk && !remove.isEmpty()
-                ? bulkRevoke(ctx, alias, bulk, in, remove, session, skipped)
-                : revokeEach(ctx, alias, revoker, in, remove, session, skipped);
+                ? bulkRevoke(ctx, bulk, in, remove, session, skipped)
+                : revokeEach(ctx, revoker, in, remove, session, skipped);
 
         if (ensureKeep && !keep.isEmpty()) {
             List<Entitlement> toEnsure = keep.stream()
                     .filter(k -> current.stream().noneMatch(c -> idOf(c).equalsIgnoreCase(k.id())))
                     .toList();
             boolean granted = provider instanceof BulkEntitlementGranter bulk && !toEnsure.isEmpty()
-                    ? bulkGrant(ctx, alias, bulk, in, toEnsure, session, skipped)
-                    : grantEach(ctx, alias, granter, in, toEnsure, session);
+                    ? bulkGrant(ctx, bulk, in, toEnsure, session, skipped)
+                    : grantEach(ctx, granter, in, toEnsure, session);
             changed |= granted;
         }
         return new StepResult(changed, DataMap.of("Skipped", skipped));
@@ -174,7 +174,7 @@ final class EntitlementPruner {
     }
 
     /** The identity's entitlements of the step's Kind, as the provider lists them. */
-    private static List<Entitlement> current(StepContext ctx, String alias, EntitlementLister lister, Inputs in,
+    private static List<Entitlement> current(StepContext ctx, EntitlementLister lister, Inputs in,
                                              AuthSession session) {
         List<Entitlement> listed = ProviderCalls.call(ctx, EntitlementLister.class, lister, session,
                 (p, s) -> p.listEntitlements(in.identityKey(), s, in.kind()));
@@ -201,7 +201,7 @@ final class EntitlementPruner {
 
     // ---- revoke phase ----------------------------------------------------------------------------------------
 
-    private static boolean bulkRevoke(StepContext ctx, String alias, BulkEntitlementRevoker bulk, Inputs in,
+    private static boolean bulkRevoke(StepContext ctx, BulkEntitlementRevoker bulk, Inputs in,
                                       List<Entitlement> remove, AuthSession session, List<Object> skipped) {
         List<BulkResult> results = ProviderCalls.call(ctx, BulkEntitlementRevoker.class, bulk,
                 session, (p, s) -> p.bulkRevokeEntitlements(in.identityKey(), List.copyOf(remove), s));
@@ -218,7 +218,7 @@ final class EntitlementPruner {
         return changed;
     }
 
-    private static boolean revokeEach(StepContext ctx, String alias, EntitlementRevoker revoker, Inputs in,
+    private static boolean revokeEach(StepContext ctx, EntitlementRevoker revoker, Inputs in,
                                       List<Entitlement> remove, AuthSession session, List<Object> skipped) {
         boolean changed = false;
         for (Entitlement e : remove) {
@@ -253,7 +253,7 @@ final class EntitlementPruner {
 
     // ---- ensure-keep phase -----------------------------------------------------------------------------------
 
-    private static boolean bulkGrant(StepContext ctx, String alias, BulkEntitlementGranter bulk, Inputs in,
+    private static boolean bulkGrant(StepContext ctx, BulkEntitlementGranter bulk, Inputs in,
                                      List<Entitlement> toEnsure, AuthSession session, List<Object> skipped) {
         List<BulkResult> results = ProviderCalls.call(ctx, BulkEntitlementGranter.class, bulk,
                 session, (p, s) -> p.bulkGrantEntitlements(in.identityKey(), List.copyOf(toEnsure), s));
@@ -270,7 +270,7 @@ final class EntitlementPruner {
         return changed;
     }
 
-    private static boolean grantEach(StepContext ctx, String alias, EntitlementGranter granter, Inputs in,
+    private static boolean grantEach(StepContext ctx, EntitlementGranter granter, Inputs in,
                                      List<Entitlement> toEnsure, AuthSession session) {
         boolean changed = false;
         for (Entitlement k : toEnsure) {
