@@ -135,7 +135,8 @@ public final class CapabilityRegistry {
                 .map(Operation::toString).collect(Collectors.joining(", ")) + ")").collect(Collectors.joining(", "));
         throw new IllegalArgumentException("Provider '" + alias + "' (type '" + type + "', "
                 + provider.getClass().getName() + ") advertises "
-                + (missing.size() == 1 ? "capability " : "capabilities ") + what + " but does not implement " + (missing.size() == 1 ? "it" : "them")
+                + (missing.size() == 1 ? "capability " : "capabilities ") + what + " but does not implement "
+                + (missing.size() == 1 ? "it" : "them")
                 + ". Implement the interface or stop advertising the capability.");
     }
 
