@@ -1,6 +1,7 @@
 package dev.idle.api;
 
 import dev.idle.api.data.DataMap;
+import dev.idle.spi.CapabilityRegistry;
 import dev.idle.spi.Provider;
 import dev.idle.spi.ProviderFactory;
 import dev.idle.spi.SecretReferences;
@@ -10,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
-import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -86,8 +86,8 @@ public final class Host implements AutoCloseable {
 
     private static void createProviders(DataMap pm, Path base, SecretReferences secrets, String source,
                                         Providers.Builder builder, List<String> problems) {
-        Map<String, ProviderFactory> factories = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        ServiceLoader.load(ProviderFactory.class, Host.class.getClassLoader()).forEach(f -> factories.put(f.type(), f));
+        Map<String, ProviderFactory> factories = RuntimeLookup.runtime().providerFactories(Host.class.getClassLoader());
+        CapabilityRegistry capabilities = CapabilityRegistry.installed();
         Map<String, Object> shared = new HashMap<>();
         ProviderFactory.Environment env = new ProviderFactory.Environment() {
             @Override
@@ -123,6 +123,7 @@ public final class Host implements AutoCloseable {
             try {
                 Provider p = factory.create(e.getKey(), options, env);
                 builder.provider(e.getKey(), p);
+                capabilities.requireImplemented(e.getKey(), type, p);
             } catch (RuntimeException ex) {
                 problems.add(at + ": " + ex.getMessage());
             }

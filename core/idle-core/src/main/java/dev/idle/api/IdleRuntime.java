@@ -3,10 +3,12 @@ package dev.idle.api;
 import dev.idle.api.data.DataMap;
 import dev.idle.api.event.EventSink;
 import dev.idle.spi.AuthSessionBroker;
+import dev.idle.spi.ProviderFactory;
 import dev.idle.spi.SecretReferences;
 import dev.idle.spi.StepPack;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -46,6 +48,13 @@ public interface IdleRuntime {
      */
     SecretReferences hostSecrets(Object secretsDir, Path baseDirectory, String source,
                                  Function<String, String> environment, List<String> problems);
+
+    /**
+     * The provider factories {@code loader} finds with ServiceLoader, by type (case-insensitive).
+     *
+     * @throws IllegalStateException when two factories answer to one type, naming both classes and their jars
+     */
+    Map<String, ProviderFactory> providerFactories(ClassLoader loader);
 
     /** A data tree as pretty-printed JSON, keys in the tree's order. */
     String prettyJson(Object tree);

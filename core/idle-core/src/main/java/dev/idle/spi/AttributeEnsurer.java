@@ -1,6 +1,7 @@
 package dev.idle.spi;
 
-/** Capability {@code IdLE.Identity.Attribute.Ensure}: method {@code EnsureAttribute}; a null value clears the attribute. */
+/** Sets one attribute of an identity; a null value clears it, an unchanged value reports no change. */
+@CapabilityContract(id = "IdLE.Identity.Attribute.Ensure", method = "EnsureAttribute", access = Access.WRITE)
 @FunctionalInterface
 public interface AttributeEnsurer {
     ProviderResult ensureAttribute(String identityKey, String name, Object value, AuthSession session);

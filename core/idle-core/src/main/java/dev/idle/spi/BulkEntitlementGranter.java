@@ -2,7 +2,8 @@ package dev.idle.spi;
 
 import java.util.List;
 
-/** Optional method {@code BulkGrantEntitlements}: grants many entitlements in one backend round trip. */
+/** Grants many entitlements in one backend round trip; the prune steps prefer it to one call per grant. */
+@OptionalOperation(method = "BulkGrantEntitlements", access = Access.WRITE)
 @FunctionalInterface
 public interface BulkEntitlementGranter {
     List<BulkResult> bulkGrantEntitlements(String identityKey, List<Entitlement> entitlements, AuthSession session);

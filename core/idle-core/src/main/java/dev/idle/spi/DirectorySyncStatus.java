@@ -1,6 +1,7 @@
 package dev.idle.spi;
 
-/** Capability {@code IdLE.DirectorySync.Status}: method {@code GetSyncCycleState}. */
+/** Reads the state of the directory sync server {@code computerName}. */
+@CapabilityContract(id = "IdLE.DirectorySync.Status", method = "GetSyncCycleState", access = Access.READ)
 @FunctionalInterface
 public interface DirectorySyncStatus {
     SyncCycleState getSyncCycleState(String computerName, AuthSession session);

@@ -2,7 +2,8 @@ package dev.idle.spi;
 
 import java.util.List;
 
-/** Capability {@code IdLE.Entitlement.List}: method {@code ListEntitlements}; never null. */
+/** Lists the entitlements an identity holds; never null. */
+@CapabilityContract(id = "IdLE.Entitlement.List", method = "ListEntitlements", access = Access.READ)
 @FunctionalInterface
 public interface EntitlementLister {
     List<Entitlement> listEntitlements(String identityKey, AuthSession session);

@@ -1,6 +1,7 @@
 package dev.idle.spi;
 
-/** Capability {@code IdLE.Entitlement.Revoke}: method {@code RevokeEntitlement}; a missing grant reports no change. */
+/** Revokes an entitlement from an identity; a missing grant reports no change. */
+@CapabilityContract(id = "IdLE.Entitlement.Revoke", method = "RevokeEntitlement", access = Access.WRITE)
 @FunctionalInterface
 public interface EntitlementRevoker {
     ProviderResult revokeEntitlement(String identityKey, Entitlement entitlement, AuthSession session);

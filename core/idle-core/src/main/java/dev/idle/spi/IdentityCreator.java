@@ -1,6 +1,7 @@
 package dev.idle.spi;
 
-/** Capability {@code IdLE.Identity.Create}: method {@code CreateIdentity}; an existing identity reports no change. */
+/** Creates an identity; an existing identity reports no change. */
+@CapabilityContract(id = "IdLE.Identity.Create", method = "CreateIdentity", access = Access.WRITE)
 @FunctionalInterface
 public interface IdentityCreator {
     ProviderResult createIdentity(String identityKey, dev.idle.api.data.DataMap attributes, AuthSession session);

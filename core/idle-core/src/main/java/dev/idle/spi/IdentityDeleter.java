@@ -1,6 +1,7 @@
 package dev.idle.spi;
 
-/** Capability {@code IdLE.Identity.Delete}: method {@code DeleteIdentity}; an absent identity reports no change. */
+/** Deletes an identity; an absent identity reports no change. */
+@CapabilityContract(id = "IdLE.Identity.Delete", method = "DeleteIdentity", access = Access.WRITE)
 @FunctionalInterface
 public interface IdentityDeleter {
     ProviderResult deleteIdentity(String identityKey, AuthSession session);

@@ -1,6 +1,7 @@
 package dev.idle.spi;
 
-/** Capability {@code IdLE.Identity.Disable}: method {@code DisableIdentity}; already disabled reports no change. */
+/** Disables an identity; already disabled reports no change. */
+@CapabilityContract(id = "IdLE.Identity.Disable", method = "DisableIdentity", access = Access.WRITE)
 @FunctionalInterface
 public interface IdentityDisabler {
     ProviderResult disableIdentity(String identityKey, AuthSession session);

@@ -1,6 +1,7 @@
 package dev.idle.spi;
 
-/** Capability {@code IdLE.Identity.Enable}: method {@code EnableIdentity}; already enabled reports no change. */
+/** Enables an identity; already enabled reports no change. */
+@CapabilityContract(id = "IdLE.Identity.Enable", method = "EnableIdentity", access = Access.WRITE)
 @FunctionalInterface
 public interface IdentityEnabler {
     ProviderResult enableIdentity(String identityKey, AuthSession session);

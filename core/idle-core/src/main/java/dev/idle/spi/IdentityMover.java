@@ -1,6 +1,7 @@
 package dev.idle.spi;
 
-/** Capability {@code IdLE.Identity.Move}: method {@code MoveIdentity}. */
+/** Moves an identity to another container (an OU, for directories). */
+@CapabilityContract(id = "IdLE.Identity.Move", method = "MoveIdentity", access = Access.WRITE)
 @FunctionalInterface
 public interface IdentityMover {
     ProviderResult moveIdentity(String identityKey, String targetContainer, AuthSession session);

@@ -1,6 +1,7 @@
 package dev.idle.spi;
 
-/** Capability {@code IdLE.Identity.Read}: method {@code GetIdentity}. */
+/** Reads one identity: its enabled flag and attributes. An unknown key is an error. */
+@CapabilityContract(id = "IdLE.Identity.Read", method = "GetIdentity", access = Access.READ)
 @FunctionalInterface
 public interface IdentityReader {
     /** @param session null when none was acquired or the method does not take one */

@@ -4,10 +4,12 @@ import dev.idle.api.data.DataMap;
 import java.util.List;
 
 /**
- * Capability {@code IdLE.Mailbox.Permissions.Ensure}: method {@code EnsureMailboxPermissions}. Each entry holds
- * {@code AssignedUser}, {@code Right} ({@code FullAccess|SendAs|SendOnBehalf}) and {@code Ensure}
- * ({@code Present|Absent}); only missing grants are added and only present ones removed.
+ * Converges the delegate permissions of a mailbox. Each entry holds {@code AssignedUser}, {@code Right}
+ * ({@code FullAccess|SendAs|SendOnBehalf}) and {@code Ensure} ({@code Present|Absent}); only missing grants are added
+ * and only present ones removed.
  */
+@CapabilityContract(id = "IdLE.Mailbox.Permissions.Ensure", method = "EnsureMailboxPermissions",
+        access = Access.WRITE)
 @FunctionalInterface
 public interface MailboxPermissionsEnsurer {
     ProviderResult ensureMailboxPermissions(String identityKey, List<DataMap> permissions, AuthSession session);

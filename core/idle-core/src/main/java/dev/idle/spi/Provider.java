@@ -3,14 +3,23 @@ package dev.idle.spi;
 import java.util.List;
 
 /**
- * A backend adapter registered by the host under an alias. What it can do is declared twice: by the capability ids
- * it advertises (checked when the plan is built) and by the method interfaces it implements
- * ({@link SessionRevoker}, {@link IdentityDisabler}, ...), which steps call.
+ * A backend adapter registered by the host under an alias. What it can do is the set of capability interfaces it
+ * implements ({@link SessionRevoker}, {@link IdentityDisabler}, ..., each carrying its {@link CapabilityContract}),
+ * which steps call; what it offers is the capability ids it advertises, which the planner checks. By default it
+ * advertises exactly what it implements. A provider may withhold an implemented capability (configuration switches
+ * it off) or add a derived one (Prune), but the host refuses, at load, a provider that advertises a capability it
+ * does not implement ({@link CapabilityRegistry#requireImplemented}).
  */
 public interface Provider extends AutoCloseable {
 
-    /** Capability ids such as {@code IdLE.Identity.RevokeSessions}. */
-    List<String> capabilities();
+    /**
+     * Capability ids such as {@code IdLE.Identity.RevokeSessions}. The default is exactly the non-derived
+     * capabilities whose interfaces this provider implements, in declaration order; override it with
+     * {@link AdvertisedCapabilities} to withhold some or add derived ones.
+     */
+    default List<String> capabilities() {
+        return AdvertisedCapabilities.implementedBy(this).ids();
+    }
 
     /**
      * Whether the named method (IdLE's method name, e.g. {@code RevokeSessions}) takes an auth session. When false the

@@ -25,13 +25,15 @@ public final class ProviderCalls {
     }
 
     /**
-     * @param method IdLE's method name, for messages and {@link Provider#acceptsAuthSession}
+     * Calls {@code contract}'s operation on the provider under {@code alias} with the rules above. The method name
+     * for messages and {@link Provider#acceptsAuthSession} is read from the interface's definition
+     * ({@link Operation#of}).
      */
-    public static <P, R> R invoke(StepContext ctx, String alias, Class<P> contract, String method,
+    public static <P, R> R invoke(StepContext ctx, String alias, Class<P> contract,
                                   BiFunction<P, AuthSession, R> call) {
         checkOptions(ctx);
-        P provider = require(ctx, alias, contract, method);
-        return call(ctx, alias, provider, method, acquireIfNamed(ctx), call);
+        P provider = require(ctx, alias, contract);
+        return call(ctx, contract, provider, acquireIfNamed(ctx), call);
     }
 
     /**
@@ -39,7 +41,42 @@ public final class ProviderCalls {
      *
      * @throws UnsupportedOperationException "Provider '&lt;alias&gt;' does not implement &lt;method&gt; method."
      */
+    public static <P> P require(StepContext ctx, String alias, Class<P> contract) {
+        return requireNamed(ctx, alias, contract, Operation.of(contract).method());
+    }
+
+    /** Calls {@code contract}'s operation on {@code provider}, passing {@code session} only if it accepts one. */
+    public static <P, R> R call(StepContext ctx, Class<P> contract, P provider, AuthSession session,
+                                BiFunction<P, AuthSession, R> call) {
+        boolean accepts = ((Provider) provider).acceptsAuthSession(Operation.of(contract).method());
+        return call.apply(provider, accepts ? session : null);
+    }
+
+    /**
+     * Like {@link #invoke(StepContext, String, Class, BiFunction)}, with the method name given.
+     *
+     * @deprecated the name is read from {@code contract}'s {@link CapabilityContract}; drop the argument
+     */
+    @Deprecated
+    public static <P, R> R invoke(StepContext ctx, String alias, Class<P> contract, String method,
+                                  BiFunction<P, AuthSession, R> call) {
+        checkOptions(ctx);
+        P provider = requireNamed(ctx, alias, contract, method);
+        AuthSession session = acquireIfNamed(ctx);
+        return call.apply(provider, ((Provider) provider).acceptsAuthSession(method) ? session : null);
+    }
+
+    /**
+     * Like {@link #require(StepContext, String, Class)}, with the method name given.
+     *
+     * @deprecated the name is read from {@code contract}'s {@link CapabilityContract}; drop the argument
+     */
+    @Deprecated
     public static <P> P require(StepContext ctx, String alias, Class<P> contract, String method) {
+        return requireNamed(ctx, alias, contract, method);
+    }
+
+    private static <P> P requireNamed(StepContext ctx, String alias, Class<P> contract, String method) {
         Provider provider = ctx.provider(alias);
         if (!contract.isInstance(provider)) {
             throw new UnsupportedOperationException("Provider '" + alias + "' does not implement " + method + " method.");
@@ -57,7 +94,12 @@ public final class ProviderCalls {
         return ctx.acquireAuthSession(Values.ps(with.get("AuthSessionName")), (DataMap) with.get("AuthSessionOptions"));
     }
 
-    /** Calls {@code method} on {@code provider}, passing {@code session} only if the method accepts one. */
+    /**
+     * Like {@link #call(StepContext, Class, Object, AuthSession, BiFunction)}, with the method name given.
+     *
+     * @deprecated the name is read from the interface's {@link CapabilityContract}; pass the interface instead
+     */
+    @Deprecated
     public static <P, R> R call(StepContext ctx, String alias, P provider, String method, AuthSession session,
                                 BiFunction<P, AuthSession, R> call) {
         boolean accepts = ((Provider) provider).acceptsAuthSession(method);

@@ -1,31 +1,38 @@
 package dev.idle.spi;
 
 /**
- * IdLE's provider method names. Steps report a missing method with these names
+ * IdLE's provider method names, read from the SPI interfaces' {@link CapabilityContract} and
+ * {@link OptionalOperation} definitions (so they are not compile-time constants). Providers use them for
+ * {@code ProviderResult.operation()}; steps report a missing method with them
  * ({@code Provider 'Identity' does not implement RevokeSessions method.}).
  */
 public final class ProviderMethods {
-    public static final String GET_IDENTITY = "GetIdentity";
-    public static final String CREATE_IDENTITY = "CreateIdentity";
-    public static final String DELETE_IDENTITY = "DeleteIdentity";
-    public static final String DISABLE_IDENTITY = "DisableIdentity";
-    public static final String ENABLE_IDENTITY = "EnableIdentity";
-    public static final String MOVE_IDENTITY = "MoveIdentity";
-    public static final String ENSURE_ATTRIBUTE = "EnsureAttribute";
-    public static final String REVOKE_SESSIONS = "RevokeSessions";
-    public static final String LIST_ENTITLEMENTS = "ListEntitlements";
-    public static final String GRANT_ENTITLEMENT = "GrantEntitlement";
-    public static final String REVOKE_ENTITLEMENT = "RevokeEntitlement";
-    public static final String RESOLVE_ENTITLEMENT = "ResolveEntitlement";
-    public static final String BULK_REVOKE_ENTITLEMENTS = "BulkRevokeEntitlements";
-    public static final String BULK_GRANT_ENTITLEMENTS = "BulkGrantEntitlements";
-    public static final String GET_MAILBOX = "GetMailbox";
-    public static final String ENSURE_MAILBOX_TYPE = "EnsureMailboxType";
-    public static final String ENSURE_OUT_OF_OFFICE = "EnsureOutOfOffice";
-    public static final String ENSURE_MAILBOX_PERMISSIONS = "EnsureMailboxPermissions";
-    public static final String START_SYNC_CYCLE = "StartSyncCycle";
-    public static final String GET_SYNC_CYCLE_STATE = "GetSyncCycleState";
+    public static final String GET_IDENTITY = name(IdentityReader.class);
+    public static final String LIST_IDENTITIES = name(IdentityLister.class);
+    public static final String CREATE_IDENTITY = name(IdentityCreator.class);
+    public static final String DELETE_IDENTITY = name(IdentityDeleter.class);
+    public static final String DISABLE_IDENTITY = name(IdentityDisabler.class);
+    public static final String ENABLE_IDENTITY = name(IdentityEnabler.class);
+    public static final String MOVE_IDENTITY = name(IdentityMover.class);
+    public static final String ENSURE_ATTRIBUTE = name(AttributeEnsurer.class);
+    public static final String REVOKE_SESSIONS = name(SessionRevoker.class);
+    public static final String LIST_ENTITLEMENTS = name(EntitlementLister.class);
+    public static final String GRANT_ENTITLEMENT = name(EntitlementGranter.class);
+    public static final String REVOKE_ENTITLEMENT = name(EntitlementRevoker.class);
+    public static final String RESOLVE_ENTITLEMENT = name(EntitlementResolver.class);
+    public static final String BULK_REVOKE_ENTITLEMENTS = name(BulkEntitlementRevoker.class);
+    public static final String BULK_GRANT_ENTITLEMENTS = name(BulkEntitlementGranter.class);
+    public static final String GET_MAILBOX = name(MailboxReader.class);
+    public static final String ENSURE_MAILBOX_TYPE = name(MailboxTypeEnsurer.class);
+    public static final String ENSURE_OUT_OF_OFFICE = name(OutOfOfficeEnsurer.class);
+    public static final String ENSURE_MAILBOX_PERMISSIONS = name(MailboxPermissionsEnsurer.class);
+    public static final String START_SYNC_CYCLE = name(DirectorySyncTrigger.class);
+    public static final String GET_SYNC_CYCLE_STATE = name(DirectorySyncStatus.class);
 
     private ProviderMethods() {
+    }
+
+    private static String name(Class<?> contract) {
+        return Operation.of(contract).method();
     }
 }

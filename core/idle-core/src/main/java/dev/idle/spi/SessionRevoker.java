@@ -1,6 +1,7 @@
 package dev.idle.spi;
 
-/** Capability {@code IdLE.Identity.RevokeSessions}: method {@code RevokeSessions}; changed only when sessions were revoked. */
+/** Signs an identity out everywhere; changed only when sessions were revoked. */
+@CapabilityContract(id = "IdLE.Identity.RevokeSessions", method = "RevokeSessions", access = Access.WRITE)
 @FunctionalInterface
 public interface SessionRevoker {
     ProviderResult revokeSessions(String identityKey, AuthSession session);

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Provider type {@code recording} for Host tests: remembers the options and resolves {@code stateFile} against the
- * host file's folder the way file-backed providers do. Option {@code fail} makes creation fail.
+ * host file's folder the way file-backed providers do. Option {@code fail} makes creation fail; option
+ * {@code advertise} (a list of capability ids) is what the provider advertises, though it implements none.
  */
 public final class RecordingProviderFactory implements ProviderFactory {
 
@@ -18,7 +19,8 @@ public final class RecordingProviderFactory implements ProviderFactory {
             implements Provider {
         @Override
         public List<String> capabilities() {
-            return List.of("IdLE.Identity.Read");
+            return options.get("advertise") instanceof List<?> ids ? ids.stream().map(String::valueOf).toList()
+                    : List.of();
         }
     }
 

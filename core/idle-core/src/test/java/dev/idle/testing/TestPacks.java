@@ -67,6 +67,11 @@ public final class TestPacks {
     /** A provider advertising exactly {@code caps}. */
     public static Provider provider(String... caps) {
         List<String> list = List.of(caps);
-        return () -> list;
+        return new Provider() {
+            @Override
+            public List<String> capabilities() {
+                return list;
+            }
+        };
     }
 }

@@ -2,10 +2,12 @@ package dev.idle.steps;
 
 import static dev.idle.spi.StepMetadata.PROVIDER_KEYS;
 
+import dev.idle.spi.Capability;
 import dev.idle.spi.Step;
 import dev.idle.spi.StepMetadata;
 import dev.idle.spi.StepPack;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** {@code IdLE.Steps.Common}: identity lifecycle, attribute, entitlement, session and event steps. */
@@ -21,21 +23,21 @@ public final class CommonSteps implements StepPack {
     public List<StepMetadata> catalog() {
         return List.of(
                 new StepMetadata(EmitEventStep.TYPE, List.of(), List.of(), with("Message"), null),
-                identity("IdLE.Step.CreateIdentity", List.of("IdLE.Identity.Create"), "IdentityKey", "Attributes"),
-                identity(DisableIdentityStep.TYPE, List.of("IdLE.Identity.Disable"), "IdentityKey"),
-                identity(EnableIdentityStep.TYPE, List.of("IdLE.Identity.Enable"), "IdentityKey"),
-                identity(DeleteIdentityStep.TYPE, List.of("IdLE.Identity.Delete"), "IdentityKey"),
-                identity("IdLE.Step.MoveIdentity", List.of("IdLE.Identity.Move"), "IdentityKey", "TargetContainer"),
-                identity("IdLE.Step.EnsureAttributes", List.of("IdLE.Identity.Attribute.Ensure"), "IdentityKey",
+                identity(CreateIdentityStep.TYPE, ids(Capability.IDENTITY_CREATE), "IdentityKey", "Attributes"),
+                identity(DisableIdentityStep.TYPE, ids(Capability.IDENTITY_DISABLE), "IdentityKey"),
+                identity(EnableIdentityStep.TYPE, ids(Capability.IDENTITY_ENABLE), "IdentityKey"),
+                identity(DeleteIdentityStep.TYPE, ids(Capability.IDENTITY_DELETE), "IdentityKey"),
+                identity(MoveIdentityStep.TYPE, ids(Capability.IDENTITY_MOVE), "IdentityKey", "TargetContainer"),
+                identity(EnsureAttributesStep.TYPE, ids(Capability.IDENTITY_ATTRIBUTE_ENSURE), "IdentityKey",
                         "Attributes"),
-                identity("IdLE.Step.EnsureEntitlement", List.of("IdLE.Entitlement.List", "IdLE.Entitlement.Grant",
-                        "IdLE.Entitlement.Revoke"), "IdentityKey", "Entitlement", "State"),
-                identity(RevokeIdentitySessionsStep.TYPE, List.of("IdLE.Identity.RevokeSessions"), "IdentityKey"),
-                new StepMetadata(PruneEntitlementsStep.TYPE, List.of("IdLE.Entitlement.Prune",
-                        "IdLE.Entitlement.List", "IdLE.Entitlement.Revoke"), List.of("IdentityKey", "Kind"),
+                identity(EnsureEntitlementStep.TYPE, ids(Capability.ENTITLEMENT_LIST, Capability.ENTITLEMENT_GRANT,
+                        Capability.ENTITLEMENT_REVOKE), "IdentityKey", "Entitlement", "State"),
+                identity(RevokeIdentitySessionsStep.TYPE, ids(Capability.IDENTITY_REVOKE_SESSIONS), "IdentityKey"),
+                new StepMetadata(PruneEntitlementsStep.TYPE, ids(Capability.ENTITLEMENT_PRUNE,
+                        Capability.ENTITLEMENT_LIST, Capability.ENTITLEMENT_REVOKE), List.of("IdentityKey", "Kind"),
                         with("Keep", "KeepPattern"), DEFAULT_ALIAS),
-                new StepMetadata(PruneEntitlementsEnsureKeepStep.TYPE, List.of("IdLE.Entitlement.Prune",
-                        "IdLE.Entitlement.List", "IdLE.Entitlement.Revoke", "IdLE.Entitlement.Grant"),
+                new StepMetadata(PruneEntitlementsEnsureKeepStep.TYPE, ids(Capability.ENTITLEMENT_PRUNE,
+                        Capability.ENTITLEMENT_LIST, Capability.ENTITLEMENT_REVOKE, Capability.ENTITLEMENT_GRANT),
                         List.of("IdentityKey", "Kind"), with("Keep"), DEFAULT_ALIAS));
     }
 
@@ -48,6 +50,11 @@ public final class CommonSteps implements StepPack {
 
     private static StepMetadata identity(String type, List<String> capabilities, String... required) {
         return new StepMetadata(type, capabilities, List.of(required), PROVIDER_KEYS, DEFAULT_ALIAS);
+    }
+
+    /** The ids of {@code capabilities}, for {@link StepMetadata#requiredCapabilities()}. */
+    static List<String> ids(Capability... capabilities) {
+        return Arrays.stream(capabilities).map(Capability::id).toList();
     }
 
     /** The provider trio plus extra optional keys. */

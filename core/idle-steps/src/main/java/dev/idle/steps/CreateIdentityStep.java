@@ -3,7 +3,6 @@ package dev.idle.steps;
 import dev.idle.api.data.DataMap;
 import dev.idle.spi.IdentityCreator;
 import dev.idle.spi.ProviderCalls;
-import dev.idle.spi.ProviderMethods;
 import dev.idle.spi.ProviderResult;
 import dev.idle.spi.Step;
 import dev.idle.spi.StepContext;
@@ -27,7 +26,7 @@ public final class CreateIdentityStep implements Step {
         String identityKey = StepInputs.requireString(ctx, "CreateIdentity", "IdentityKey");
         DataMap attributes = StepInputs.requireMap(ctx, "CreateIdentity", "Attributes");
         String alias = ProviderCalls.alias(ctx, CommonSteps.DEFAULT_ALIAS);
-        ProviderResult r = ProviderCalls.invoke(ctx, alias, IdentityCreator.class, ProviderMethods.CREATE_IDENTITY,
+        ProviderResult r = ProviderCalls.invoke(ctx, alias, IdentityCreator.class,
                 (p, session) -> p.createIdentity(identityKey, attributes, session));
         return StepResult.changed(ProviderCalls.changed(r));
     }

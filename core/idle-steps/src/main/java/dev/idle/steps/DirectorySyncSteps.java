@@ -1,5 +1,6 @@
 package dev.idle.steps;
 
+import dev.idle.spi.Capability;
 import dev.idle.spi.Step;
 import dev.idle.spi.StepMetadata;
 import dev.idle.spi.StepPack;
@@ -15,7 +16,7 @@ public final class DirectorySyncSteps implements StepPack {
     @Override
     public List<StepMetadata> catalog() {
         return List.of(new StepMetadata(TriggerDirectorySyncStep.TYPE,
-                List.of("IdLE.DirectorySync.Trigger", "IdLE.DirectorySync.Status"), List.of(),
+                CommonSteps.ids(Capability.DIRECTORY_SYNC_TRIGGER, Capability.DIRECTORY_SYNC_STATUS), List.of(),
                 CommonSteps.with("ComputerName", "PolicyType", "Wait", "TimeoutSeconds", "PollIntervalSeconds"),
                 TriggerDirectorySyncStep.DEFAULT_ALIAS));
     }

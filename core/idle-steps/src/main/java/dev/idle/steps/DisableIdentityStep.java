@@ -2,7 +2,6 @@ package dev.idle.steps;
 
 import dev.idle.spi.AuthSession;
 import dev.idle.spi.IdentityDisabler;
-import dev.idle.spi.ProviderMethods;
 import dev.idle.spi.ProviderResult;
 
 /** {@code IdLE.Step.DisableIdentity}: disables the identity; an already disabled one reports no change. */
@@ -10,7 +9,7 @@ public final class DisableIdentityStep extends IdentityKeyStep<IdentityDisabler>
     public static final String TYPE = "IdLE.Step.DisableIdentity";
 
     public DisableIdentityStep() {
-        super(TYPE, IdentityDisabler.class, ProviderMethods.DISABLE_IDENTITY);
+        super(TYPE, IdentityDisabler.class);
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.idle.steps;
 
 import dev.idle.spi.AuthSession;
 import dev.idle.spi.IdentityEnabler;
-import dev.idle.spi.ProviderMethods;
 import dev.idle.spi.ProviderResult;
 
 /** {@code IdLE.Step.EnableIdentity}: enables the identity; an already enabled one reports no change. */
@@ -10,7 +9,7 @@ public final class EnableIdentityStep extends IdentityKeyStep<IdentityEnabler> {
     public static final String TYPE = "IdLE.Step.EnableIdentity";
 
     public EnableIdentityStep() {
-        super(TYPE, IdentityEnabler.class, ProviderMethods.ENABLE_IDENTITY);
+        super(TYPE, IdentityEnabler.class);
     }
 
     @Override

@@ -3,7 +3,6 @@ package dev.idle.steps;
 import dev.idle.api.data.DataMap;
 import dev.idle.spi.AttributeEnsurer;
 import dev.idle.spi.ProviderCalls;
-import dev.idle.spi.ProviderMethods;
 import dev.idle.spi.ProviderResult;
 import dev.idle.spi.Step;
 import dev.idle.spi.StepContext;
@@ -37,7 +36,6 @@ public final class EnsureAttributesStep implements Step {
         List<Object> report = new ArrayList<>();
         for (Map.Entry<String, Object> a : attributes.entrySet()) {
             ProviderResult r = ProviderCalls.invoke(ctx, alias, AttributeEnsurer.class,
-                    ProviderMethods.ENSURE_ATTRIBUTE,
                     (p, session) -> p.ensureAttribute(identityKey, a.getKey(), a.getValue(), session));
             boolean c = ProviderCalls.changed(r);
             changed |= c;

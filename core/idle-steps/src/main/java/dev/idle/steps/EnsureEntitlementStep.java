@@ -7,8 +7,8 @@ import dev.idle.spi.Entitlement;
 import dev.idle.spi.EntitlementGranter;
 import dev.idle.spi.EntitlementLister;
 import dev.idle.spi.EntitlementRevoker;
+import dev.idle.spi.Operation;
 import dev.idle.spi.ProviderCalls;
-import dev.idle.spi.ProviderMethods;
 import dev.idle.spi.ProviderResult;
 import dev.idle.spi.Step;
 import dev.idle.spi.StepContext;
@@ -46,19 +46,18 @@ public final class EnsureEntitlementStep implements Step {
         ctx.provider(alias);
         AuthSession session = ProviderCalls.acquireIfNamed(ctx);
         boolean present = state.equals("present");
-        EntitlementLister lister = requireMethod(ctx, alias, EntitlementLister.class, ProviderMethods.LIST_ENTITLEMENTS);
-        List<Entitlement> current = ProviderCalls.call(ctx, alias, lister, ProviderMethods.LIST_ENTITLEMENTS, session,
+        EntitlementLister lister = requireMethod(ctx, alias, EntitlementLister.class);
+        List<Entitlement> current = ProviderCalls.call(ctx, EntitlementLister.class, lister, session,
                 (p, s) -> p.listEntitlements(identityKey, s));
         boolean assigned = current != null && current.stream().anyMatch(e -> entitlement(e.toData()).sameAs(wanted));
         ProviderResult result;
         if (present && !assigned) {
-            EntitlementGranter g = requireMethod(ctx, alias, EntitlementGranter.class, ProviderMethods.GRANT_ENTITLEMENT);
-            result = ProviderCalls.call(ctx, alias, g, ProviderMethods.GRANT_ENTITLEMENT, session,
+            EntitlementGranter g = requireMethod(ctx, alias, EntitlementGranter.class);
+            result = ProviderCalls.call(ctx, EntitlementGranter.class, g, session,
                     (p, s) -> p.grantEntitlement(identityKey, wanted, s));
         } else if (!present && assigned) {
-            EntitlementRevoker r = requireMethod(ctx, alias, EntitlementRevoker.class,
-                    ProviderMethods.REVOKE_ENTITLEMENT);
-            result = ProviderCalls.call(ctx, alias, r, ProviderMethods.REVOKE_ENTITLEMENT, session,
+            EntitlementRevoker r = requireMethod(ctx, alias, EntitlementRevoker.class);
+            result = ProviderCalls.call(ctx, EntitlementRevoker.class, r, session,
                     (p, s) -> p.revokeEntitlement(identityKey, wanted, s));
         } else {
             return StepResult.changed(false);
@@ -67,11 +66,12 @@ public final class EnsureEntitlementStep implements Step {
         return StepResult.changed(result == null || result.changed());
     }
 
-    private static <P> P requireMethod(StepContext ctx, String alias, Class<P> contract, String method) {
+    private static <P> P requireMethod(StepContext ctx, String alias, Class<P> contract) {
         try {
-            return ProviderCalls.require(ctx, alias, contract, method);
+            return ProviderCalls.require(ctx, alias, contract);
         } catch (UnsupportedOperationException e) {
-            throw new UnsupportedOperationException("Provider '" + alias + "' must implement method '" + method
+            throw new UnsupportedOperationException("Provider '" + alias + "' must implement method '"
+                    + Operation.of(contract).method()
                     + "' for EnsureEntitlement.", e);
         }
     }

@@ -15,10 +15,10 @@ import dev.idle.spi.EntitlementLister;
 import dev.idle.spi.EntitlementResolver;
 import dev.idle.spi.EntitlementRevoker;
 import dev.idle.spi.EventWriter;
+import dev.idle.spi.Operation;
 import dev.idle.spi.Provider;
 import dev.idle.spi.ProviderCalls;
 import dev.idle.spi.ProviderException;
-import dev.idle.spi.ProviderMethods;
 import dev.idle.spi.ProviderResult;
 import dev.idle.spi.StepContext;
 import dev.idle.spi.StepResult;
@@ -51,14 +51,13 @@ final class EntitlementPruner {
         String alias = ProviderCalls.alias(ctx, CommonSteps.DEFAULT_ALIAS);
         Provider provider = ctx.provider(alias);
         AuthSession session = ProviderCalls.acquireIfNamed(ctx);
-        EntitlementLister lister = requireMethod(ctx, alias, EntitlementLister.class, ProviderMethods.LIST_ENTITLEMENTS);
-        EntitlementRevoker revoker = requireMethod(ctx, alias, EntitlementRevoker.class,
-                ProviderMethods.REVOKE_ENTITLEMENT);
+        EntitlementLister lister = requireMethod(ctx, alias, EntitlementLister.class);
+        EntitlementRevoker revoker = requireMethod(ctx, alias, EntitlementRevoker.class);
         EntitlementGranter granter = ensureKeep
-                ? requireMethod(ctx, alias, EntitlementGranter.class, ProviderMethods.GRANT_ENTITLEMENT) : null;
+                ? requireMethod(ctx, alias, EntitlementGranter.class) : null;
 
         List<Entitlement> keep = resolveKeep(ctx, alias, provider, in, session);
-        List<Entitlement> current = current(ctx, alias, lister, in, session);
+        List<Entitlement> current = current(ctx, lister, in, session);
         List<Entitlement> kept = new ArrayList<>();
         List<Entitlement> remove = new ArrayList<>();
         for (Entitlement e : current) {
@@ -70,16 +69,16 @@ final class EntitlementPruner {
 
         List<Object> skipped = new ArrayList<>();
         boolean changed = provider instanceof BulkEntitlementRevoker bulk && !remove.isEmpty()
-                ? bulkRevoke(ctx, alias, bulk, in, remove, session, skipped)
-                : revokeEach(ctx, alias, revoker, in, remove, session, skipped);
+                ? bulkRevoke(ctx, bulk, in, remove, session, skipped)
+                : revokeEach(ctx, revoker, in, remove, session, skipped);
 
         if (ensureKeep && !keep.isEmpty()) {
             List<Entitlement> toEnsure = keep.stream()
                     .filter(k -> current.stream().noneMatch(c -> idOf(c).equalsIgnoreCase(k.id())))
                     .toList();
             boolean granted = provider instanceof BulkEntitlementGranter bulk && !toEnsure.isEmpty()
-                    ? bulkGrant(ctx, alias, bulk, in, toEnsure, session, skipped)
-                    : grantEach(ctx, alias, granter, in, toEnsure, session);
+                    ? bulkGrant(ctx, bulk, in, toEnsure, session, skipped)
+                    : grantEach(ctx, granter, in, toEnsure, session);
             changed |= granted;
         }
         return new StepResult(changed, DataMap.of("Skipped", skipped));
@@ -144,11 +143,12 @@ final class EntitlementPruner {
 
     // ---- provider calls --------------------------------------------------------------------------------------
 
-    private static <P> P requireMethod(StepContext ctx, String alias, Class<P> contract, String method) {
+    private static <P> P requireMethod(StepContext ctx, String alias, Class<P> contract) {
         try {
-            return ProviderCalls.require(ctx, alias, contract, method);
+            return ProviderCalls.require(ctx, alias, contract);
         } catch (UnsupportedOperationException e) {
-            throw new UnsupportedOperationException("Provider '" + alias + "' must implement method '" + method
+            throw new UnsupportedOperationException("Provider '" + alias + "' must implement method '"
+                    + Operation.of(contract).method()
                     + "' for " + LABEL + ".", e);
         }
     }
@@ -161,7 +161,7 @@ final class EntitlementPruner {
         }
         List<Entitlement> resolved = new ArrayList<>();
         for (Entitlement item : in.keep()) {
-            Entitlement r = ProviderCalls.call(ctx, alias, resolver, ProviderMethods.RESOLVE_ENTITLEMENT, session,
+            Entitlement r = ProviderCalls.call(ctx, EntitlementResolver.class, resolver, session,
                     (p, s) -> p.resolveEntitlement(in.kind(), item, s));
             if (r == null || r.id() == null || r.id().isBlank()) {
                 throw new IllegalStateException(LABEL + ": provider '" + alias + "' could not resolve Keep entry '"
@@ -173,9 +173,9 @@ final class EntitlementPruner {
     }
 
     /** The identity's entitlements of the step's Kind, as the provider lists them. */
-    private static List<Entitlement> current(StepContext ctx, String alias, EntitlementLister lister, Inputs in,
+    private static List<Entitlement> current(StepContext ctx, EntitlementLister lister, Inputs in,
                                              AuthSession session) {
-        List<Entitlement> listed = ProviderCalls.call(ctx, alias, lister, ProviderMethods.LIST_ENTITLEMENTS, session,
+        List<Entitlement> listed = ProviderCalls.call(ctx, EntitlementLister.class, lister, session,
                 (p, s) -> p.listEntitlements(in.identityKey(), s, in.kind()));
         List<Entitlement> current = new ArrayList<>();
         if (listed != null) {
@@ -200,9 +200,9 @@ final class EntitlementPruner {
 
     // ---- revoke phase ----------------------------------------------------------------------------------------
 
-    private static boolean bulkRevoke(StepContext ctx, String alias, BulkEntitlementRevoker bulk, Inputs in,
+    private static boolean bulkRevoke(StepContext ctx, BulkEntitlementRevoker bulk, Inputs in,
                                       List<Entitlement> remove, AuthSession session, List<Object> skipped) {
-        List<BulkResult> results = ProviderCalls.call(ctx, alias, bulk, ProviderMethods.BULK_REVOKE_ENTITLEMENTS,
+        List<BulkResult> results = ProviderCalls.call(ctx, BulkEntitlementRevoker.class, bulk,
                 session, (p, s) -> p.bulkRevokeEntitlements(in.identityKey(), List.copyOf(remove), s));
         boolean changed = false;
         for (BulkResult r : results == null ? List.<BulkResult>of() : results) {
@@ -217,13 +217,13 @@ final class EntitlementPruner {
         return changed;
     }
 
-    private static boolean revokeEach(StepContext ctx, String alias, EntitlementRevoker revoker, Inputs in,
+    private static boolean revokeEach(StepContext ctx, EntitlementRevoker revoker, Inputs in,
                                       List<Entitlement> remove, AuthSession session, List<Object> skipped) {
         boolean changed = false;
         for (Entitlement e : remove) {
             ProviderResult result;
             try {
-                result = ProviderCalls.call(ctx, alias, revoker, ProviderMethods.REVOKE_ENTITLEMENT, session,
+                result = ProviderCalls.call(ctx, EntitlementRevoker.class, revoker, session,
                         (p, s) -> p.revokeEntitlement(in.identityKey(), e, s));
             } catch (RuntimeException ex) {
                 if (ProviderException.isTransient(ex)) {
@@ -252,9 +252,9 @@ final class EntitlementPruner {
 
     // ---- ensure-keep phase -----------------------------------------------------------------------------------
 
-    private static boolean bulkGrant(StepContext ctx, String alias, BulkEntitlementGranter bulk, Inputs in,
+    private static boolean bulkGrant(StepContext ctx, BulkEntitlementGranter bulk, Inputs in,
                                      List<Entitlement> toEnsure, AuthSession session, List<Object> skipped) {
-        List<BulkResult> results = ProviderCalls.call(ctx, alias, bulk, ProviderMethods.BULK_GRANT_ENTITLEMENTS,
+        List<BulkResult> results = ProviderCalls.call(ctx, BulkEntitlementGranter.class, bulk,
                 session, (p, s) -> p.bulkGrantEntitlements(in.identityKey(), List.copyOf(toEnsure), s));
         boolean changed = false;
         for (BulkResult r : results == null ? List.<BulkResult>of() : results) {
@@ -269,11 +269,11 @@ final class EntitlementPruner {
         return changed;
     }
 
-    private static boolean grantEach(StepContext ctx, String alias, EntitlementGranter granter, Inputs in,
+    private static boolean grantEach(StepContext ctx, EntitlementGranter granter, Inputs in,
                                      List<Entitlement> toEnsure, AuthSession session) {
         boolean changed = false;
         for (Entitlement k : toEnsure) {
-            ProviderResult result = ProviderCalls.call(ctx, alias, granter, ProviderMethods.GRANT_ENTITLEMENT, session,
+            ProviderResult result = ProviderCalls.call(ctx, EntitlementGranter.class, granter, session,
                     (p, s) -> p.grantEntitlement(in.identityKey(), k, s));
             // A provider that reports nothing after granting is taken to have granted.
             changed |= result == null || result.changed();

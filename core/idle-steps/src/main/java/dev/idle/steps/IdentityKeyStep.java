@@ -15,13 +15,11 @@ abstract class IdentityKeyStep<P> implements Step {
     private final String type;
     private final String label;
     private final Class<P> contract;
-    private final String method;
 
-    IdentityKeyStep(String type, Class<P> contract, String method) {
+    IdentityKeyStep(String type, Class<P> contract) {
         this.type = type;
         this.label = type.substring(type.lastIndexOf('.') + 1);
         this.contract = contract;
-        this.method = method;
     }
 
     @Override
@@ -36,7 +34,7 @@ abstract class IdentityKeyStep<P> implements Step {
     public final StepResult execute(StepContext ctx) {
         String identityKey = StepInputs.requireString(ctx, label, "IdentityKey");
         String alias = ProviderCalls.alias(ctx, CommonSteps.DEFAULT_ALIAS);
-        return StepResult.changed(ProviderCalls.changed(ProviderCalls.invoke(ctx, alias, contract, method,
+        return StepResult.changed(ProviderCalls.changed(ProviderCalls.invoke(ctx, alias, contract,
                 (p, session) -> call(p, identityKey, session))));
     }
 }

@@ -19,10 +19,10 @@ final class MailboxCalls {
     private MailboxCalls() {
     }
 
-    static <P, R> R invoke(StepContext ctx, Class<P> contract, String method, BiFunction<P, AuthSession, R> call) {
+    static <P, R> R invoke(StepContext ctx, Class<P> contract, BiFunction<P, AuthSession, R> call) {
         String alias = ProviderCalls.alias(ctx, MailboxSteps.DEFAULT_ALIAS);
         ctx.provider(alias); // "Provider '<alias>' was not supplied by the host." comes before any auth problem
-        return ProviderCalls.invoke(withDefaultSessionName(ctx, alias), alias, contract, method, call);
+        return ProviderCalls.invoke(withDefaultSessionName(ctx, alias), alias, contract, call);
     }
 
     /**

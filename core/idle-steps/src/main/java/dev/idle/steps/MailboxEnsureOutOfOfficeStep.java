@@ -5,7 +5,6 @@ import dev.idle.api.data.Values;
 import dev.idle.spi.MailboxRules;
 import dev.idle.spi.OutOfOfficeEnsurer;
 import dev.idle.spi.ProviderCalls;
-import dev.idle.spi.ProviderMethods;
 import dev.idle.spi.Step;
 import dev.idle.spi.StepContext;
 import dev.idle.spi.StepResult;
@@ -55,7 +54,6 @@ public final class MailboxEnsureOutOfOfficeStep implements Step {
                     + String.join(", ", FORMATS) + ". Got: " + Values.ps(format));
         }
         return StepResult.changed(ProviderCalls.changed(MailboxCalls.invoke(ctx, OutOfOfficeEnsurer.class,
-                ProviderMethods.ENSURE_OUT_OF_OFFICE, (p, session) -> p.ensureOutOfOffice(identityKey, config,
-                        session))));
+                (p, session) -> p.ensureOutOfOffice(identityKey, config, session))));
     }
 }

@@ -5,7 +5,6 @@ import dev.idle.api.data.Values;
 import dev.idle.spi.MailboxPermissionsEnsurer;
 import dev.idle.spi.MailboxRules;
 import dev.idle.spi.ProviderCalls;
-import dev.idle.spi.ProviderMethods;
 import dev.idle.spi.Step;
 import dev.idle.spi.StepContext;
 import dev.idle.spi.StepResult;
@@ -37,7 +36,6 @@ public final class MailboxEnsurePermissionsStep implements Step {
         List<DataMap> permissions = entries(ctx.with().get("Permissions"));
         MailboxCalls.rejectExecutable(permissions, "With.Permissions");
         return StepResult.changed(ProviderCalls.changed(MailboxCalls.invoke(ctx, MailboxPermissionsEnsurer.class,
-                ProviderMethods.ENSURE_MAILBOX_PERMISSIONS,
                 (p, session) -> p.ensureMailboxPermissions(identityKey, permissions, session, ctx.events()))));
     }
 

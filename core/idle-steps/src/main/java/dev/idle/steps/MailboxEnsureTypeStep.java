@@ -3,7 +3,6 @@ package dev.idle.steps;
 import dev.idle.spi.MailboxRules;
 import dev.idle.spi.MailboxTypeEnsurer;
 import dev.idle.spi.ProviderCalls;
-import dev.idle.spi.ProviderMethods;
 import dev.idle.spi.Step;
 import dev.idle.spi.StepContext;
 import dev.idle.spi.StepResult;
@@ -33,7 +32,6 @@ public final class MailboxEnsureTypeStep implements Step {
         }
         // The value goes to the provider as written; providers compare types ignoring case.
         return StepResult.changed(ProviderCalls.changed(MailboxCalls.invoke(ctx, MailboxTypeEnsurer.class,
-                ProviderMethods.ENSURE_MAILBOX_TYPE, (p, session) -> p.ensureMailboxType(identityKey, mailboxType,
-                        session))));
+                (p, session) -> p.ensureMailboxType(identityKey, mailboxType, session))));
     }
 }

@@ -3,7 +3,6 @@ package dev.idle.steps;
 import dev.idle.api.data.DataMap;
 import dev.idle.spi.Mailbox;
 import dev.idle.spi.MailboxReader;
-import dev.idle.spi.ProviderMethods;
 import dev.idle.spi.Step;
 import dev.idle.spi.StepContext;
 import dev.idle.spi.StepResult;
@@ -24,7 +23,7 @@ public final class MailboxGetInfoStep implements Step {
     @Override
     public StepResult execute(StepContext ctx) {
         String identityKey = StepInputs.requireString(ctx, LABEL, "IdentityKey");
-        Mailbox mailbox = MailboxCalls.invoke(ctx, MailboxReader.class, ProviderMethods.GET_MAILBOX,
+        Mailbox mailbox = MailboxCalls.invoke(ctx, MailboxReader.class,
                 (p, session) -> p.getMailbox(identityKey, session));
         return new StepResult(false,
                 DataMap.of("State", DataMap.of("Mailbox", mailbox == null ? null : mailbox.toData())));

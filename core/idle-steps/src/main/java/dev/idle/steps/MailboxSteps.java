@@ -1,7 +1,9 @@
 package dev.idle.steps;
 
 import static dev.idle.spi.StepMetadata.PROVIDER_KEYS;
+import static dev.idle.steps.CommonSteps.ids;
 
+import dev.idle.spi.Capability;
 import dev.idle.spi.Step;
 import dev.idle.spi.StepMetadata;
 import dev.idle.spi.StepPack;
@@ -10,7 +12,6 @@ import java.util.List;
 /** {@code IdLE.Steps.Mailbox}: mailbox steps; their default provider alias is {@code ExchangeOnline}. */
 public final class MailboxSteps implements StepPack {
     static final String DEFAULT_ALIAS = "ExchangeOnline";
-    private static final String INFO_READ = "IdLE.Mailbox.Info.Read";
 
     @Override
     public String name() {
@@ -20,13 +21,13 @@ public final class MailboxSteps implements StepPack {
     @Override
     public List<StepMetadata> catalog() {
         return List.of(
-                mailbox(MailboxGetInfoStep.TYPE, List.of(INFO_READ), "IdentityKey"),
-                mailbox(MailboxEnsureTypeStep.TYPE, List.of(INFO_READ, "IdLE.Mailbox.Type.Ensure"),
+                mailbox(MailboxGetInfoStep.TYPE, ids(Capability.MAILBOX_INFO_READ), "IdentityKey"),
+                mailbox(MailboxEnsureTypeStep.TYPE, ids(Capability.MAILBOX_INFO_READ, Capability.MAILBOX_TYPE_ENSURE),
                         "IdentityKey", "MailboxType"),
-                mailbox(MailboxEnsureOutOfOfficeStep.TYPE, List.of(INFO_READ, "IdLE.Mailbox.OutOfOffice.Ensure"),
-                        "IdentityKey", "Config"),
-                mailbox(MailboxEnsurePermissionsStep.TYPE, List.of(INFO_READ, "IdLE.Mailbox.Permissions.Ensure"),
-                        "IdentityKey", "Permissions"));
+                mailbox(MailboxEnsureOutOfOfficeStep.TYPE, ids(Capability.MAILBOX_INFO_READ,
+                        Capability.MAILBOX_OUT_OF_OFFICE_ENSURE), "IdentityKey", "Config"),
+                mailbox(MailboxEnsurePermissionsStep.TYPE, ids(Capability.MAILBOX_INFO_READ,
+                        Capability.MAILBOX_PERMISSIONS_ENSURE), "IdentityKey", "Permissions"));
     }
 
     @Override

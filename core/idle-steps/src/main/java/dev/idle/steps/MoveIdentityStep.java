@@ -2,7 +2,6 @@ package dev.idle.steps;
 
 import dev.idle.spi.IdentityMover;
 import dev.idle.spi.ProviderCalls;
-import dev.idle.spi.ProviderMethods;
 import dev.idle.spi.Step;
 import dev.idle.spi.StepContext;
 import dev.idle.spi.StepResult;
@@ -22,6 +21,6 @@ public final class MoveIdentityStep implements Step {
         String target = StepInputs.requireString(ctx, "MoveIdentity", "TargetContainer");
         String alias = ProviderCalls.alias(ctx, CommonSteps.DEFAULT_ALIAS);
         return StepResult.changed(ProviderCalls.changed(ProviderCalls.invoke(ctx, alias, IdentityMover.class,
-                ProviderMethods.MOVE_IDENTITY, (p, session) -> p.moveIdentity(identityKey, target, session))));
+                (p, session) -> p.moveIdentity(identityKey, target, session))));
     }
 }

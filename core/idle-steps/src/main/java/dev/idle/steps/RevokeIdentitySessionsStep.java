@@ -1,7 +1,6 @@
 package dev.idle.steps;
 
 import dev.idle.spi.AuthSession;
-import dev.idle.spi.ProviderMethods;
 import dev.idle.spi.ProviderResult;
 import dev.idle.spi.SessionRevoker;
 
@@ -13,7 +12,7 @@ public final class RevokeIdentitySessionsStep extends IdentityKeyStep<SessionRev
     public static final String TYPE = "IdLE.Step.RevokeIdentitySessions";
 
     public RevokeIdentitySessionsStep() {
-        super(TYPE, SessionRevoker.class, ProviderMethods.REVOKE_SESSIONS);
+        super(TYPE, SessionRevoker.class);
     }
 
     @Override

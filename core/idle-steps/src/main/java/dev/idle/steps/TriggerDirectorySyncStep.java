@@ -74,7 +74,7 @@ public final class TriggerDirectorySyncStep implements Step {
                 DataMap.of("policyType", policyType, "computerName", computerName));
         try {
             SyncCycleStart start = ProviderCalls.invoke(ctx, alias, DirectorySyncTrigger.class,
-                    ProviderMethods.START_SYNC_CYCLE, (p, s) -> p.startSyncCycle(policyType, computerName, s));
+                    (p, s) -> p.startSyncCycle(policyType, computerName, s));
             boolean changed = start != null && start.started();
             if (!wait) {
                 events.write(EventTypes.DIRECTORY_SYNC_COMPLETED, "Sync cycle triggered (not waiting)",
@@ -132,7 +132,7 @@ public final class TriggerDirectorySyncStep implements Step {
     }
 
     private static SyncCycleState poll(StepContext ctx, String alias, String computerName) {
-        return ProviderCalls.invoke(ctx, alias, DirectorySyncStatus.class, ProviderMethods.GET_SYNC_CYCLE_STATE,
+        return ProviderCalls.invoke(ctx, alias, DirectorySyncStatus.class,
                 (p, s) -> p.getSyncCycleState(computerName, s));
     }
 

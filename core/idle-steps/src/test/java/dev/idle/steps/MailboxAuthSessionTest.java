@@ -175,7 +175,12 @@ class MailboxAuthSessionTest {
 
     @Test
     void providerWithoutTheMailboxMethodIsReported() {
-        dev.idle.spi.Provider bare = () -> List.of("IdLE.Mailbox.Info.Read");
+        dev.idle.spi.Provider bare = new dev.idle.spi.Provider() {
+            @Override
+            public List<String> capabilities() {
+                return List.of("IdLE.Mailbox.Info.Read");
+            }
+        };
         DirectContext ctx = new DirectContext(DataMap.of("IdentityKey", "jdoe"), bare);
 
         assertThatThrownBy(() -> new MailboxGetInfoStep().execute(ctx))

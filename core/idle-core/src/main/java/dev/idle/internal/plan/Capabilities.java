@@ -1,28 +1,35 @@
 package dev.idle.internal.plan;
 
+import dev.idle.spi.Capability;
+import dev.idle.spi.CapabilityRegistry;
 import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
 
-/** Capability id normalisation: trimmed, the one deprecated alias mapped, sorted and unique case-insensitively. */
+/**
+ * Capability id normalisation: trimmed, deprecated aliases (such as {@code IdLE.Mailbox.Read}) mapped to the id
+ * their definition names, sorted and unique case-insensitively. Aliases come from the installed
+ * {@link CapabilityRegistry}; any other id keeps its spelling.
+ */
 public final class Capabilities {
-    static final String DEPRECATED_MAILBOX_READ = "IdLE.Mailbox.Read";
-    static final String MAILBOX_INFO_READ = "IdLE.Mailbox.Info.Read";
-
     private Capabilities() {
     }
 
     public static List<String> normalise(Collection<String> ids) {
         TreeSet<String> out = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         if (ids != null) {
+            CapabilityRegistry registry = CapabilityRegistry.installed();
             for (String id : ids) {
                 if (id == null || id.isBlank()) {
                     continue;
                 }
-                String t = id.trim();
-                out.add(t.equalsIgnoreCase(DEPRECATED_MAILBOX_READ) ? MAILBOX_INFO_READ : t);
+                out.add(unaliased(registry, id.trim()));
             }
         }
         return List.copyOf(out);
+    }
+
+    private static String unaliased(CapabilityRegistry registry, String id) {
+        return registry.find(id).filter(c -> !c.id().equalsIgnoreCase(id)).map(Capability::id).orElse(id);
     }
 }

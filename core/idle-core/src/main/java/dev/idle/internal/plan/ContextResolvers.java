@@ -7,6 +7,7 @@ import dev.idle.api.data.Values;
 import dev.idle.internal.template.TemplateResolver;
 import dev.idle.spi.AuthSession;
 import dev.idle.spi.AuthSessionBroker;
+import dev.idle.spi.Capability;
 import dev.idle.spi.Entitlement;
 import dev.idle.spi.EntitlementLister;
 import dev.idle.spi.Identity;
@@ -25,8 +26,8 @@ import java.util.regex.Pattern;
  * (global, per provider, per session, per provider and session) so that conditions can read them.
  */
 final class ContextResolvers {
-    static final String ENTITLEMENT_LIST = "IdLE.Entitlement.List";
-    static final String IDENTITY_READ = "IdLE.Identity.Read";
+    static final String ENTITLEMENT_LIST = Capability.ENTITLEMENT_LIST.id();
+    static final String IDENTITY_READ = Capability.IDENTITY_READ.id();
     private static final Pattern SEGMENT = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$");
 
     private final Providers providers;

@@ -7,12 +7,16 @@ import dev.idle.internal.auth.HostSecrets;
 import dev.idle.internal.catalog.StepCatalog;
 import dev.idle.internal.export.JsonText;
 import dev.idle.internal.load.DataFileLoader;
+import dev.idle.internal.load.ProviderFactories;
 import dev.idle.internal.redact.Redactor;
 import dev.idle.spi.AuthSessionBroker;
+import dev.idle.spi.ProviderFactory;
 import dev.idle.spi.SecretReferences;
 import dev.idle.spi.StepPack;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.function.Function;
 
 /**
@@ -50,6 +54,11 @@ public final class DefaultIdleRuntime implements IdleRuntime {
     public SecretReferences hostSecrets(Object secretsDir, Path baseDirectory, String source,
                                         Function<String, String> environment, List<String> problems) {
         return HostSecrets.of(secretsDir, baseDirectory, source, environment, problems);
+    }
+
+    @Override
+    public Map<String, ProviderFactory> providerFactories(ClassLoader loader) {
+        return ProviderFactories.byType(ServiceLoader.load(ProviderFactory.class, loader));
     }
 
     @Override

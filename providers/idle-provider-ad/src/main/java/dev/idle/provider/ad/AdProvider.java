@@ -17,8 +17,10 @@ import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
 import dev.idle.api.data.DataMap;
 import dev.idle.api.data.Values;
+import dev.idle.spi.AdvertisedCapabilities;
 import dev.idle.spi.AttributeEnsurer;
 import dev.idle.spi.AuthSession;
+import dev.idle.spi.Capability;
 import dev.idle.spi.Entitlement;
 import dev.idle.spi.EntitlementGranter;
 import dev.idle.spi.EntitlementLister;
@@ -29,10 +31,12 @@ import dev.idle.spi.IdentityCreator;
 import dev.idle.spi.IdentityDeleter;
 import dev.idle.spi.IdentityDisabler;
 import dev.idle.spi.IdentityEnabler;
+import dev.idle.spi.IdentityLister;
 import dev.idle.spi.IdentityMover;
 import dev.idle.spi.IdentityReader;
 import dev.idle.spi.Provider;
 import dev.idle.spi.ProviderException;
+import dev.idle.spi.ProviderMethods;
 import dev.idle.spi.ProviderResult;
 import dev.idle.spi.Secret;
 import dev.idle.spi.SecretReferences;
@@ -57,12 +61,10 @@ import javax.net.ssl.SSLException;
  * identified by DN. Every method takes an optional {@code Credential} auth session; without one the provider's own
  * bind credential is used.
  */
-public final class AdProvider implements Provider, IdentityReader, IdentityCreator, IdentityDeleter, IdentityDisabler,
-        IdentityEnabler, IdentityMover, AttributeEnsurer, EntitlementLister, EntitlementGranter, EntitlementRevoker,
-        EntitlementResolver {
+public final class AdProvider implements Provider, IdentityReader, IdentityLister, IdentityCreator, AttributeEnsurer,
+        IdentityMover, IdentityDisabler, IdentityEnabler, EntitlementLister, EntitlementGranter, EntitlementRevoker,
+        EntitlementResolver, IdentityDeleter {
 
-    static final String REVOKE_SESSIONS = "IdLE.Identity.RevokeSessions";
-    static final String DELETE = "IdLE.Identity.Delete";
     static final String DOCS = "docs/providers/ad.md";
     static final int ACCOUNTDISABLE = 0x2;
     static final int NORMAL_ACCOUNT = 0x200;
@@ -79,27 +81,22 @@ public final class AdProvider implements Provider, IdentityReader, IdentityCreat
         this.connections = connections;
     }
 
+    /** What it implements (in the order of the {@code implements} clause) plus Prune; Delete only when allowed. */
     @Override
     public List<String> capabilities() {
-        List<String> caps = new ArrayList<>(List.of("IdLE.Identity.Read", "IdLE.Identity.List",
-                "IdLE.Identity.Create", "IdLE.Identity.Attribute.Ensure", "IdLE.Identity.Move",
-                "IdLE.Identity.Disable", "IdLE.Identity.Enable", "IdLE.Entitlement.List", "IdLE.Entitlement.Grant",
-                "IdLE.Entitlement.Revoke", "IdLE.Entitlement.Prune"));
-        if (settings.allowDelete()) {
-            caps.add(DELETE);
-        }
-        return caps;
+        AdvertisedCapabilities caps = AdvertisedCapabilities.implementedBy(this).plus(Capability.ENTITLEMENT_PRUNE);
+        return (settings.allowDelete() ? caps : caps.without(Capability.IDENTITY_DELETE)).ids();
     }
 
     @Override
     public String whyNot(String capability) {
-        if (REVOKE_SESSIONS.equalsIgnoreCase(capability)) {
+        if (Capability.IDENTITY_REVOKE_SESSIONS.isNamedBy(capability)) {
             return "Active Directory cannot revoke sessions: Kerberos tickets (and NTLM sessions) already issued stay "
                     + "valid until they expire, whatever is changed in the directory. Disable the account, reset its "
                     + "password twice, and revoke cloud sessions in Entra ID (an Entra ID provider alias); see "
                     + DOCS + ".";
         }
-        if (DELETE.equalsIgnoreCase(capability) && !settings.allowDelete()) {
+        if (Capability.IDENTITY_DELETE.isNamedBy(capability) && !settings.allowDelete()) {
             return "deleting is off for this AD provider; set 'allowDelete: true' in its host-file entry (see "
                     + DOCS + ").";
         }
@@ -132,6 +129,7 @@ public final class AdProvider implements Provider, IdentityReader, IdentityCreat
      * {@code ListIdentities}: the objectGUIDs of all users, or of those whose sAMAccountName or UPN starts with
      * {@code filter.Search}.
      */
+    @Override
     public List<String> listIdentities(DataMap filter, AuthSession session) {
         Object search = filter == null ? null : filter.get("Search");
         String s = search == null ? "" : Values.ps(search).trim();
@@ -169,7 +167,7 @@ public final class AdProvider implements Provider, IdentityReader, IdentityCreat
         Secret supplied = suppliedPassword(attrs);
         return run(session, ldap -> {
             if (findUser(ldap, identityKey) != null) {
-                return ProviderResult.of("CreateIdentity", identityKey, false);
+                return ProviderResult.of(ProviderMethods.CREATE_IDENTITY, identityKey, false);
             }
             boolean enabled = attrs.get("Enabled") == null || Values.truthy(attrs.get("Enabled"));
             UUID guid = Guids.parse(identityKey);
@@ -255,7 +253,7 @@ public final class AdProvider implements Provider, IdentityReader, IdentityCreat
                     extras.put("GeneratedAccountPasswordPlainText", generated.password());
                 }
             }
-            return new ProviderResult("CreateIdentity", identityKey, true, extras);
+            return new ProviderResult(ProviderMethods.CREATE_IDENTITY, identityKey, true, extras);
         });
     }
 
@@ -268,28 +266,28 @@ public final class AdProvider implements Provider, IdentityReader, IdentityCreat
         return run(session, ldap -> {
             SearchResultEntry user = findUser(ldap, identityKey);
             if (user == null) {
-                return ProviderResult.of("DeleteIdentity", identityKey, false);
+                return ProviderResult.of(ProviderMethods.DELETE_IDENTITY, identityKey, false);
             }
             try {
                 ldap.delete(user.getDN());
             } catch (LDAPException e) {
                 if (e.getResultCode() == ResultCode.NO_SUCH_OBJECT) {
-                    return ProviderResult.of("DeleteIdentity", identityKey, false);
+                    return ProviderResult.of(ProviderMethods.DELETE_IDENTITY, identityKey, false);
                 }
                 throw e;
             }
-            return ProviderResult.of("DeleteIdentity", identityKey, true);
+            return ProviderResult.of(ProviderMethods.DELETE_IDENTITY, identityKey, true);
         });
     }
 
     @Override
     public ProviderResult disableIdentity(String identityKey, AuthSession session) {
-        return setEnabled("DisableIdentity", identityKey, false, session);
+        return setEnabled(ProviderMethods.DISABLE_IDENTITY, identityKey, false, session);
     }
 
     @Override
     public ProviderResult enableIdentity(String identityKey, AuthSession session) {
-        return setEnabled("EnableIdentity", identityKey, true, session);
+        return setEnabled(ProviderMethods.ENABLE_IDENTITY, identityKey, true, session);
     }
 
     private ProviderResult setEnabled(String operation, String identityKey, boolean enable, AuthSession session) {
@@ -319,10 +317,10 @@ public final class AdProvider implements Provider, IdentityReader, IdentityCreat
             DN target = new DN(targetContainer);
             DataMap extras = DataMap.of("TargetContainer", targetContainer);
             if (target.equals(dn.getParent())) {
-                return new ProviderResult("MoveIdentity", identityKey, false, extras);
+                return new ProviderResult(ProviderMethods.MOVE_IDENTITY, identityKey, false, extras);
             }
             ldap.modifyDN(new ModifyDNRequest(dn, dn.getRDN(), true, target));
-            return new ProviderResult("MoveIdentity", identityKey, true, extras);
+            return new ProviderResult(ProviderMethods.MOVE_IDENTITY, identityKey, true, extras);
         });
     }
 
@@ -352,7 +350,7 @@ public final class AdProvider implements Provider, IdentityReader, IdentityCreat
                 ldap.modify(user.getDN(), mods);
             }
             DataMap extras = DataMap.of("Name", name, "Value", value);
-            return new ProviderResult("EnsureAttribute", identityKey, !mods.isEmpty(), extras);
+            return new ProviderResult(ProviderMethods.ENSURE_ATTRIBUTE, identityKey, !mods.isEmpty(), extras);
         });
     }
 
@@ -422,7 +420,7 @@ public final class AdProvider implements Provider, IdentityReader, IdentityCreat
                     }
                 }
             }
-            return new ProviderResult("GrantEntitlement", identityKey, changed,
+            return new ProviderResult(ProviderMethods.GRANT_ENTITLEMENT, identityKey, changed,
                     DataMap.of("Entitlement", ent.toData()));
         });
     }
@@ -444,7 +442,7 @@ public final class AdProvider implements Provider, IdentityReader, IdentityCreat
                     }
                 }
             }
-            return new ProviderResult("RevokeEntitlement", identityKey, changed,
+            return new ProviderResult(ProviderMethods.REVOKE_ENTITLEMENT, identityKey, changed,
                     DataMap.of("Entitlement", ent.toData()));
         });
     }

@@ -42,9 +42,6 @@ import org.slf4j.LoggerFactory;
  * timeouts); see {@link WinRmClient}.
  */
 public final class EntraConnectProvider implements Provider, DirectorySyncTrigger, DirectorySyncStatus {
-    public static final String CAPABILITY_TRIGGER = "IdLE.DirectorySync.Trigger";
-    public static final String CAPABILITY_STATUS = "IdLE.DirectorySync.Status";
-
     /** The script block body run by {@code StartSyncCycle}; its one argument is the policy type. */
     public static final String START_COMMAND =
             "param($PolicyType) Import-Module ADSync; Start-ADSyncSyncCycle -PolicyType $PolicyType";
@@ -66,11 +63,6 @@ public final class EntraConnectProvider implements Provider, DirectorySyncTrigge
     public EntraConnectProvider(PsRemoting remoting, Supplier<AuthSession> defaultCredential) {
         this.remoting = Objects.requireNonNull(remoting, "remoting");
         this.defaultCredential = defaultCredential;
-    }
-
-    @Override
-    public List<String> capabilities() {
-        return List.of(CAPABILITY_TRIGGER, CAPABILITY_STATUS);
     }
 
     @Override

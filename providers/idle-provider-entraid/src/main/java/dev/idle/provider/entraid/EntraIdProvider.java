@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.idle.api.data.DataMap;
 import dev.idle.api.data.Values;
+import dev.idle.spi.AdvertisedCapabilities;
 import dev.idle.spi.AttributeEnsurer;
 import dev.idle.spi.AuthSession;
 import dev.idle.spi.BulkEntitlementGranter;
 import dev.idle.spi.BulkEntitlementRevoker;
 import dev.idle.spi.BulkResult;
+import dev.idle.spi.Capability;
 import dev.idle.spi.Entitlement;
 import dev.idle.spi.EntitlementGranter;
 import dev.idle.spi.EntitlementLister;
@@ -20,6 +22,7 @@ import dev.idle.spi.IdentityCreator;
 import dev.idle.spi.IdentityDeleter;
 import dev.idle.spi.IdentityDisabler;
 import dev.idle.spi.IdentityEnabler;
+import dev.idle.spi.IdentityLister;
 import dev.idle.spi.IdentityReader;
 import dev.idle.spi.Provider;
 import dev.idle.spi.ProviderException;
@@ -31,6 +34,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -43,9 +47,9 @@ import java.util.regex.Pattern;
  * {@code userPrincipalName}, then as {@code mail} (OData-escaped); anything else is rejected. Results echo the key
  * as given.
  */
-public final class EntraIdProvider implements Provider, IdentityReader, IdentityCreator, IdentityDeleter,
-        IdentityDisabler, IdentityEnabler, AttributeEnsurer, SessionRevoker, EntitlementLister, EntitlementGranter,
-        EntitlementRevoker, EntitlementResolver, BulkEntitlementGranter, BulkEntitlementRevoker {
+public final class EntraIdProvider implements Provider, IdentityReader, IdentityLister, IdentityCreator,
+        AttributeEnsurer, IdentityDisabler, IdentityEnabler, SessionRevoker, EntitlementLister, EntitlementGranter,
+        EntitlementRevoker, EntitlementResolver, BulkEntitlementGranter, BulkEntitlementRevoker, IdentityDeleter {
 
     static final String USER_SELECT = "id,userPrincipalName,mail,displayName,givenName,surname,accountEnabled,"
             + "department,jobTitle,officeLocation,companyName";
@@ -81,16 +85,11 @@ public final class EntraIdProvider implements Provider, IdentityReader, Identity
         this.json = json;
     }
 
+    /** What it implements (in the order of the {@code implements} clause) plus Prune; Delete only when allowed. */
     @Override
     public List<String> capabilities() {
-        List<String> caps = new ArrayList<>(List.of("IdLE.Identity.Read", "IdLE.Identity.List",
-                "IdLE.Identity.Create", "IdLE.Identity.Attribute.Ensure", "IdLE.Identity.Disable",
-                "IdLE.Identity.Enable", "IdLE.Identity.RevokeSessions", "IdLE.Entitlement.List",
-                "IdLE.Entitlement.Grant", "IdLE.Entitlement.Revoke", "IdLE.Entitlement.Prune"));
-        if (allowDelete) {
-            caps.add("IdLE.Identity.Delete");
-        }
-        return Collections.unmodifiableList(caps);
+        AdvertisedCapabilities caps = AdvertisedCapabilities.implementedBy(this).plus(Capability.ENTITLEMENT_PRUNE);
+        return (allowDelete ? caps : caps.without(Capability.IDENTITY_DELETE)).ids();
     }
 
     private String token(AuthSession session) {
@@ -155,6 +154,7 @@ public final class EntraIdProvider implements Provider, IdentityReader, Identity
      * {@code ListIdentities}: the object ids of all users, or of those whose UPN or display name starts with
      * {@code Filter.Search}.
      */
+    @Override
     public List<String> listIdentities(DataMap filter, AuthSession session) {
         String search = filter == null ? null : filter.getString("Search");
         String target = "/users?$select=id,userPrincipalName,mail&$top=" + pageSize;

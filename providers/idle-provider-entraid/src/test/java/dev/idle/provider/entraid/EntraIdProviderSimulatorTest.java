@@ -46,6 +46,24 @@ class EntraIdProviderSimulatorTest {
     }
 
     @Test
+    void listIdentitiesReadsEveryPageAndFiltersByUpnOrDisplayNamePrefix() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(fx.sim.addUser("user" + i + "@contoso.example", "User " + i));
+        }
+        String pat = fx.sim.addUser("pat@contoso.example", "Pat Jones");
+        EntraIdProvider provider = fx.provider("pageSize", 2);
+
+        assertThat(provider.listIdentities(null, null)).containsAll(ids).contains(pat);
+        assertThat(fx.sim.requestLog()).extracting(RequestRecord::target)
+                .filteredOn(t -> t.startsWith("/v1.0/users") && !t.contains("$filter")).as("pages of two")
+                .hasSizeGreaterThanOrEqualTo(3);
+        assertThat(provider.listIdentities(DataMap.of("Search", "Pat"), null)).containsExactly(pat);
+        assertThat(provider.listIdentities(DataMap.of("Search", "user"), null))
+                .containsExactlyInAnyOrderElementsOf(ids);
+    }
+
+    @Test
     void aKeyContaining32HexDigitsIsNotTakenForAnObjectId() {
         ProviderException e = catchThrowableOfType(ProviderException.class,
                 () -> fx.provider().getIdentity("contract-5f1c2b9e0d3a4c4b9a550e6b7c8d9e0f", null));

@@ -45,8 +45,6 @@ import java.util.regex.Pattern;
 public final class ExchangeOnlineProvider implements Provider, MailboxReader, MailboxTypeEnsurer,
         OutOfOfficeEnsurer, MailboxPermissionsEnsurer {
 
-    static final List<String> CAPABILITIES = List.of("IdLE.Mailbox.Info.Read", "IdLE.Mailbox.Type.Ensure",
-            "IdLE.Mailbox.OutOfOffice.Ensure", "IdLE.Mailbox.Permissions.Ensure");
     private static final Pattern SYSTEM_USER = Pattern.compile("^NT AUTHORITY\\\\|\\\\SELF$|^S-1-",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern NT_AUTHORITY = Pattern.compile("^NT AUTHORITY\\\\", Pattern.CASE_INSENSITIVE);
@@ -84,11 +82,6 @@ public final class ExchangeOnlineProvider implements Provider, MailboxReader, Ma
         this.http = http;
         this.auth = auth;
         this.json = json;
-    }
-
-    @Override
-    public List<String> capabilities() {
-        return CAPABILITIES;
     }
 
     // ---- reads ---------------------------------------------------------------------------------------------------

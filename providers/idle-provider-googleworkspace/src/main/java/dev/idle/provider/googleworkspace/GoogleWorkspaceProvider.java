@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.idle.api.data.DataMap;
 import dev.idle.api.data.Values;
+import dev.idle.spi.AdvertisedCapabilities;
 import dev.idle.spi.AttributeEnsurer;
 import dev.idle.spi.AuthSession;
+import dev.idle.spi.Capability;
 import dev.idle.spi.Entitlement;
 import dev.idle.spi.EntitlementGranter;
 import dev.idle.spi.EntitlementLister;
@@ -49,9 +51,9 @@ import java.util.function.Supplier;
  *       {@code changed} is always true.</li>
  * </ul>
  */
-public final class GoogleWorkspaceProvider implements Provider, IdentityReader, IdentityCreator, IdentityDeleter,
-        IdentityDisabler, IdentityEnabler, IdentityMover, AttributeEnsurer, SessionRevoker, EntitlementLister,
-        EntitlementGranter, EntitlementRevoker, EntitlementResolver {
+public final class GoogleWorkspaceProvider implements Provider, IdentityReader, IdentityCreator, AttributeEnsurer,
+        IdentityMover, IdentityDisabler, IdentityEnabler, SessionRevoker, EntitlementLister, EntitlementGranter,
+        EntitlementRevoker, EntitlementResolver, IdentityDeleter {
 
     static final String GROUP_KIND = "Group";
     /** Supported attribute names (case-insensitive) and where they live on the user resource. */
@@ -92,16 +94,11 @@ public final class GoogleWorkspaceProvider implements Provider, IdentityReader, 
         this.json = json;
     }
 
+    /** What it implements (in the order of the {@code implements} clause) plus Prune; Delete only when allowed. */
     @Override
     public List<String> capabilities() {
-        List<String> caps = new ArrayList<>(List.of("IdLE.Identity.Read", "IdLE.Identity.Create",
-                "IdLE.Identity.Attribute.Ensure", "IdLE.Identity.Move", "IdLE.Identity.Disable",
-                "IdLE.Identity.Enable", "IdLE.Identity.RevokeSessions", "IdLE.Entitlement.List",
-                "IdLE.Entitlement.Grant", "IdLE.Entitlement.Revoke", "IdLE.Entitlement.Prune"));
-        if (allowDelete) {
-            caps.add("IdLE.Identity.Delete");
-        }
-        return caps;
+        AdvertisedCapabilities caps = AdvertisedCapabilities.implementedBy(this).plus(Capability.ENTITLEMENT_PRUNE);
+        return (allowDelete ? caps : caps.without(Capability.IDENTITY_DELETE)).ids();
     }
 
     // ------------------------------------------------------------------------------------------ identities

@@ -8,8 +8,10 @@ import dev.failsafe.RetryPolicy;
 import dev.idle.api.data.DataMap;
 import dev.idle.api.data.Values;
 import dev.idle.provider.support.retry.InCallRetry;
+import dev.idle.spi.AdvertisedCapabilities;
 import dev.idle.spi.AttributeEnsurer;
 import dev.idle.spi.AuthSession;
+import dev.idle.spi.Capability;
 import dev.idle.spi.Entitlement;
 import dev.idle.spi.EntitlementGranter;
 import dev.idle.spi.EntitlementLister;
@@ -58,9 +60,9 @@ import java.util.regex.Pattern;
  * ({@code clientId}, secret, and the client's realm in {@code realm} or {@code tenantId}). Without one, the
  * provider's own {@code auth} is used.
  */
-public final class KeycloakProvider implements Provider, IdentityReader, IdentityCreator, IdentityDeleter,
-        IdentityDisabler, IdentityEnabler, AttributeEnsurer, SessionRevoker, EntitlementLister, EntitlementGranter,
-        EntitlementRevoker, EntitlementResolver {
+public final class KeycloakProvider implements Provider, IdentityReader, IdentityCreator, AttributeEnsurer,
+        IdentityDisabler, IdentityEnabler, SessionRevoker, EntitlementLister, EntitlementGranter, EntitlementRevoker,
+        EntitlementResolver, IdentityDeleter {
 
     static final String KIND_GROUP = "Group";
     static final String KIND_REALM_ROLE = "RealmRole";
@@ -107,16 +109,11 @@ public final class KeycloakProvider implements Provider, IdentityReader, Identit
                 : new ClientCredentialsTokens(http, config.baseUrl(), a.realm(), a.clientId(), a.secret(), clock);
     }
 
+    /** What it implements (in the order of the {@code implements} clause) plus Prune; Delete only when allowed. */
     @Override
     public List<String> capabilities() {
-        List<String> c = new ArrayList<>(List.of("IdLE.Identity.Read", "IdLE.Identity.Create",
-                "IdLE.Identity.Attribute.Ensure", "IdLE.Identity.Disable", "IdLE.Identity.Enable",
-                "IdLE.Identity.RevokeSessions", "IdLE.Entitlement.List", "IdLE.Entitlement.Grant",
-                "IdLE.Entitlement.Revoke", "IdLE.Entitlement.Prune"));
-        if (config.allowDelete()) {
-            c.add("IdLE.Identity.Delete");
-        }
-        return c;
+        AdvertisedCapabilities caps = AdvertisedCapabilities.implementedBy(this).plus(Capability.ENTITLEMENT_PRUNE);
+        return (config.allowDelete() ? caps : caps.without(Capability.IDENTITY_DELETE)).ids();
     }
 
     @Override

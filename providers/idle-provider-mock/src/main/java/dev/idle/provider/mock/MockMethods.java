@@ -1,18 +1,16 @@
 package dev.idle.provider.mock;
 
-import dev.idle.spi.ProviderMethods;
+import dev.idle.spi.Capability;
+import dev.idle.spi.Operation;
 import java.util.List;
 
-/** The IdLE method names the mock implements, which {@code failOn} and {@code failPermanentlyOn} may name. */
+/**
+ * The IdLE method names the mock implements, which {@code failOn} and {@code failPermanentlyOn} may name: the
+ * operations of every built-in capability, in catalog order.
+ */
 final class MockMethods {
-    static final List<String> ALL = List.of(
-            ProviderMethods.GET_IDENTITY, ProviderMethods.CREATE_IDENTITY, ProviderMethods.DELETE_IDENTITY,
-            ProviderMethods.DISABLE_IDENTITY, ProviderMethods.ENABLE_IDENTITY, ProviderMethods.MOVE_IDENTITY,
-            ProviderMethods.ENSURE_ATTRIBUTE, ProviderMethods.REVOKE_SESSIONS, ProviderMethods.LIST_ENTITLEMENTS,
-            ProviderMethods.GRANT_ENTITLEMENT, ProviderMethods.REVOKE_ENTITLEMENT,
-            ProviderMethods.GET_MAILBOX, ProviderMethods.ENSURE_MAILBOX_TYPE, ProviderMethods.ENSURE_OUT_OF_OFFICE,
-            ProviderMethods.ENSURE_MAILBOX_PERMISSIONS, ProviderMethods.START_SYNC_CYCLE,
-            ProviderMethods.GET_SYNC_CYCLE_STATE);
+    static final List<String> ALL = Capability.builtIns().stream().filter(c -> !c.derived())
+            .flatMap(c -> c.operations().stream()).map(Operation::method).toList();
 
     private MockMethods() {
     }

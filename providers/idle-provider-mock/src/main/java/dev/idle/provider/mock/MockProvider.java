@@ -16,6 +16,7 @@ import dev.idle.spi.IdentityCreator;
 import dev.idle.spi.IdentityDeleter;
 import dev.idle.spi.IdentityDisabler;
 import dev.idle.spi.IdentityEnabler;
+import dev.idle.spi.IdentityLister;
 import dev.idle.spi.IdentityMover;
 import dev.idle.spi.IdentityReader;
 import dev.idle.spi.Mailbox;
@@ -65,7 +66,7 @@ import java.util.function.Supplier;
  * <p><b>Directory sync.</b> {@code StartSyncCycle} and {@code GetSyncCycleState} simulate a sync server on the
  * store's {@code directorySync} state; see {@link MockDirectorySync} and the option {@code syncPollsUntilIdle}.
  */
-public final class MockProvider implements Provider, IdentityReader, IdentityCreator, IdentityDeleter,
+public final class MockProvider implements Provider, IdentityReader, IdentityLister, IdentityCreator, IdentityDeleter,
         IdentityDisabler, IdentityEnabler, IdentityMover, AttributeEnsurer, SessionRevoker, EntitlementLister,
         EntitlementGranter, EntitlementRevoker, MailboxReader, MailboxTypeEnsurer, OutOfOfficeEnsurer,
         MailboxPermissionsEnsurer, DirectorySyncTrigger, DirectorySyncStatus {
@@ -129,6 +130,18 @@ public final class MockProvider implements Provider, IdentityReader, IdentityCre
             MockIdentity identity = existingOrAutoCreated(identityKey);
             return new Identity(identityKey, identity.enabled(), Values.deepCopyMap(identity.attributes()));
         });
+    }
+
+    /**
+     * The stored keys of all identities in key order, or of those whose key starts with {@code Filter.Search}
+     * (ignoring case). Never creates an identity.
+     */
+    @Override
+    public List<String> listIdentities(DataMap filter, AuthSession session) {
+        String search = filter == null || filter.get("Search") == null ? "" : Values.ps(filter.get("Search")).trim();
+        String prefix = search.toLowerCase(Locale.ROOT);
+        return unkeyedCall(ProviderMethods.LIST_IDENTITIES, null, "identity list", session,
+                () -> store.keys().stream().filter(k -> k.toLowerCase(Locale.ROOT).startsWith(prefix)).toList());
     }
 
     @Override
@@ -343,10 +356,16 @@ public final class MockProvider implements Provider, IdentityReader, IdentityCre
 
     /** {@link #call} for the directory-sync methods, which name a sync server instead of an identity. */
     private <T> T syncCall(String method, String computerName, AuthSession session, Supplier<T> action) {
+        return unkeyedCall(method, computerName, "sync server '" + computerName + "'", session, action);
+    }
+
+    /** {@link #call} for methods without an identity key; {@code subject} is what sessions are recorded under. */
+    private <T> T unkeyedCall(String method, String subject, String description, AuthSession session,
+                              Supplier<T> action) {
         if (session != null) {
-            receivedSessions.add(new ReceivedSession(method, computerName, session));
+            receivedSessions.add(new ReceivedSession(method, subject, session));
         }
-        injectFaults(method, "sync server '" + computerName + "'");
+        injectFaults(method, description);
         return store.atomically(action);
     }
 

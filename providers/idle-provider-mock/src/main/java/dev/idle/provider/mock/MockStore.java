@@ -3,6 +3,7 @@ package dev.idle.provider.mock;
 import dev.idle.api.data.DataMap;
 import dev.idle.api.data.Values;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
@@ -66,6 +67,11 @@ public final class MockStore {
             }
         }
         return null;
+    }
+
+    /** The keys of all identities in key order (stored key spelling). */
+    public synchronized List<String> keys() {
+        return identities.values().stream().map(Entry::key).toList();
     }
 
     /** A deep copy of all identities in key order (stored key spelling). */

@@ -29,6 +29,26 @@ class MockProviderTest {
     }
 
     @Test
+    void listIdentitiesReturnsStoredKeysInKeyOrderFilteredByAPrefixIgnoringCase() {
+        MockProvider mock = MockProvider.builder().identity("jdoe").identity("Anna").identity("jdoe2")
+                .identity("bob").build();
+
+        assertThat(mock.listIdentities(null, null)).containsExactly("Anna", "bob", "jdoe", "jdoe2");
+        assertThat(mock.listIdentities(DataMap.of("Search", " JD "), null)).containsExactly("jdoe", "jdoe2");
+        assertThat(mock.listIdentities(DataMap.of("Search", "nobody"), null)).isEmpty();
+        assertThat(mock.store().keys()).as("listing creates nothing").hasSize(4);
+    }
+
+    @Test
+    void listIdentitiesCanBeMadeToFailLikeEveryOtherMethod() {
+        MockProvider mock = MockProvider.builder().identity("jdoe").failOn("listidentities", 1).build();
+
+        assertThatThrownBy(() -> mock.listIdentities(null, null)).isInstanceOfSatisfying(ProviderException.class,
+                e -> assertThat(e.isTransient()).isTrue());
+        assertThat(mock.listIdentities(null, null)).containsExactly("jdoe");
+    }
+
+    @Test
     void revokeSessionsReportsUnchangedWhenNoSessionsExist() {
         MockProvider mock = MockProvider.builder().identity("jdoe").build();
 

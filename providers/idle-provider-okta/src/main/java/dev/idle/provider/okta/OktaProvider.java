@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.idle.api.data.DataMap;
 import dev.idle.api.data.Values;
+import dev.idle.spi.AdvertisedCapabilities;
 import dev.idle.spi.AttributeEnsurer;
 import dev.idle.spi.AuthSession;
+import dev.idle.spi.Capability;
 import dev.idle.spi.Entitlement;
 import dev.idle.spi.EntitlementGranter;
 import dev.idle.spi.EntitlementLister;
@@ -52,9 +54,9 @@ import java.util.regex.Pattern;
  *       sessions existed, so {@code changed} is always true.</li>
  * </ul>
  */
-public final class OktaProvider implements Provider, IdentityReader, IdentityCreator, IdentityDeleter,
-        IdentityDisabler, IdentityEnabler, AttributeEnsurer, SessionRevoker, EntitlementLister, EntitlementGranter,
-        EntitlementRevoker, EntitlementResolver {
+public final class OktaProvider implements Provider, IdentityReader, IdentityCreator, AttributeEnsurer,
+        IdentityDisabler, IdentityEnabler, SessionRevoker, EntitlementLister, EntitlementGranter, EntitlementRevoker,
+        EntitlementResolver, IdentityDeleter {
 
     static final String GROUP_KIND = "Group";
     private static final Pattern GROUP_ID = Pattern.compile("^00g[A-Za-z0-9]{17}$");
@@ -103,16 +105,11 @@ public final class OktaProvider implements Provider, IdentityReader, IdentityCre
         this.json = json;
     }
 
+    /** What it implements (in the order of the {@code implements} clause) plus Prune; Delete only when allowed. */
     @Override
     public List<String> capabilities() {
-        List<String> caps = new ArrayList<>(List.of("IdLE.Identity.Read", "IdLE.Identity.Create",
-                "IdLE.Identity.Attribute.Ensure", "IdLE.Identity.Disable", "IdLE.Identity.Enable",
-                "IdLE.Identity.RevokeSessions", "IdLE.Entitlement.List", "IdLE.Entitlement.Grant",
-                "IdLE.Entitlement.Revoke", "IdLE.Entitlement.Prune"));
-        if (allowDelete) {
-            caps.add("IdLE.Identity.Delete");
-        }
-        return caps;
+        AdvertisedCapabilities caps = AdvertisedCapabilities.implementedBy(this).plus(Capability.ENTITLEMENT_PRUNE);
+        return (allowDelete ? caps : caps.without(Capability.IDENTITY_DELETE)).ids();
     }
 
     // ------------------------------------------------------------------------------------------ identities

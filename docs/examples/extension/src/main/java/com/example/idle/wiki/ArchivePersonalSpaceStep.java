@@ -26,8 +26,9 @@ public final class ArchivePersonalSpaceStep implements Step {
             throw new IllegalArgumentException("ArchivePersonalSpace requires With.IdentityKey to be a non-empty string.");
         }
         String alias = ProviderCalls.alias(ctx, WikiSteps.DEFAULT_ALIAS);
-        // ProviderCalls applies IdLE's rules: alias lookup, the method check, and auth sessions by name.
-        ProviderResult result = ProviderCalls.invoke(ctx, alias, SpaceArchiver.class, SpaceArchiver.METHOD,
+        // ProviderCalls applies IdLE's rules: alias lookup, the method check (naming the method from the interface's
+        // @CapabilityContract), and auth sessions by name.
+        ProviderResult result = ProviderCalls.invoke(ctx, alias, SpaceArchiver.class,
                 (wiki, session) -> wiki.archivePersonalSpace(identityKey, session));
         ctx.events().write("AcmeWiki.SpaceArchived", "Personal space of " + identityKey + " archived.",
                 DataMap.of("IdentityKey", identityKey, "Changed", ProviderCalls.changed(result)));

@@ -9,13 +9,14 @@ import dev.idle.spi.Provider;
 import dev.idle.spi.ProviderException;
 import dev.idle.spi.ProviderMethods;
 import dev.idle.spi.ProviderResult;
-import java.util.List;
 import java.util.function.Function;
 
 /**
  * Acme Wiki accounts as an IdLE provider: reads and disables accounts (IdLE's own capabilities) and archives
  * personal spaces (this extension's {@link SpaceArchiver}). It cannot create accounts; the wiki provisions them
- * itself on first sign-in.
+ * itself on first sign-in. It does not override {@link Provider#capabilities()}: by default a provider advertises
+ * exactly the capabilities whose interfaces it implements, here {@code IdLE.Identity.Read},
+ * {@code IdLE.Identity.Disable} and {@code AcmeWiki.Space.Archive}.
  *
  * <p>Backend errors are translated once, in {@link #call}: throttling and outages (429, 502-504) become transient
  * {@link ProviderException}s, which the engine retries; everything else is permanent.
@@ -25,11 +26,6 @@ public final class WikiProvider implements Provider, IdentityReader, IdentityDis
 
     public WikiProvider(WikiServer server) {
         this.server = server;
-    }
-
-    @Override
-    public List<String> capabilities() {
-        return List.of("IdLE.Identity.Read", "IdLE.Identity.Disable", SpaceArchiver.CAPABILITY);
     }
 
     @Override

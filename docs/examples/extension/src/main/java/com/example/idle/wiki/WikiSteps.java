@@ -19,7 +19,7 @@ public final class WikiSteps implements StepPack {
 
     @Override
     public List<StepMetadata> catalog() {
-        return List.of(new StepMetadata(ArchivePersonalSpaceStep.TYPE, List.of(SpaceArchiver.CAPABILITY),
+        return List.of(new StepMetadata(ArchivePersonalSpaceStep.TYPE, List.of(WikiCapabilities.SPACE_ARCHIVE.id()),
                 List.of("IdentityKey"), StepMetadata.PROVIDER_KEYS, DEFAULT_ALIAS));
     }
 

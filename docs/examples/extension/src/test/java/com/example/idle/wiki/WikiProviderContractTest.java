@@ -1,15 +1,14 @@
 package com.example.idle.wiki;
 
 import dev.idle.spi.Provider;
-import dev.idle.testkit.CapabilityCatalog;
 import dev.idle.testkit.ProviderContractTest;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
  * The IdLE provider contract, run against the extension's provider. The wiki cannot create accounts, so identities
- * are seeded on the stand-in server; faults are played by the server answering 503 or 403.
+ * are seeded on the stand-in server; faults are played by the server answering 503 or 403. The capability tests
+ * cover the extension's own {@code AcmeWiki.Space.Archive} too, because {@link WikiCapabilities} registers it.
  */
 class WikiProviderContractTest extends ProviderContractTest {
     private final Map<Provider, WikiServer> servers = new HashMap<>();
@@ -38,12 +37,5 @@ class WikiProviderContractTest extends ProviderContractTest {
     protected Provider withPermanentFailureOnNextCall(Provider provider, String method) {
         servers.get(provider).answerNextWith(403);
         return provider;
-    }
-
-    /** The extension's own capability, so the capability tests check it too. */
-    @Override
-    protected List<CapabilityCatalog.Backing> additionalCapabilities() {
-        return List.of(new CapabilityCatalog.Backing(SpaceArchiver.CAPABILITY,
-                List.of(new CapabilityCatalog.Method(SpaceArchiver.class, SpaceArchiver.METHOD)), false));
     }
 }
