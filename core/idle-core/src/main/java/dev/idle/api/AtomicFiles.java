@@ -8,15 +8,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * Writes files so that readers (and a crash) see either the old content or the new, never half a file: the bytes go
  * to a temp file in the target's folder (same file system, so the rename can be atomic), are forced to disk, and the
  * temp file is then renamed over the target. On any failure the temp file is removed and the target is left as it
  * was. The one place in IdLE that writes temp-file-and-rename: plan exports, CLI outputs, the mock's state file.
- *
- * <p>Stability: stable.
  */
+@API(status = STABLE, since = "0.1")
 public final class AtomicFiles {
     /** The rename step of {@link #replace(Path, byte[], Rename)}; tests substitute one that fails. */
     @FunctionalInterface

@@ -8,12 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * Host-side execution options: named retry profiles and the default one. Unknown keys are ignored, as in IdLE.
- *
- * <p>Stability: stable.
  */
+@API(status = STABLE, since = "0.1")
 public final class ExecutionOptions {
     private static final Pattern PROFILE_NAME = Pattern.compile("^[A-Za-z0-9_.-]{1,64}$");
 

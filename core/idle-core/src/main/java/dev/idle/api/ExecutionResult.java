@@ -2,13 +2,15 @@ package dev.idle.api;
 
 import dev.idle.api.event.IdleEvent;
 import java.util.List;
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * The outcome of a run. {@code steps} lists every planned primary step; those that did not run have status
  * {@link StepStatus#NotRun}.
- *
- * <p>Stability: stable.
  */
+@API(status = STABLE, since = "0.1")
 public record ExecutionResult(RunStatus status, String correlationId, String actor, List<StepOutcome> steps,
                               OnFailureOutcome onFailure, List<IdleEvent> events) {
     public ExecutionResult {

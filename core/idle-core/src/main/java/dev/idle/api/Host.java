@@ -12,14 +12,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.function.Function;
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * A host file ({@code .yaml}/{@code .json}): providers by alias, auth sessions, execution options and the
  * {@code secretsDir} request data may take secret files from. Providers are created through the
  * {@link ProviderFactory} whose {@code type} matches; relative paths resolve against the host file's folder.
- *
- * <p>Stability: stable.
  */
+@API(status = STABLE, since = "0.1")
 public final class Host implements AutoCloseable {
     private static final List<String> KEYS = List.of("providers", "authSessions", "executionOptions",
             "secretsDir");

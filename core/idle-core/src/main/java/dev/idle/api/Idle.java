@@ -5,6 +5,9 @@ import dev.idle.api.event.EventSink;
 import dev.idle.spi.StepPack;
 import java.nio.file.Path;
 import java.util.List;
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * The engine's entry point, mirroring IdLE's cmdlets: {@link #validate} (Test-IdleWorkflow), {@link #plan}
@@ -16,9 +19,8 @@ import java.util.List;
  * Plan plan = idle.plan(Path.of("leaver.psd1"), request, providers);
  * ExecutionResult result = idle.invoke(plan, providers, event -> log(event), ExecutionOptions.defaults());
  * }</pre>
- *
- * <p>Stability: stable.
  */
+@API(status = STABLE, since = "0.1")
 public final class Idle {
     private final IdleRuntime.Engine engine;
 

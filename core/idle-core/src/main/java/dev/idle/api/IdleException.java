@@ -1,13 +1,15 @@
 package dev.idle.api;
 
 import java.util.List;
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * Base of the engine's checked-by-convention failures. {@link #problems()} lists every problem found, so a caller can
  * show all of them at once.
- *
- * <p>Stability: stable.
  */
+@API(status = STABLE, since = "0.1")
 public class IdleException extends RuntimeException {
     private final List<String> problems;
 

@@ -1,13 +1,15 @@
 package dev.idle.api;
 
 import java.util.List;
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * Bad input: a file that cannot be read or parsed, or data that breaks the schema. Each problem names the file and,
  * where known, {@code line:column} or the key at fault ({@code workflow.psd1:12:5: script blocks are not allowed}).
- *
- * <p>Stability: stable.
  */
+@API(status = STABLE, since = "0.1")
 public class IdleInputException extends IdleException {
     public IdleInputException(String problem) {
         super(problem);

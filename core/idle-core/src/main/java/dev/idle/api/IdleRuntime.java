@@ -10,6 +10,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * <b>Internal; not for users.</b> The seam between IdLE's public API and its implementation: {@link Idle},
@@ -24,6 +27,7 @@ import java.util.function.Function;
  *
  * <p>Implementations are stateless and thread-safe.
  */
+@API(status = INTERNAL, since = "0.1")
 public interface IdleRuntime {
     /** An engine over the step packs found on the class path. */
     Engine engineFromClassPath();

@@ -1,13 +1,15 @@
 package dev.idle.api;
 
 import dev.idle.api.event.EventSink;
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * A fluent run of one plan. Without {@link #providers} the plan runs against no providers (only steps that call none
  * can succeed); without {@link #executionOptions} IdLE's default retry profile applies.
- *
- * <p>Stability: stable.
  */
+@API(status = STABLE, since = "0.1")
 public final class Invocation {
     private final Idle idle;
     private final Plan plan;

@@ -7,13 +7,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * JSON forms of results and events, as the CLI writes them: camelCase keys, statuses spelled as IdLE spells them,
  * redacted step output.
- *
- * <p>Stability: stable.
  */
+@API(status = STABLE, since = "0.1")
 public final class JsonOutput {
     private JsonOutput() {
     }

@@ -5,15 +5,17 @@ import dev.idle.api.data.Values;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * The business intent of one run: which lifecycle event, for which identity, with which inputs and context.
  *
  * <p>Maps are shallow copies of what the caller passed; a blank correlation id is replaced by a random UUID and a
  * blank actor becomes null. Executable values anywhere in the maps are rejected.
- *
- * <p>Stability: stable.
  */
+@API(status = STABLE, since = "0.1")
 public final class LifecycleRequest {
     private static final Set<String> KNOWN_KEYS =
             Set.of("lifecycleevent", "correlationid", "actor", "identitykeys", "intent", "context");

@@ -2,6 +2,9 @@ package dev.idle.api;
 
 import dev.idle.api.data.DataMap;
 import java.util.List;
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * One step of a built plan.
@@ -15,9 +18,8 @@ import java.util.List;
  * @param requiresCapabilities sorted, unique capability ids
  * @param status               {@link StepStatus#Planned} or {@link StepStatus#NotApplicable}
  * @param retryProfile         the retry profile name, or null for the default
- *
- * <p>Stability: stable.
  */
+@API(status = STABLE, since = "0.1")
 public record PlanStep(String name, String type, String description, Object condition, Object precondition,
                        String onPreconditionFalse, DataMap preconditionEvent, List<PlanWarning> warnings, DataMap with,
                        String provider, List<String> requiresCapabilities, StepStatus status, String retryProfile) {

@@ -8,12 +8,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * What the host supplies to plan and run: providers by alias (case-insensitive) and an optional auth session broker.
- *
- * <p>Stability: stable.
  */
+@API(status = STABLE, since = "0.1")
 public final class Providers implements AutoCloseable {
     private final Map<String, Provider> byFoldedAlias;
     private final Map<String, String> spelling;

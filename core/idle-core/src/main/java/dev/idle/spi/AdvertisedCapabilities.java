@@ -2,6 +2,9 @@ package dev.idle.spi;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * Builds the list a provider returns from {@link Provider#capabilities()}: start from what it implements, then add
@@ -17,6 +20,7 @@ import java.util.List;
  *
  * <p>Immutable: every method returns a new instance.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class AdvertisedCapabilities {
     private final List<Capability> capabilities;
 

@@ -1,6 +1,9 @@
 package dev.idle.spi;
 
 import dev.idle.api.data.DataMap;
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * Credentials for one backend call, handed out by the host's {@link AuthSessionBroker}.
@@ -8,6 +11,7 @@ import dev.idle.api.data.DataMap;
  * <p>{@link #attributes()} holds what is not secret (tenant id, client id, user name); the secret material sits in
  * {@link #secret()}. The whole object is redacted wherever it would reach output.
  */
+@API(status = STABLE, since = "0.1")
 public interface AuthSession {
     /** The session name the step asked for ({@code With.AuthSessionName}). */
     String name();

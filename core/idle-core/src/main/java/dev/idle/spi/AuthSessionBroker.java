@@ -1,11 +1,15 @@
 package dev.idle.spi;
 
 import dev.idle.api.data.DataMap;
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * Hands out auth sessions by name. The host supplies one; steps ask for a session through the engine, which first
  * checks that the options are plain data and adds {@code CorrelationId} and {@code Actor} to a copy of them.
  */
+@API(status = STABLE, since = "0.1")
 @FunctionalInterface
 public interface AuthSessionBroker {
     /**

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * A capability as the engine knows it: its id, the operations a provider must implement to offer it, whether those
@@ -25,6 +28,7 @@ import java.util.regex.Pattern;
  * @param derived    true for a permission built on other capabilities' operations
  * @param aliases    older spellings of the id that name the same capability
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record Capability(String id, List<Operation> operations, boolean derived, List<String> aliases) {
     private static final Pattern ID = Pattern.compile("^[A-Za-z][A-Za-z0-9]*(\\.[A-Za-z0-9]+)+$");
     private static final ClassValue<List<Capability>> IMPLEMENTED = new ClassValue<>() {

@@ -5,6 +5,9 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * The definition of a capability, carried by the one-method interface a provider implements to offer it (as a
@@ -18,6 +21,7 @@ import java.lang.annotation.Target;
  * provider implements what it advertises, and the testkit's contract cases. An extension's own capability
  * interfaces carry it too, and are registered through a {@link CapabilityPack}.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)

@@ -1,6 +1,9 @@
 package dev.idle.spi;
 
 import java.util.List;
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * An extension's capability definitions, discovered with {@link java.util.ServiceLoader} (list the class in
@@ -15,6 +18,7 @@ import java.util.List;
  * An id may be defined once: {@link CapabilityRegistry} refuses a second, different definition of an id (or alias)
  * that a built-in or another pack already defines.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface CapabilityPack {
     /** The definitions, usually {@link Capability#of(Class)} of the extension's annotated interfaces. */
     List<Capability> capabilities();

@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * Every capability definition the engine knows: the built-in ones ({@link Capability#builtIns()}) and those of the
@@ -17,6 +20,7 @@ import java.util.stream.Collectors;
  * <p>Building a registry fails with {@link IllegalStateException} when two definitions claim one id or alias,
  * naming both sources. Immutable and thread-safe.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class CapabilityRegistry {
     private static final String BUILT_IN = "IdLE (built-in)";
     private static volatile CapabilityRegistry installed;

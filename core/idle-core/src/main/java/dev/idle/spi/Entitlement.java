@@ -1,8 +1,12 @@
 package dev.idle.spi;
 
 import dev.idle.api.data.DataMap;
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /** An entitlement (group, role, administrative unit ...): its kind, its canonical id, optional extra fields. */
+@API(status = STABLE, since = "0.1")
 public record Entitlement(String kind, String id, DataMap extras) {
     public Entitlement {
         extras = extras == null ? new DataMap() : extras;

@@ -1,8 +1,12 @@
 package dev.idle.spi;
 
 import java.util.List;
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /** Lists the entitlements an identity holds; never null. */
+@API(status = STABLE, since = "0.1")
 @CapabilityContract(id = "IdLE.Entitlement.List", method = "ListEntitlements", access = Access.READ)
 @FunctionalInterface
 public interface EntitlementLister {

@@ -2,6 +2,9 @@ package dev.idle.spi;
 
 import dev.idle.api.data.DataMap;
 import java.util.List;
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * Converges the delegate permissions of a mailbox. Each entry holds {@code AssignedUser}, {@code Right}
@@ -10,6 +13,7 @@ import java.util.List;
  */
 @CapabilityContract(id = "IdLE.Mailbox.Permissions.Ensure", method = "EnsureMailboxPermissions",
         access = Access.WRITE)
+@API(status = STABLE, since = "0.1")
 @FunctionalInterface
 public interface MailboxPermissionsEnsurer {
     ProviderResult ensureMailboxPermissions(String identityKey, List<DataMap> permissions, AuthSession session);

@@ -18,6 +18,9 @@ import java.util.Locale;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * The mailbox semantics every mailbox provider shares (upstream's Exchange Online provider, providers.md §7.3–7.4):
@@ -25,6 +28,7 @@ import java.util.regex.Pattern;
  * comparison, and the 60-second tolerance for scheduled times. The mock and the Exchange Online provider both use it,
  * so they agree on what counts as drift.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class MailboxRules {
     public static final List<String> TYPES = List.of("User", "Shared", "Room", "Equipment");
     public static final List<String> MODES = List.of("Disabled", "Enabled", "Scheduled");

@@ -1,6 +1,9 @@
 package dev.idle.spi;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * One provider method as the SPI defines it: the interface a provider implements, IdLE's name of the method and
@@ -11,6 +14,7 @@ import java.util.Objects;
  *                 "does not implement" messages and by {@link Provider#acceptsAuthSession}
  * @param access   whether the method only reads the backend or may change it
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record Operation(Class<?> contract, String method, Access access) {
     private static final ClassValue<Operation> DEFINED = new ClassValue<>() {
         @Override

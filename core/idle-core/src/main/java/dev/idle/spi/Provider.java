@@ -1,6 +1,9 @@
 package dev.idle.spi;
 
 import java.util.List;
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * A backend adapter registered by the host under an alias. What it can do is the set of capability interfaces it
@@ -10,6 +13,7 @@ import java.util.List;
  * it off) or add a derived one (Prune), but the host refuses, at load, a provider that advertises a capability it
  * does not implement ({@link CapabilityRegistry#requireImplemented}).
  */
+@API(status = STABLE, since = "0.1")
 public interface Provider extends AutoCloseable {
 
     /**

@@ -3,6 +3,9 @@ package dev.idle.spi;
 import dev.idle.api.data.DataMap;
 import dev.idle.api.data.Values;
 import java.util.function.BiFunction;
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * The one way steps call providers, so that every step treats aliases and auth sessions alike:
@@ -14,6 +17,7 @@ import java.util.function.BiFunction;
  *   <li>the session is passed only to a method that accepts one; a method that does not is called without it.</li>
  * </ol>
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class ProviderCalls {
     private ProviderCalls() {
     }

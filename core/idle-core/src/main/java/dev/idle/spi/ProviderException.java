@@ -1,11 +1,15 @@
 package dev.idle.spi;
 
 import java.time.Duration;
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * A failure reported by a provider. A transient one (throttling, a 5xx, a timeout) makes the engine re-run the whole
  * step under the step's retry profile; {@link #minimumDelay()} carries a backend's {@code Retry-After}.
  */
+@API(status = STABLE, since = "0.1")
 public class ProviderException extends RuntimeException {
     private final boolean transientFailure;
     private final Duration minimumDelay;

@@ -3,11 +3,15 @@ package dev.idle.spi;
 import dev.idle.api.data.DataMap;
 import java.nio.file.Path;
 import java.util.Map;
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * Creates providers from a host file entry ({@code type: mock} plus options). Discovered with
  * {@link java.util.ServiceLoader}.
  */
+@API(status = STABLE, since = "0.1")
 public interface ProviderFactory {
     /** The {@code type} value this factory answers to (case-insensitive). */
     String type();

@@ -1,11 +1,16 @@
 package dev.idle.spi;
 
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 /**
  * IdLE's provider method names, read from the SPI interfaces' {@link CapabilityContract} and
  * {@link OptionalOperation} definitions (so they are not compile-time constants). Providers use them for
  * {@code ProviderResult.operation()}; steps report a missing method with them
  * ({@code Provider 'Identity' does not implement RevokeSessions method.}).
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class ProviderMethods {
     public static final String GET_IDENTITY = name(IdentityReader.class);
     public static final String LIST_IDENTITIES = name(IdentityLister.class);

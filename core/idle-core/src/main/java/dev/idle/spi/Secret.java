@@ -1,11 +1,15 @@
 package dev.idle.spi;
 
 import java.util.Arrays;
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * A secret value (password, token, client secret). Its {@code toString} never reveals it, and the redactor
  * replaces it wherever it appears in output, so a secret that reaches an event or a result by mistake is still hidden.
  */
+@API(status = STABLE, since = "0.1")
 public final class Secret {
     private final char[] value;
 

@@ -9,6 +9,9 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * Reads the secrets a host's configuration refers to, so that no provider reads environment variables or secret files
@@ -29,6 +32,7 @@ import java.util.function.Function;
  * unset or blank variable and a blank file are errors. Messages name the variable, the file or the reference, never
  * the secret. Immutable and thread-safe; files and variables are read on every call, so a rotated secret is picked up.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class SecretReferences {
     /** The prefix of a reference to an environment variable, compared ignoring case. */
     public static final String ENV_PREFIX = "env:";

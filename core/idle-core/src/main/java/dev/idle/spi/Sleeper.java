@@ -1,6 +1,9 @@
 package dev.idle.spi;
 
 import java.time.Duration;
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * Waits for a while: the one waiting seam of the engine and of providers (the step retry loop, directory-sync polling,
@@ -10,6 +13,7 @@ import java.time.Duration;
  * <p>Fails with {@link InterruptedException} when the waiting thread is interrupted; callers restore the interrupt
  * flag and stop. Implementations are called from whichever thread runs the step and must be thread-safe.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 @FunctionalInterface
 public interface Sleeper {
     /** Sleeps on the calling thread with {@link Thread#sleep}; zero or negative durations return at once. */

@@ -1,8 +1,12 @@
 package dev.idle.spi;
 
 import dev.idle.api.data.DataMap;
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /** What a step handler sees while it runs. */
+@API(status = STABLE, since = "0.1")
 public interface StepContext {
     String stepName();
 

@@ -8,6 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * An insertion-ordered map whose string keys compare case-insensitively, as every IdLE hashtable does.
@@ -15,9 +18,8 @@ import java.util.Set;
  * <p>The spelling of a key as first written is kept for output; putting {@code "department"} into a map
  * that holds {@code "Department"} replaces the value but keeps the spelling {@code Department}.
  * Null values are allowed (a present key holding null is different from an absent key). Null keys are not.
- *
- * <p>Stability: stable.
  */
+@API(status = STABLE, since = "0.1")
 public final class DataMap extends AbstractMap<String, Object> {
 
     private final LinkedHashMap<String, Entry<String, Object>> entries = new LinkedHashMap<>();

@@ -1,5 +1,9 @@
 package dev.idle.api.data;
 
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 /**
  * Marks a value that carries code rather than data (a PowerShell script block upstream).
  *
@@ -8,6 +12,7 @@ package dev.idle.api.data;
  *
  * @param source the text of the code, never written to any output
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record ExecutableValue(String source) {
     @Override
     public String toString() {

@@ -13,14 +13,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.UUID;
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * Conversions on IdLE data values that reproduce PowerShell's semantics, which workflows rely on:
  * string conversion ({@link #ps}), case-insensitive equality ({@link #eqi}), truthiness ({@link #truthy})
  * and deep copies ({@link #deepCopy}).
- *
- * <p>Stability: stable.
  */
+@API(status = STABLE, since = "0.1")
 public final class Values {
 
     private static final DateTimeFormatter INVARIANT_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy HH:mm:ss", Locale.ROOT);

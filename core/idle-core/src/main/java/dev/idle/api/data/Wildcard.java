@@ -2,6 +2,9 @@ package dev.idle.api.data;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.STABLE;
 
 /**
  * PowerShell's {@code -like}: the pattern must match the whole text, ignoring case. {@code *} matches any run
@@ -10,9 +13,8 @@ import java.util.List;
  * backtick. An unterminated or empty {@code [} is an error, as upstream raises one.
  *
  * <p>Used by conditions ({@code Like}) and by steps that match ids against patterns ({@code KeepPattern}).
- *
- * <p>Stability: stable.
  */
+@API(status = STABLE, since = "0.1")
 public final class Wildcard {
 
     private Wildcard() {

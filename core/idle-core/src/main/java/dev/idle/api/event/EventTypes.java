@@ -1,5 +1,9 @@
 package dev.idle.api.event;
 
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
 /**
  * The type names of the events IdLE itself writes, spelled as IdLE spells them (they are written to JSON as they
  * are). Compare {@link IdleEvent#type()} against these rather than against literals.
@@ -7,9 +11,8 @@ package dev.idle.api.event;
  * <p>Types a workflow chooses (a step's {@code PreconditionEvent.Type}) and types a provider writes through
  * {@link dev.idle.spi.EventWriter} are free strings and are not listed here. Which {@code data} keys each type
  * carries is described in {@code docs/workflows.md} (section "Events").
- *
- * <p>Stability: stable.
  */
+@API(status = STABLE, since = "0.1")
 public final class EventTypes {
     /** The first event of every run. */
     public static final String RUN_STARTED = "RunStarted";

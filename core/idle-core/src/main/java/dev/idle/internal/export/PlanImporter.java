@@ -9,7 +9,7 @@ import dev.idle.api.StepStatus;
 import dev.idle.api.data.DataMap;
 import dev.idle.api.data.Values;
 import dev.idle.internal.catalog.StepCatalog;
-import dev.idle.internal.plan.Capabilities;
+import dev.idle.internal.catalog.Capabilities;
 import dev.idle.spi.StepMetadata;
 import java.util.ArrayList;
 import java.util.List;

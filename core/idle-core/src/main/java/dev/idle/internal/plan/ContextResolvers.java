@@ -1,5 +1,6 @@
 package dev.idle.internal.plan;
 
+import dev.idle.internal.catalog.Capabilities;
 import dev.idle.api.LifecycleRequest;
 import dev.idle.api.Providers;
 import dev.idle.api.data.DataMap;

@@ -1,5 +1,7 @@
 package dev.idle.internal.plan;
 
+import dev.idle.internal.catalog.Capabilities;
+import dev.idle.internal.workflow.WithSchemaCheck;
 import dev.idle.api.IdleInputException;
 import dev.idle.api.LifecycleRequest;
 import dev.idle.api.Plan;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.idle.internal.catalog.Capabilities;
 import dev.idle.api.Idle;
 import dev.idle.api.IdleInputException;
 import dev.idle.api.LifecycleRequest;

@@ -1,4 +1,4 @@
-package dev.idle.internal.plan;
+package dev.idle.internal.catalog;
 
 import dev.idle.spi.Capability;
 import dev.idle.spi.CapabilityRegistry;

@@ -1,4 +1,4 @@
-package dev.idle.internal.plan;
+package dev.idle.internal.workflow;
 
 import dev.idle.api.data.DataMap;
 import dev.idle.spi.StepMetadata;
