@@ -74,48 +74,23 @@ public abstract class AbstractProviderFactory implements ProviderFactory {
      */
     protected abstract Provider create(Entry entry);
 
-    /** One host-file entry being read: its alias, options, message prefix and the host's secret references. */
-    public static final class Entry {
-        private final String alias;
-        private final DataMap options;
-        private final String at;
-        private final Environment env;
-        private final Function<String, String> environment;
-
-        Entry(String alias, DataMap options, String at, Environment env, Function<String, String> environment) {
-            this.alias = alias;
-            this.options = options;
-            this.at = at;
-            this.env = env;
-            this.environment = environment;
-        }
-
-        /** The alias the host gave the provider. */
-        public String alias() {
-            return alias;
-        }
-
-        /** The entry's options (never null). */
-        public DataMap options() {
-            return options;
-        }
-
-        /** The prefix of every message about this entry, e.g. {@code "Okta provider 'okta'"}. */
-        public String at() {
-            return at;
-        }
-
-        /** The host's context as the engine passed it (null when a test or embedding host passed none). */
-        public Environment environment() {
-            return env;
-        }
-
+    /**
+     * One host-file entry being read.
+     *
+     * @param alias       the alias the host gave the provider
+     * @param options     the entry's options (never null)
+     * @param at          the prefix of every message about this entry, e.g. {@code "Okta provider 'okta'"}
+     * @param environment the host's context as the engine passed it (null when a test or embedding host passed none)
+     * @param variables   how the factory reads environment variables
+     */
+    public record Entry(String alias, DataMap options, String at, Environment environment,
+                        Function<String, String> variables) {
         /**
-         * The host's secret references, reading environment variables through the factory's lookup; made when
-         * asked for, so an entry without secrets never touches them.
+         * The host's secret references, reading environment variables through {@link #variables()}; made when asked
+         * for, so an entry without secrets never touches them.
          */
         public SecretReferences secrets() {
-            return ProviderOptions.secrets(env, environment);
+            return ProviderOptions.secrets(environment, variables);
         }
     }
 }
