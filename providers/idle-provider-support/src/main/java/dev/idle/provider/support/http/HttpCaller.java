@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
  * failed answer while it words the message from its service's error body.
  *
  * <p>How it fails: a status never throws (see {@link HttpAnswer}); a call that got no answer throws a
- * {@link ProviderException}, transient for timeouts and connection failures, permanent for TLS failures and
- * interrupts. It never retries: a step call is retried only by the engine's retry loop, so that every attempt shows in
+ * {@link ProviderException}, transient as the {@link FailureClassifier} says (in every table for timeouts and
+ * refused connections, never for TLS failures), permanent for interrupts, and worded by the provider's
+ * {@link NoAnswerWording} if it set one. It never retries: a step call is retried only by the engine's retry loop, so that every attempt shows in
  * {@code attempts} and in a {@code StepRetrying} event. The few retries inside one call (Graph {@code $batch} items, a
  * renewed token after a 401) use {@link dev.idle.provider.support.retry.InCallRetry}.
  *
