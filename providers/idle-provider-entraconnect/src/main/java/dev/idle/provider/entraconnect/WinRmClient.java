@@ -1,20 +1,23 @@
 package dev.idle.provider.entraconnect;
 
+import static dev.idle.provider.entraconnect.WsMan.CMD_SHELL_URI;
+import static dev.idle.provider.entraconnect.WsMan.SHELL;
+import static dev.idle.provider.entraconnect.WsMan.TRANSFER;
+import static dev.idle.provider.entraconnect.WsMan.WSMAN;
+import static dev.idle.provider.entraconnect.WsMan.all;
+import static dev.idle.provider.entraconnect.WsMan.escape;
+import static dev.idle.provider.entraconnect.WsMan.first;
+import static dev.idle.provider.entraconnect.WsMan.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idle.api.data.DataMap;
 import dev.idle.spi.AuthSession;
 import dev.idle.spi.ProviderException;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,21 +27,15 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLException;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
-import org.xml.sax.SAXException;
 
 /**
- * {@link PsRemoting} over WinRM: the WS-Management Windows Remote Shell subset, spoken over HTTPS with the JDK
- * {@link HttpClient} and HTTP Basic authentication. One session is one cmd shell ({@code Create}); a command runs as
+ * {@link PsRemoting} over WinRM: the WS-Management Windows Remote Shell subset, spoken over HTTPS with HTTP Basic
+ * authentication through the provider toolkit's call layer ({@link WsMan}). One session is one cmd shell
+ * ({@code Create}); a command runs as
  * {@code powershell.exe -NoProfile -NonInteractive -ExecutionPolicy Bypass -EncodedCommand <script>}
  * ({@code Command}); its streams are collected ({@code Receive}, repeated until the command state is {@code Done});
  * then the command is terminated ({@code Signal}) and the session ends with {@code Delete}.
@@ -52,17 +49,11 @@ import org.xml.sax.SAXException;
  * client does not implement. TLS verification always stays on (trust store from the configuration, else the JDK's).
  *
  * <p>Transient failures (the engine may retry the step): connection refused and timeouts (connect and request), i.e.
- * cases where the WinRM service did not answer. Everything else, including HTTP 401, WS-Man faults and 5xx answers,
- * is permanent.
+ * cases where the WinRM service did not answer ({@code FailureClassifier.UNREACHABLE_ONLY}). Everything else,
+ * including HTTP 401, WS-Man faults, 5xx answers and a dropped connection (the command may have run), is permanent.
+ * A command that does not finish within the command timeout is transient.
  */
 public final class WinRmClient implements PsRemoting {
-    static final String SOAP = "http://www.w3.org/2003/05/soap-envelope";
-    static final String ADDRESSING = "http://schemas.xmlsoap.org/ws/2004/08/addressing";
-    static final String WSMAN = "http://schemas.dmtf.org/wbem/wsman/1/wsman.xsd";
-    static final String SHELL = "http://schemas.microsoft.com/wbem/wsman/1/windows/shell";
-    static final String TRANSFER = "http://schemas.xmlsoap.org/ws/2004/09/transfer";
-    static final String WSMAN_FAULT = "http://schemas.microsoft.com/wbem/wsman/1/wsmanfault";
-    static final String CMD_SHELL_URI = SHELL + "/cmd";
     /** The default endpoint: the HTTPS listener on port 5986. */
     public static final String DEFAULT_ENDPOINT = "https://{ComputerName}:5986/wsman";
 
@@ -70,10 +61,8 @@ public final class WinRmClient implements PsRemoting {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String endpointTemplate;
-    private final HttpClient http;
-    private final Duration operationTimeout;
+    private final WsMan wsMan;
     private final Duration commandTimeout;
-    private final Duration httpTimeout;
 
     /**
      * @param endpointTemplate URL with an optional {@code {ComputerName}} placeholder; must be {@code https}
@@ -90,16 +79,15 @@ public final class WinRmClient implements PsRemoting {
     /** As above; {@code httpSlack} is what the HTTP timeout adds to the operation timeout. */
     WinRmClient(String endpointTemplate, SSLContext ssl, Duration connectTimeout, Duration operationTimeout,
                 Duration commandTimeout, Duration httpSlack) {
-        this.httpTimeout = operationTimeout.plus(httpSlack);
         String template = endpointTemplate == null ? DEFAULT_ENDPOINT : endpointTemplate;
         if (!template.toLowerCase(Locale.ROOT).startsWith("https://")) {
             throw new IllegalArgumentException("The WinRM endpoint must be https:// (got '" + template + "'): "
                     + "WinRM over plain HTTP needs NTLM/Kerberos message encryption, which is not implemented.");
         }
         this.endpointTemplate = template;
-        this.http = HttpClient.newBuilder().sslContext(ssl).connectTimeout(connectTimeout)
+        HttpClient client = HttpClient.newBuilder().sslContext(ssl).connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
-        this.operationTimeout = operationTimeout;
+        this.wsMan = new WsMan(client, operationTimeout, operationTimeout.plus(httpSlack));
         this.commandTimeout = commandTimeout;
     }
 
@@ -151,12 +139,11 @@ public final class WinRmClient implements PsRemoting {
         String authorization = "Basic " + Base64.getEncoder().encodeToString(
                 (user + ":" + credential.secret().reveal()).getBytes(StandardCharsets.UTF_8));
         Shell pending = new Shell(computerName, endpoint, authorization, user, null);
-        String header = header(endpoint, CMD_SHELL_URI, TRANSFER + "/Create", null,
+        Document doc = post(pending, TRANSFER + "/Create",
                 "<w:OptionSet><w:Option Name=\"WINRS_NOPROFILE\">TRUE</w:Option>"
-                        + "<w:Option Name=\"WINRS_CODEPAGE\">65001</w:Option></w:OptionSet>");
-        String body = "<rsp:Shell><rsp:InputStreams>stdin</rsp:InputStreams>"
-                + "<rsp:OutputStreams>stdout stderr</rsp:OutputStreams></rsp:Shell>";
-        Document doc = post(pending, header, body);
+                        + "<w:Option Name=\"WINRS_CODEPAGE\">65001</w:Option></w:OptionSet>",
+                "<rsp:Shell><rsp:InputStreams>stdin</rsp:InputStreams>"
+                        + "<rsp:OutputStreams>stdout stderr</rsp:OutputStreams></rsp:Shell>");
         String shellId = null;
         for (Element e : all(doc, WSMAN, "Selector")) {
             if ("ShellId".equals(e.getAttribute("Name"))) {
@@ -178,13 +165,12 @@ public final class WinRmClient implements PsRemoting {
         Shell shell = (Shell) session;
         String encoded = Base64.getEncoder().encodeToString(script(command, arguments)
                 .getBytes(StandardCharsets.UTF_16LE));
-        String commandHeader = header(shell.endpoint, CMD_SHELL_URI, SHELL + "/Command", shell.shellId,
+        Document started = post(shell, SHELL + "/Command",
                 "<w:OptionSet><w:Option Name=\"WINRS_CONSOLEMODE_STDIN\">TRUE</w:Option>"
-                        + "<w:Option Name=\"WINRS_SKIP_CMD_SHELL\">FALSE</w:Option></w:OptionSet>");
-        String commandBody = "<rsp:CommandLine><rsp:Command>powershell.exe</rsp:Command>"
-                + "<rsp:Arguments>-NoLogo -NoProfile -NonInteractive -ExecutionPolicy Bypass -EncodedCommand "
-                + encoded + "</rsp:Arguments></rsp:CommandLine>";
-        Document started = post(shell, commandHeader, commandBody);
+                        + "<w:Option Name=\"WINRS_SKIP_CMD_SHELL\">FALSE</w:Option></w:OptionSet>",
+                "<rsp:CommandLine><rsp:Command>powershell.exe</rsp:Command>"
+                        + "<rsp:Arguments>-NoLogo -NoProfile -NonInteractive -ExecutionPolicy Bypass -EncodedCommand "
+                        + encoded + "</rsp:Arguments></rsp:CommandLine>");
         String commandId = text(started, SHELL, "CommandId");
         if (commandId == null || commandId.isEmpty()) {
             throw new ProviderException("The WinRM service started no command (no CommandId in the answer).");
@@ -201,12 +187,12 @@ public final class WinRmClient implements PsRemoting {
                 }
                 Document received;
                 try {
-                    received = post(shell, header(shell.endpoint, CMD_SHELL_URI, SHELL + "/Receive", shell.shellId,
-                                    "<w:OptionSet><w:Option Name=\"WSMAN_CMDSHELL_OPTION_KEEPALIVE\">TRUE</w:Option>"
-                                            + "</w:OptionSet>"),
+                    received = post(shell, SHELL + "/Receive",
+                            "<w:OptionSet><w:Option Name=\"WSMAN_CMDSHELL_OPTION_KEEPALIVE\">TRUE</w:Option>"
+                                    + "</w:OptionSet>",
                             "<rsp:Receive><rsp:DesiredStream CommandId=\"" + escape(commandId)
                                     + "\">stdout stderr</rsp:DesiredStream></rsp:Receive>");
-                } catch (OperationTimedOut e) {
+                } catch (WsMan.OperationTimedOut e) {
                     continue; // no output within OperationTimeout: ask again
                 }
                 for (Element s : all(received, SHELL, "Stream")) {
@@ -225,9 +211,8 @@ public final class WinRmClient implements PsRemoting {
             }
         } finally {
             try {
-                post(shell, header(shell.endpoint, CMD_SHELL_URI, SHELL + "/Signal", shell.shellId, ""),
-                        "<rsp:Signal CommandId=\"" + escape(commandId) + "\"><rsp:Code>" + SHELL
-                                + "/signal/terminate</rsp:Code></rsp:Signal>");
+                post(shell, SHELL + "/Signal", "", "<rsp:Signal CommandId=\"" + escape(commandId) + "\"><rsp:Code>"
+                        + SHELL + "/signal/terminate</rsp:Code></rsp:Signal>");
             } catch (RuntimeException ignored) {
                 // the command has ended or the shell is going away; the session is removed next
             }
@@ -244,7 +229,7 @@ public final class WinRmClient implements PsRemoting {
     @Override
     public void removeRemoteSession(RemoteSession session) {
         Shell shell = (Shell) session;
-        post(shell, header(shell.endpoint, CMD_SHELL_URI, TRANSFER + "/Delete", shell.shellId, ""), "");
+        post(shell, TRANSFER + "/Delete", "", "");
     }
 
     // ------------------------------------------------------------------ script
@@ -352,139 +337,9 @@ public final class WinRmClient implements PsRemoting {
         return s.replaceAll("\\s+", " ").trim();
     }
 
-    // ------------------------------------------------------------------ WS-Management over HTTPS
-
-    /** The answer was the WS-Man TimedOut fault (a Receive that saw no output in time). */
-    private static final class OperationTimedOut extends RuntimeException {
-        OperationTimedOut() {
-            super("operation timed out", null, false, false);
-        }
-    }
-
-    private String header(URI endpoint, String resourceUri, String action, String shellId, String extra) {
-        return "<a:To>" + escape(endpoint.toString()) + "</a:To>"
-                + "<w:ResourceURI s:mustUnderstand=\"true\">" + resourceUri + "</w:ResourceURI>"
-                + "<a:ReplyTo><a:Address s:mustUnderstand=\"true\">"
-                + "http://schemas.xmlsoap.org/ws/2004/08/addressing/role/anonymous</a:Address></a:ReplyTo>"
-                + "<a:Action s:mustUnderstand=\"true\">" + action + "</a:Action>"
-                + "<w:MaxEnvelopeSize s:mustUnderstand=\"true\">153600</w:MaxEnvelopeSize>"
-                + "<a:MessageID>uuid:" + UUID.randomUUID().toString().toUpperCase(Locale.ROOT) + "</a:MessageID>"
-                + "<w:Locale xml:lang=\"en-US\" s:mustUnderstand=\"false\"/>"
-                + "<w:OperationTimeout>PT" + operationTimeout.toSeconds() + ".000S</w:OperationTimeout>"
-                + (shellId == null ? "" : "<w:SelectorSet><w:Selector Name=\"ShellId\">" + escape(shellId)
-                        + "</w:Selector></w:SelectorSet>")
-                + extra;
-    }
-
-    private Document post(Shell shell, String header, String body) {
-        String envelope = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-                + "<s:Envelope xmlns:s=\"" + SOAP + "\" xmlns:a=\"" + ADDRESSING + "\" xmlns:w=\"" + WSMAN
-                + "\" xmlns:rsp=\"" + SHELL + "\"><s:Header>" + header + "</s:Header><s:Body>" + body
-                + "</s:Body></s:Envelope>";
-        HttpRequest request = HttpRequest.newBuilder(shell.endpoint)
-                .timeout(httpTimeout)
-                .header("Content-Type", "application/soap+xml;charset=UTF-8")
-                .header("Authorization", shell.authorization)
-                .POST(HttpRequest.BodyPublishers.ofString(envelope, StandardCharsets.UTF_8))
-                .build();
-        HttpResponse<byte[]> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpConnectTimeoutException e) {
-            throw new ProviderException("Connecting to the WinRM service at " + shell.endpoint + " timed out.",
-                    true, null, e);
-        } catch (HttpTimeoutException e) {
-            throw new ProviderException("The WinRM service at " + shell.endpoint + " did not answer within "
-                    + httpTimeout.toSeconds() + " seconds.", true, null, e);
-        } catch (ConnectException e) {
-            throw new ProviderException("Cannot connect to the WinRM service at " + shell.endpoint
-                    + " (connection refused or unreachable).", true, null, e);
-        } catch (SSLException e) {
-            throw new ProviderException("TLS with the WinRM service at " + shell.endpoint + " failed: "
-                    + e.getMessage() + ". Is the listener's certificate trusted (option trustStore) and issued for "
-                    + "this host name?", false, null, e);
-        } catch (IOException e) {
-            throw new ProviderException("The WinRM request to " + shell.endpoint + " failed: " + e.getMessage(),
-                    false, null, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProviderException("Interrupted while talking to the WinRM service at " + shell.endpoint + ".");
-        }
-        int status = response.statusCode();
-        if (status == 401) {
-            throw new ProviderException("Access is denied. The WinRM service at " + shell.endpoint + " rejected the "
-                    + "credentials of '" + shell.user + "' (HTTP 401 Unauthorized; Basic authentication).");
-        }
-        byte[] bytes = response.body();
-        Document doc = null;
-        if (bytes != null && bytes.length > 0) {
-            doc = parseXml(bytes, shell.endpoint, status);
-        }
-        if (status == 200) {
-            if (doc == null) {
-                throw new ProviderException("The WinRM service at " + shell.endpoint + " answered without a body.");
-            }
-            return doc;
-        }
-        if (doc != null && first(doc, SOAP, "Fault") != null) {
-            String subcode = null;
-            Element sub = first(doc, SOAP, "Subcode");
-            if (sub != null) {
-                subcode = text(sub, SOAP, "Value");
-            }
-            Element wsmanFault = first(doc, WSMAN_FAULT, "WSManFault");
-            if ((subcode != null && subcode.endsWith(":TimedOut"))
-                    || (wsmanFault != null && "2150858793".equals(wsmanFault.getAttribute("Code")))) {
-                throw new OperationTimedOut();
-            }
-            String message = wsmanFault != null ? text(wsmanFault, WSMAN_FAULT, "Message") : null;
-            if (message == null || message.isEmpty()) {
-                message = text(doc, SOAP, "Text");
-            }
-            throw new ProviderException("WinRM fault" + (subcode == null ? "" : " (" + subcode + ")") + " from "
-                    + shell.endpoint + ": " + (message == null ? "(no message)" : message.replaceAll("\\s+", " ")));
-        }
-        throw new ProviderException("The WinRM service at " + shell.endpoint + " answered HTTP " + status + ".");
-    }
-
-    private static Document parseXml(byte[] xml, URI endpoint, int status) {
-        try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setNamespaceAware(true);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setXIncludeAware(false);
-            f.setExpandEntityReferences(false);
-            var b = f.newDocumentBuilder();
-            b.setErrorHandler(null);
-            return b.parse(new ByteArrayInputStream(xml));
-        } catch (ParserConfigurationException | SAXException | IOException e) {
-            throw new ProviderException("The WinRM service at " + endpoint + " answered HTTP " + status
-                    + " with a body that is not XML.");
-        }
-    }
-
-    private static List<Element> all(Object root, String ns, String local) {
-        NodeList list = root instanceof Document d ? d.getElementsByTagNameNS(ns, local)
-                : ((Element) root).getElementsByTagNameNS(ns, local);
-        List<Element> out = new ArrayList<>();
-        for (int i = 0; i < list.getLength(); i++) {
-            out.add((Element) list.item(i));
-        }
-        return out;
-    }
-
-    private static Element first(Object root, String ns, String local) {
-        List<Element> l = all(root, ns, local);
-        return l.isEmpty() ? null : l.get(0);
-    }
-
-    private static String text(Object root, String ns, String local) {
-        Element e = first(root, ns, local);
-        return e == null ? null : e.getTextContent().trim();
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    /** Sends {@code action} to the cmd shell resource of {@code shell} (no shell id yet for {@code Create}). */
+    private Document post(Shell shell, String action, String extraHeader, String body) {
+        return wsMan.post(shell.endpoint, shell.authorization, shell.user,
+                wsMan.header(shell.endpoint, CMD_SHELL_URI, action, shell.shellId, extraHeader), body);
     }
 }

@@ -8,13 +8,13 @@ import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idle.api.data.DataMap;
 import dev.idle.provider.microsoft.MicrosoftIdentityOptions;
-import dev.idle.provider.support.ProviderOptions;
+import dev.idle.provider.support.AbstractProviderFactory;
+import dev.idle.provider.support.http.HttpClients;
 import dev.idle.spi.AuthSession;
 import dev.idle.spi.Provider;
-import dev.idle.spi.ProviderFactory;
 import dev.idle.spi.SecretReferences;
 import dev.idle.spi.Sleeper;
-import java.nio.file.Path;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -34,14 +34,13 @@ import javax.net.ssl.SSLContext;
  * environment variable, or {@code trustStorePasswordFile}) are read when the host is loaded. Both options are parsed
  * by {@link MicrosoftIdentityOptions}, shared with the Exchange Online provider.
  */
-public final class EntraIdProviderFactory implements ProviderFactory {
+public final class EntraIdProviderFactory extends AbstractProviderFactory {
     static final String DEFAULT_BASE_URL = "https://graph.microsoft.com/v1.0";
     static final String DEFAULT_AUTHORITY = "login.microsoftonline.com";
     static final List<String> OPTIONS = List.of("baseUrl", "authorityHost", "auth", "trustStore",
             "trustStorePasswordEnv", "trustStorePasswordFile", "allowDelete", "timeoutSeconds", "pageSize",
             "batchRetries", "maxBatchWaitSeconds");
 
-    private final Function<String, String> environment;
     private final Sleeper sleeper;
 
     /** The factory {@link java.util.ServiceLoader} finds: environment variables from the process. */
@@ -55,21 +54,16 @@ public final class EntraIdProviderFactory implements ProviderFactory {
     }
 
     EntraIdProviderFactory(Function<String, String> environment, Sleeper sleeper) {
-        this.environment = environment;
+        super("entraid", "Entra ID", OPTIONS, environment);
         this.sleeper = sleeper;
     }
 
     @Override
-    public String type() {
-        return "entraid";
-    }
-
-    @Override
-    public Provider create(String alias, DataMap options, Environment env) {
-        DataMap o = options == null ? new DataMap() : options;
-        String at = "Entra ID provider '" + alias + "'";
-        ProviderOptions.rejectUnknownOptions(at, o, OPTIONS);
-        SecretReferences secrets = ProviderOptions.secrets(env, environment);
+    protected Provider create(Entry entry) {
+        DataMap o = entry.options();
+        String at = entry.at();
+        String alias = entry.alias();
+        SecretReferences secrets = entry.secrets();
         String baseUrl = o.get("baseUrl") == null ? DEFAULT_BASE_URL : string(o.get("baseUrl"), at, "baseUrl");
         if (!baseUrl.regionMatches(true, 0, "https://", 0, 8)) {
             throw new IllegalArgumentException(at + ": option 'baseUrl' must be an https URL (got '" + baseUrl + "').");
@@ -91,16 +85,13 @@ public final class EntraIdProviderFactory implements ProviderFactory {
                 : MicrosoftIdentityOptions.auth(o.get("auth"), alias, secrets, at);
 
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
-        java.net.http.HttpClient.Builder graphHttp = java.net.http.HttpClient.newBuilder().connectTimeout(timeout);
-        java.net.http.HttpClient.Builder azureHttp = java.net.http.HttpClient.newBuilder().connectTimeout(timeout);
-        if (ssl != null) {
-            graphHttp.sslContext(ssl);
-            azureHttp.sslContext(ssl);
-        }
         ObjectMapper json = new ObjectMapper();
-        GraphClient graph = new GraphClient(graphHttp.build(), baseUrl, timeout, Clock.systemUTC(), json);
-        GraphAuth auth = new GraphAuth(graph.resourceRoot(), authorityHost, new JdkHttpClientBuilder(azureHttp).build(),
-                Clock.systemUTC(), defaultSession);
+        URI https = URI.create(baseUrl); // the token endpoint is https as well
+        GraphClient graph = new GraphClient(HttpClients.builder(timeout, ssl, https).build(), baseUrl, timeout,
+                Clock.systemUTC(), json);
+        GraphAuth auth = new GraphAuth(graph.resourceRoot(), authorityHost,
+                new JdkHttpClientBuilder(HttpClients.builder(timeout, ssl, https)).build(), Clock.systemUTC(),
+                defaultSession);
         return new EntraIdProvider(alias, graph, auth, allowDelete, pageSize, batchRetries,
                 Duration.ofSeconds(maxBatchWait), sleeper, json);
     }

@@ -7,10 +7,10 @@ import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idle.api.data.DataMap;
 import dev.idle.provider.microsoft.MicrosoftIdentityOptions;
-import dev.idle.provider.support.ProviderOptions;
+import dev.idle.provider.support.AbstractProviderFactory;
+import dev.idle.provider.support.http.HttpClients;
 import dev.idle.spi.AuthSession;
 import dev.idle.spi.Provider;
-import dev.idle.spi.ProviderFactory;
 import dev.idle.spi.SecretReferences;
 import java.net.URI;
 import java.time.Duration;
@@ -29,7 +29,7 @@ import javax.net.ssl.SSLContext;
  * trust-store and {@code auth} options are parsed by {@link MicrosoftIdentityOptions}, shared with the Entra ID
  * provider.
  */
-public final class ExchangeOnlineProviderFactory implements ProviderFactory {
+public final class ExchangeOnlineProviderFactory extends AbstractProviderFactory {
     static final String DEFAULT_GRAPH = "https://graph.microsoft.com/v1.0";
     static final String DEFAULT_EXCHANGE = "https://outlook.office365.com/adminapi/beta";
     static final String DEFAULT_EXCHANGE_SCOPE = "https://outlook.office365.com/.default";
@@ -37,28 +37,21 @@ public final class ExchangeOnlineProviderFactory implements ProviderFactory {
     static final List<String> OPTIONS = List.of("tenantId", "graphBaseUrl", "exchangeBaseUrl", "exchangeScope",
             "authorityHost", "auth", "trustStore", "trustStorePasswordEnv", "trustStorePasswordFile", "timeoutSeconds");
 
-    private final Function<String, String> environment;
-
     public ExchangeOnlineProviderFactory() {
         this(System::getenv);
     }
 
     /** A factory reading environment variables through {@code environment} (tests, embedding hosts). */
     public ExchangeOnlineProviderFactory(Function<String, String> environment) {
-        this.environment = environment;
+        super("exchangeonline", "Exchange Online", OPTIONS, environment);
     }
 
     @Override
-    public String type() {
-        return "exchangeonline";
-    }
-
-    @Override
-    public Provider create(String alias, DataMap options, Environment env) {
-        DataMap o = options == null ? new DataMap() : options;
-        String at = "Exchange Online provider '" + alias + "'";
-        ProviderOptions.rejectUnknownOptions(at, o, OPTIONS);
-        SecretReferences secrets = ProviderOptions.secrets(env, environment);
+    protected Provider create(Entry entry) {
+        DataMap o = entry.options();
+        String at = entry.at();
+        String alias = entry.alias();
+        SecretReferences secrets = entry.secrets();
         if (o.get("tenantId") == null) {
             throw new IllegalArgumentException(at + ": option 'tenantId' is required (the tenant id or initial "
                     + "domain, e.g. contoso.onmicrosoft.com; it is part of the Exchange admin API URL).");
@@ -75,18 +68,13 @@ public final class ExchangeOnlineProviderFactory implements ProviderFactory {
                 : MicrosoftIdentityOptions.auth(o.get("auth"), alias, secrets, at);
 
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
-        java.net.http.HttpClient.Builder b = java.net.http.HttpClient.newBuilder().connectTimeout(timeout);
-        java.net.http.HttpClient.Builder azure = java.net.http.HttpClient.newBuilder().connectTimeout(timeout);
-        if (ssl != null) {
-            b.sslContext(ssl);
-            azure.sslContext(ssl);
-        }
         ObjectMapper json = new ObjectMapper();
-        URI g = URI.create(graph);
+        URI g = URI.create(graph); // https, as the Exchange and token endpoints
         String graphScope = g.getScheme() + "://" + g.getRawAuthority() + "/.default";
-        ExoAuth auth = new ExoAuth(authority, tenantId, new JdkHttpClientBuilder(azure).build(), defaultSession);
+        ExoAuth auth = new ExoAuth(authority, tenantId,
+                new JdkHttpClientBuilder(HttpClients.builder(timeout, ssl, g)).build(), defaultSession);
         return new ExchangeOnlineProvider(alias, graph, exchange, tenantId, graphScope, exchangeScope,
-                new ExoHttp(b.build(), timeout, json), auth, json);
+                new ExoHttp(HttpClients.builder(timeout, ssl, g).build(), timeout, json), auth, json);
     }
 
     private static String https(Object v, String dflt, String at, String key) {

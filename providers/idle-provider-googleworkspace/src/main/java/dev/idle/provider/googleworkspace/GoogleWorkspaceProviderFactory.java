@@ -7,10 +7,10 @@ import static dev.idle.provider.support.ProviderOptions.string;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idle.api.data.DataMap;
-import dev.idle.provider.support.ProviderOptions;
+import dev.idle.provider.support.AbstractProviderFactory;
+import dev.idle.provider.support.http.HttpClients;
 import dev.idle.spi.AuthSession;
 import dev.idle.spi.Provider;
-import dev.idle.spi.ProviderFactory;
 import dev.idle.spi.SecretReferences;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,12 +33,11 @@ import java.util.function.Supplier;
  * <p>{@code baseUrl} and {@code tokenUri} must be {@code https}; plain {@code http} is accepted only for a loopback
  * host (a local simulator).
  */
-public final class GoogleWorkspaceProviderFactory implements ProviderFactory {
+public final class GoogleWorkspaceProviderFactory extends AbstractProviderFactory {
     static final String DEFAULT_BASE_URL = "https://admin.googleapis.com";
     static final List<String> OPTIONS = List.of("auth", "baseUrl", "tokenUri", "scopes", "allowDelete",
             "timeoutSeconds", "pageSize");
 
-    private final Function<String, String> environment;
     private final Clock clock;
 
     public GoogleWorkspaceProviderFactory() {
@@ -47,20 +46,15 @@ public final class GoogleWorkspaceProviderFactory implements ProviderFactory {
 
     /** A factory reading environment variables through {@code environment} (tests, embedding hosts). */
     public GoogleWorkspaceProviderFactory(Function<String, String> environment, Clock clock) {
-        this.environment = environment;
+        super("googleworkspace", "Google Workspace", OPTIONS, environment);
         this.clock = clock;
     }
 
     @Override
-    public String type() {
-        return "googleworkspace";
-    }
-
-    @Override
-    public Provider create(String alias, DataMap options, Environment env) {
-        DataMap o = options == null ? new DataMap() : options;
-        String at = "Google Workspace provider '" + alias + "'";
-        ProviderOptions.rejectUnknownOptions(at, o, OPTIONS);
+    protected Provider create(Entry entry) {
+        DataMap o = entry.options();
+        String at = entry.at();
+        String alias = entry.alias();
         URI baseUrl = checkedUrl(o.get("baseUrl") == null ? DEFAULT_BASE_URL : string(o.get("baseUrl"), at, "baseUrl"),
                 "baseUrl", at);
         String tokenUri = null;
@@ -72,13 +66,9 @@ public final class GoogleWorkspaceProviderFactory implements ProviderFactory {
         int timeoutSeconds = integer(o.get("timeoutSeconds"), at, "timeoutSeconds", 30, 1, 3600);
         int pageSize = integer(o.get("pageSize"), at, "pageSize", 200, 1, 200);
         Supplier<AuthSession> session = o.get("auth") == null ? null
-                : auth(o.get("auth"), alias, ProviderOptions.secrets(env, environment), at);
+                : auth(o.get("auth"), alias, entry.secrets(), at);
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
-        HttpClient client = HttpClient.newBuilder().connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                // No h2c upgrade on plain loopback http; https negotiates HTTP/2 through ALPN as usual.
-                .version("http".equalsIgnoreCase(baseUrl.getScheme()) ? HttpClient.Version.HTTP_1_1
-                        : HttpClient.Version.HTTP_2).build();
+        HttpClient client = HttpClients.builder(timeout, null, baseUrl).build();
         ObjectMapper json = new ObjectMapper();
         GoogleHttp http = new GoogleHttp(client, baseUrl, timeout, clock, json);
         GoogleAuth auth = new GoogleAuth(client, clock, json, tokenUri, scopes, timeout);

@@ -7,9 +7,9 @@ import static dev.idle.provider.support.ProviderOptions.string;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idle.api.data.DataMap;
-import dev.idle.provider.support.ProviderOptions;
+import dev.idle.provider.support.AbstractProviderFactory;
+import dev.idle.provider.support.http.HttpClients;
 import dev.idle.spi.Provider;
-import dev.idle.spi.ProviderFactory;
 import dev.idle.spi.SecretReferences;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,11 +31,10 @@ import java.util.function.Supplier;
  * simulator), so a token never crosses a network in clear. Secrets are referenced by {@code auth.env} or
  * {@code auth.file} and read when the first call needs them.
  */
-public final class OktaProviderFactory implements ProviderFactory {
+public final class OktaProviderFactory extends AbstractProviderFactory {
     static final List<String> OPTIONS = List.of("baseUrl", "auth", "allowDelete", "revokeOAuthTokens",
             "activateOnCreate", "timeoutSeconds", "pageSize");
 
-    private final Function<String, String> environment;
     private final Clock clock;
 
     /** The factory {@link java.util.ServiceLoader} finds: environment variables of the process. */
@@ -45,20 +44,14 @@ public final class OktaProviderFactory implements ProviderFactory {
 
     /** A factory reading environment variables through {@code environment} (tests, embedding hosts). */
     public OktaProviderFactory(Function<String, String> environment, Clock clock) {
-        this.environment = environment;
+        super("okta", "Okta", OPTIONS, environment);
         this.clock = clock;
     }
 
     @Override
-    public String type() {
-        return "okta";
-    }
-
-    @Override
-    public Provider create(String alias, DataMap options, Environment env) {
-        DataMap o = options == null ? new DataMap() : options;
-        String at = "Okta provider '" + alias + "'";
-        ProviderOptions.rejectUnknownOptions(at, o, OPTIONS);
+    protected Provider create(Entry entry) {
+        DataMap o = entry.options();
+        String at = entry.at();
         if (o.get("baseUrl") == null) {
             throw new IllegalArgumentException(at + ": option 'baseUrl' is required (your Okta org URL, e.g."
                     + " https://example.okta.com).");
@@ -70,17 +63,13 @@ public final class OktaProviderFactory implements ProviderFactory {
         int timeoutSeconds = integer(o.get("timeoutSeconds"), at, "timeoutSeconds", 30, 1, 3600);
         int pageSize = integer(o.get("pageSize"), at, "pageSize", 200, 1, 10000);
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
-        HttpClient client = HttpClient.newBuilder().connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                // No h2c upgrade on plain loopback http; https negotiates HTTP/2 through ALPN as usual.
-                .version("http".equalsIgnoreCase(baseUrl.getScheme()) ? HttpClient.Version.HTTP_1_1
-                        : HttpClient.Version.HTTP_2).build();
+        HttpClient client = HttpClients.builder(timeout, null, baseUrl).build();
         Supplier<OktaCredentials> credentials = o.get("auth") == null ? null
-                : auth(o.get("auth"), ProviderOptions.secrets(env, environment), at, client, baseUrl, timeout);
+                : auth(o.get("auth"), entry.secrets(), at, client, baseUrl, timeout);
         ObjectMapper json = new ObjectMapper();
         OktaHttp http = new OktaHttp(client, baseUrl, timeout, clock, json);
-        return new OktaProvider(alias, http, credentials, allowDelete, revokeOAuthTokens, activateOnCreate, pageSize,
-                json);
+        return new OktaProvider(entry.alias(), http, credentials, allowDelete, revokeOAuthTokens, activateOnCreate,
+                pageSize, json);
     }
 
     /** {@code https://...}, or {@code http://} to a loopback address only. */

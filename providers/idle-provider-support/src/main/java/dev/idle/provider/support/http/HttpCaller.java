@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
  * failed answer while it words the message from its service's error body.
  *
  * <p>How it fails: a status never throws (see {@link HttpAnswer}); a call that got no answer throws a
- * {@link ProviderException}, transient for timeouts and connection failures, permanent for TLS failures and
- * interrupts. It never retries: a step call is retried only by the engine's retry loop, so that every attempt shows in
+ * {@link ProviderException}, transient as the {@link FailureClassifier} says (in every table for timeouts and
+ * refused connections, never for TLS failures), permanent for interrupts, and worded by the provider's
+ * {@link NoAnswerWording} if it set one. It never retries: a step call is retried only by the engine's retry loop, so that every attempt shows in
  * {@code attempts} and in a {@code StepRetrying} event. The few retries inside one call (Graph {@code $batch} items, a
  * renewed token after a 401) use {@link dev.idle.provider.support.retry.InCallRetry}.
  *
@@ -42,6 +43,7 @@ public final class HttpCaller {
     private final String target;
     private final FailureClassifier classifier;
     private final RetryAfter retryAfter;
+    private final NoAnswerMessages noAnswer;
 
     private HttpCaller(Builder b) {
         this.api = b.api;
@@ -49,10 +51,11 @@ public final class HttpCaller {
         this.target = b.target;
         this.classifier = b.classifier;
         this.retryAfter = new RetryAfter(b.clock, b.retryAfterCap);
+        this.noAnswer = new NoAnswerMessages(b.noAnswerWording, b.tlsAdvice);
         List<HttpLink> all = new ArrayList<>(b.links);
         all.add(this::throughGate);
         all.add(new CallLog(b.logger, b.api));
-        all.add(new JdkTransport(b.client, b.classifier, b.tlsAdvice));
+        all.add(new JdkTransport(b.client, b.classifier, noAnswer));
         this.links = List.copyOf(all);
     }
 
@@ -104,7 +107,7 @@ public final class HttpCaller {
             gate.enter(chain.target());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ProviderException(chain.subject() + " was interrupted.");
+            throw new ProviderException(noAnswer.message(chain.subject(), chain.request(), e));
         }
         return chain.proceed(chain.request());
     }
@@ -161,6 +164,7 @@ public final class HttpCaller {
         private Clock clock = Clock.systemUTC();
         private Duration retryAfterCap = RetryAfter.DEFAULT_CAP;
         private String tlsAdvice;
+        private NoAnswerWording noAnswerWording;
         private Logger logger = LoggerFactory.getLogger(HttpCaller.class);
 
         private Builder(HttpClient client, String api) {
@@ -204,9 +208,21 @@ public final class HttpCaller {
             return this;
         }
 
-        /** A sentence appended to TLS failure messages, e.g. which option sets a trust store. */
+        /**
+         * A sentence appended to TLS failure messages, e.g. which option sets a trust store (with the default
+         * wording; a {@link #noAnswerWording} words TLS failures itself).
+         */
         public Builder tlsAdvice(String advice) {
             this.tlsAdvice = advice;
+            return this;
+        }
+
+        /**
+         * How messages of calls that got no answer are worded, for a service whose users know its failures by other
+         * words; by default they name the call's subject (and end with the {@link #tlsAdvice} after a TLS failure).
+         */
+        public Builder noAnswerWording(NoAnswerWording wording) {
+            this.noAnswerWording = Objects.requireNonNull(wording, "wording");
             return this;
         }
 

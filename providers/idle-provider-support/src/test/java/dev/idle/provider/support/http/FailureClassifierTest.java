@@ -46,4 +46,20 @@ class FailureClassifierTest {
             assertThat(c.isTransient(new SSLHandshakeException("PKIX path building failed"))).isFalse();
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"200", "400", "401", "404", "408", "429", "500", "502", "503", "504"})
+    void unreachableOnlyTakesEveryAnswerAsTheServicesVerdict(int status) {
+        assertThat(FailureClassifier.UNREACHABLE_ONLY.isTransient(status)).isFalse();
+    }
+
+    @Test
+    void unreachableOnlyRetriesOnlyConnectFailuresAndTimeouts() {
+        FailureClassifier c = FailureClassifier.UNREACHABLE_ONLY;
+        assertThat(c.isTransient(new HttpTimeoutException("request timed out"))).isTrue();
+        assertThat(c.isTransient(new HttpConnectTimeoutException("connect timed out"))).isTrue();
+        assertThat(c.isTransient(new ConnectException("Connection refused"))).isTrue();
+        assertThat(c.isTransient(new IOException("Connection reset"))).isFalse();
+        assertThat(c.isTransient(new SSLHandshakeException("PKIX path building failed"))).isFalse();
+    }
 }

@@ -155,6 +155,70 @@ class HttpCallerTest {
     }
 
     @Test
+    void aProvidersNoAnswerWordingWordsTheMessageWhileTheClassifierDecidesTransience() throws IOException {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        List<String> failures = Collections.synchronizedList(new ArrayList<>());
+        HttpCaller http = caller().classifier(FailureClassifier.UNREACHABLE_ONLY)
+                .noAnswerWording((subject, request, failure, detail) -> {
+                    failures.add(failure.getClass().getSimpleName());
+                    return "Cannot reach the service at " + request.uri() + " (" + subject + ").";
+                }).build();
+        URI uri = URI.create("http://127.0.0.1:" + closedPort + "/wsman");
+
+        ProviderException e = catchThrowableOfType(ProviderException.class,
+                () -> http.send(get(uri), "WinRM Create"));
+
+        assertThat(e.getMessage()).isEqualTo("Cannot reach the service at " + uri + " (WinRM Create).");
+        assertThat(e.isTransient()).isTrue();
+        assertThat(failures).containsExactly("ConnectException");
+    }
+
+    @Test
+    void theNoAnswerWordingAlsoWordsAnInterruptAtTheGate() {
+        HttpCaller http = caller().gate(t -> {
+            throw new InterruptedException();
+        }).noAnswerWording((subject, request, failure, detail) -> failure instanceof InterruptedException
+                ? "Interrupted while talking to " + request.uri().getPath() + "." : "other").build();
+        try {
+            ProviderException e = catchThrowableOfType(ProviderException.class, () -> http.send(get(uri("/ok"))));
+
+            assertThat(e.getMessage()).isEqualTo("Interrupted while talking to /ok.");
+            assertThat(e.isTransient()).isFalse();
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(received).isEmpty();
+    }
+
+    @Test
+    void aDroppedConnectionIsPermanentUnderUnreachableOnly() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread dropper = new Thread(() -> {
+                try {
+                    while (true) {
+                        s.accept().close();
+                    }
+                } catch (IOException ended) {
+                    // the server socket was closed at the end of the test
+                }
+            });
+            dropper.start();
+            HttpCaller http = caller().classifier(FailureClassifier.UNREACHABLE_ONLY).build();
+
+            ProviderException e = catchThrowableOfType(ProviderException.class, () -> http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.getLocalPort() + "/wsman"))
+                            .timeout(Duration.ofSeconds(5)).POST(HttpRequest.BodyPublishers.ofString("<x/>"))
+                            .build(), "Dropped call"));
+
+            assertThat(e.getMessage()).startsWith("Dropped call failed: ");
+            assertThat(e.isTransient()).isFalse();
+        }
+    }
+
+    @Test
     void theLayerNeverRetriesAFailedCall() {
         HttpCaller http = caller().build();
         http.send(get(uri("/throttled")));
