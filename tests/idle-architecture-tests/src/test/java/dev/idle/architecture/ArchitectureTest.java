@@ -1,0 +1,75 @@
+package dev.idle.architecture;
+
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import java.net.http.HttpClient;
+import org.apiguardian.api.API;
+
+/**
+ * The layering of docs/architecture.md, checked on the main classes of every engine, provider and CLI module (tests,
+ * simulators and the testkit's own tests are not imported). Each rule names the layers it keeps apart; a failure
+ * lists every offending dependency with the class and line.
+ */
+@AnalyzeClasses(packages = "dev.idle", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    private static final String[] PUBLIC_CORE = {"dev.idle.api..", "dev.idle.spi.."};
+    private static final String INTERNAL = "dev.idle.internal..";
+    private static final String[] CORE = {"dev.idle.api..", "dev.idle.spi..", "dev.idle.internal..", "dev.idle.steps.."};
+    private static final String PROVIDERS = "dev.idle.provider..";
+    private static final String[] TEST_ONLY = {"dev.idle.graphsim..", "dev.idle.oktasim..", "dev.idle.googlesim..",
+            "dev.idle.winrmsim..", "dev.idle.simsupport..", "dev.idle.testkit.."};
+
+    /** The public packages are the contract: they never name an implementation class of the engine. */
+    @ArchTest
+    static final ArchRule publicPackagesNeverReachInternal = noClasses()
+            .that().resideInAnyPackage(PUBLIC_CORE)
+            .should().dependOnClassesThat().resideInAPackage(INTERNAL);
+
+    /** Providers, step packs and the testkit see the engine only through api and spi, as a third-party jar does. */
+    @ArchTest
+    static final ArchRule providersStepsAndTestkitReachTheEngineOnlyThroughApiAndSpi = noClasses()
+            .that().resideInAnyPackage(PROVIDERS, "dev.idle.steps..", "dev.idle.testkit..")
+            .should().dependOnClassesThat().resideInAPackage(INTERNAL);
+
+    /** Provider modules make HTTP calls through idle-provider-support, which logs, classifies and rate-limits them. */
+    @ArchTest
+    static final ArchRule providersSendHttpOnlyThroughProviderSupport = noClasses()
+            .that().resideInAPackage(PROVIDERS)
+            .and().resideOutsideOfPackage("dev.idle.provider.support..")
+            .should().callMethodWhere(target(owner(assignableTo(HttpClient.class)))
+                    .and(target(nameMatching("send(Async)?"))))
+            .as("provider classes outside idle-provider-support should not call HttpClient.send/sendAsync");
+
+    /** Simulators and the testkit are test servers and test helpers: engine and provider code never uses them. */
+    @ArchTest
+    static final ArchRule coreAndProvidersNeverUseSimulatorsOrTheTestkit = noClasses()
+            .that().resideInAnyPackage(CORE).or().resideInAPackage(PROVIDERS)
+            .should().dependOnClassesThat().resideInAnyPackage(TEST_ONLY);
+
+    /** The engine never depends on a provider: providers plug in through the SPI. */
+    @ArchTest
+    static final ArchRule coreNeverDependsOnProviders = noClasses()
+            .that().resideInAnyPackage(CORE)
+            .should().dependOnClassesThat().resideInAPackage(PROVIDERS);
+
+    /** Every package may be understood and changed on its own: no two packages depend on each other. */
+    @ArchTest
+    static final ArchRule packagesAreFreeOfCycles = slices().matching("dev.idle.(**)").should().beFreeOfCycles();
+
+    /** Every public type of the public packages says how stable it is (docs/architecture.md, "API status"). */
+    @ArchTest
+    static final ArchRule everyPublicApiAndSpiTypeCarriesAnApiStatus = classes()
+            .that().resideInAnyPackage(PUBLIC_CORE).and().arePublic().and().areTopLevelClasses()
+            .should().beAnnotatedWith(API.class);
+}
