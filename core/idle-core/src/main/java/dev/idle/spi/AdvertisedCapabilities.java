@@ -57,6 +57,14 @@ public final class AdvertisedCapabilities {
         return new AdvertisedCapabilities(out);
     }
 
+    /**
+     * Withholds {@code capability} unless {@code allowed}: for a guard option such as {@code allowDelete}, which keeps
+     * an implemented capability off until the host file turns it on.
+     */
+    public AdvertisedCapabilities withheldUnless(boolean allowed, Capability capability) {
+        return allowed ? this : without(capability);
+    }
+
     /** The ids, as {@link Provider#capabilities()} returns them. */
     public List<String> ids() {
         return capabilities.stream().map(Capability::id).toList();

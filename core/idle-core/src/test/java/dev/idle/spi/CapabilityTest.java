@@ -141,4 +141,12 @@ class CapabilityTest {
         assertThat(caps.ids()).containsExactly("IdLE.Identity.Disable", "IdLE.Entitlement.List",
                 "IdLE.Entitlement.Revoke", "IdLE.Identity.Delete");
     }
+
+    @Test
+    void aGuardedCapabilityIsWithheldUnlessItsGuardAllowsIt() {
+        AdvertisedCapabilities caps = AdvertisedCapabilities.implementedBy(new Directory());
+
+        assertThat(caps.withheldUnless(false, Capability.IDENTITY_DELETE).ids()).doesNotContain("IdLE.Identity.Delete");
+        assertThat(caps.withheldUnless(true, Capability.IDENTITY_DELETE).ids()).contains("IdLE.Identity.Delete");
+    }
 }

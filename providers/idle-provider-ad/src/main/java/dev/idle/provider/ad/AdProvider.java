@@ -84,8 +84,8 @@ public final class AdProvider implements Provider, IdentityReader, IdentityListe
     /** What it implements (in the order of the {@code implements} clause) plus Prune; Delete only when allowed. */
     @Override
     public List<String> capabilities() {
-        AdvertisedCapabilities caps = AdvertisedCapabilities.implementedBy(this).plus(Capability.ENTITLEMENT_PRUNE);
-        return (settings.allowDelete() ? caps : caps.without(Capability.IDENTITY_DELETE)).ids();
+        return AdvertisedCapabilities.implementedBy(this).plus(Capability.ENTITLEMENT_PRUNE)
+                .withheldUnless(settings.allowDelete(), Capability.IDENTITY_DELETE).ids();
     }
 
     @Override

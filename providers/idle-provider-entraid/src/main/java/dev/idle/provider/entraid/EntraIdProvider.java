@@ -88,8 +88,8 @@ public final class EntraIdProvider implements Provider, IdentityReader, Identity
     /** What it implements (in the order of the {@code implements} clause) plus Prune; Delete only when allowed. */
     @Override
     public List<String> capabilities() {
-        AdvertisedCapabilities caps = AdvertisedCapabilities.implementedBy(this).plus(Capability.ENTITLEMENT_PRUNE);
-        return (allowDelete ? caps : caps.without(Capability.IDENTITY_DELETE)).ids();
+        return AdvertisedCapabilities.implementedBy(this).plus(Capability.ENTITLEMENT_PRUNE)
+                .withheldUnless(allowDelete, Capability.IDENTITY_DELETE).ids();
     }
 
     private String token(AuthSession session) {

@@ -97,8 +97,8 @@ public final class GoogleWorkspaceProvider implements Provider, IdentityReader, 
     /** What it implements (in the order of the {@code implements} clause) plus Prune; Delete only when allowed. */
     @Override
     public List<String> capabilities() {
-        AdvertisedCapabilities caps = AdvertisedCapabilities.implementedBy(this).plus(Capability.ENTITLEMENT_PRUNE);
-        return (allowDelete ? caps : caps.without(Capability.IDENTITY_DELETE)).ids();
+        return AdvertisedCapabilities.implementedBy(this).plus(Capability.ENTITLEMENT_PRUNE)
+                .withheldUnless(allowDelete, Capability.IDENTITY_DELETE).ids();
     }
 
     // ------------------------------------------------------------------------------------------ identities

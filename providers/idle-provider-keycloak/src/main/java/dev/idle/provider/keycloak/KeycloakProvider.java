@@ -112,8 +112,8 @@ public final class KeycloakProvider implements Provider, IdentityReader, Identit
     /** What it implements (in the order of the {@code implements} clause) plus Prune; Delete only when allowed. */
     @Override
     public List<String> capabilities() {
-        AdvertisedCapabilities caps = AdvertisedCapabilities.implementedBy(this).plus(Capability.ENTITLEMENT_PRUNE);
-        return (config.allowDelete() ? caps : caps.without(Capability.IDENTITY_DELETE)).ids();
+        return AdvertisedCapabilities.implementedBy(this).plus(Capability.ENTITLEMENT_PRUNE)
+                .withheldUnless(config.allowDelete(), Capability.IDENTITY_DELETE).ids();
     }
 
     @Override
