@@ -15,19 +15,10 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.idle.testkit.TestEnvironment;
 
 class EntraIdProviderFactoryTest {
-    private static final ProviderFactory.Environment ENV = new ProviderFactory.Environment() {
-        @Override
-        public Path baseDirectory() {
-            return Path.of(".");
-        }
-
-        @Override
-        public Map<String, Object> shared() {
-            return new HashMap<>();
-        }
-    };
+    private static final ProviderFactory.Environment ENV = new TestEnvironment(Path.of("."), new HashMap<>());
 
     @TempDir
     Path dir;
@@ -38,17 +29,7 @@ class EntraIdProviderFactoryTest {
 
     /** A factory environment whose base directory is {@code base} (relative option paths resolve against it). */
     private static ProviderFactory.Environment at(Path base) {
-        return new ProviderFactory.Environment() {
-            @Override
-            public Path baseDirectory() {
-                return base;
-            }
-
-            @Override
-            public Map<String, Object> shared() {
-                return new HashMap<>();
-            }
-        };
+        return new TestEnvironment(base, new HashMap<>());
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import dev.idle.testkit.TestEnvironment;
 
 /**
  * A provider wired to a running simulator the way a host file wires it: {@code baseUrl}, {@code authorityHost},
@@ -57,16 +58,6 @@ final class SimFixture {
             sleeps.add(d);
             Thread.sleep(d.toMillis());
         });
-        return (EntraIdProvider) factory.create("Identity", options(extraOptions), new ProviderFactory.Environment() {
-            @Override
-            public Path baseDirectory() {
-                return Path.of(".");
-            }
-
-            @Override
-            public Map<String, Object> shared() {
-                return new HashMap<>();
-            }
-        });
+        return (EntraIdProvider) factory.create("Identity", options(extraOptions), new TestEnvironment(Path.of("."), new HashMap<>()));
     }
 }

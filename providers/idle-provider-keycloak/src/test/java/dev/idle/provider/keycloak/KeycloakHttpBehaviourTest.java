@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import dev.idle.testkit.TestEnvironment;
 
 /**
  * HTTP behaviour that a healthy Keycloak rarely shows (throttling, outages, timeouts, expired tokens), against a
@@ -99,17 +100,7 @@ class KeycloakHttpBehaviourTest {
         options.putAll(extra);
         Map<String, Object> shared = new HashMap<>();
         return (KeycloakProvider) new KeycloakProviderFactory(name -> name.equals("KC_SECRET") ? secret : null)
-                .create("Identity", options, new ProviderFactory.Environment() {
-                    @Override
-                    public Path baseDirectory() {
-                        return Path.of(".");
-                    }
-
-                    @Override
-                    public Map<String, Object> shared() {
-                        return shared;
-                    }
-                });
+                .create("Identity", options, new TestEnvironment(Path.of("."), shared));
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.idle.testkit.TestEnvironment;
 
 class AbstractProviderFactoryTest {
     /** A factory that keeps the entry it was given instead of making a provider. */
@@ -33,17 +34,7 @@ class AbstractProviderFactoryTest {
     Path hostFolder;
 
     private ProviderFactory.Environment env() {
-        return new ProviderFactory.Environment() {
-            @Override
-            public Path baseDirectory() {
-                return hostFolder;
-            }
-
-            @Override
-            public Map<String, Object> shared() {
-                return Map.of();
-            }
-        };
+        return new TestEnvironment(hostFolder, Map.of());
     }
 
     @Test
