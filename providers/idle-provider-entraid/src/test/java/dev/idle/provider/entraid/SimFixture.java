@@ -58,6 +58,7 @@ final class SimFixture {
             sleeps.add(d);
             Thread.sleep(d.toMillis());
         });
-        return (EntraIdProvider) factory.create("Identity", options(extraOptions), new TestEnvironment(Path.of("."), new HashMap<>()));
+        return (EntraIdProvider) factory.create("Identity", options(extraOptions),
+                new TestEnvironment(Path.of("."), new HashMap<>()));
     }
 }
