@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import org.apiguardian.api.API;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 /**
@@ -21,6 +22,7 @@ import static org.apiguardian.api.API.Status.STABLE;
 @API(status = STABLE, since = "0.1")
 public final class AtomicFiles {
     /** The rename step of {@link #replace(Path, byte[], Rename)}; tests substitute one that fails. */
+    @API(status = EXPERIMENTAL, since = "0.1")
     @FunctionalInterface
     public interface Rename {
         void move(Path from, Path to) throws IOException;

@@ -19,6 +19,7 @@ public record ExecutionResult(RunStatus status, String correlationId, String act
     }
 
     /** The OnFailure block: {@link RunStatus#NotRun}, {@link RunStatus#Completed} or {@link RunStatus#PartiallyFailed}. */
+    @API(status = STABLE, since = "0.1")
     public record OnFailureOutcome(RunStatus status, List<StepOutcome> steps) {
         public OnFailureOutcome {
             steps = List.copyOf(steps);

@@ -70,6 +70,7 @@ public interface IdleRuntime {
     DataMap redact(DataMap map);
 
     /** One engine: its step catalog and what {@link Idle} does with it. */
+    @API(status = INTERNAL, since = "0.1")
     interface Engine {
         /** See {@link Idle#validate(DataMap, Providers)}. */
         ValidationReport validate(DataMap workflow, Providers providers);

@@ -103,6 +103,7 @@ public final class LifecycleRequest {
     }
 
     /** Builds a {@link LifecycleRequest} step by step. */
+    @API(status = STABLE, since = "0.1")
     public static final class Builder {
         private final String lifecycleEvent;
         private String correlationId;

@@ -77,6 +77,7 @@ public final class Providers implements AutoCloseable {
     }
 
     /** Builds a {@link Providers}. */
+    @API(status = STABLE, since = "0.1")
     public static final class Builder {
         private final Map<String, Provider> byFoldedAlias = new LinkedHashMap<>();
         private final Map<String, String> spelling = new LinkedHashMap<>();

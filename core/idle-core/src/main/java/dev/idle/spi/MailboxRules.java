@@ -93,6 +93,7 @@ public final class MailboxRules {
      * A validated out-of-office request. Only keys present in the config are converged: {@code has*} say which.
      * Start and End stay as given until {@link #start(ZoneId)} / {@link #end(ZoneId)} read them in a zone.
      */
+    @API(status = EXPERIMENTAL, since = "0.1")
     public record OutOfOfficeRequest(String mode, Object start, Object end, boolean hasInternalMessage,
                                      String internalMessage, boolean hasExternalMessage, String externalMessage,
                                      String externalAudience) {
@@ -162,6 +163,7 @@ public final class MailboxRules {
     }
 
     /** Out-of-office state as read from a backend (Mode in IdLE's terms; null fields unknown/unset). */
+    @API(status = EXPERIMENTAL, since = "0.1")
     public record CurrentOutOfOffice(String mode, Instant start, Instant end, String internalMessage,
                                      String externalMessage, String externalAudience) {
     }
@@ -259,6 +261,7 @@ public final class MailboxRules {
     // ---- permissions -----------------------------------------------------------------------------------------------
 
     /** One validated entry of EnsureMailboxPermissions: delegate (trimmed), canonical right, Present or not. */
+    @API(status = EXPERIMENTAL, since = "0.1")
     public record PermissionRequest(String user, String right, boolean present) {
         public static PermissionRequest parse(DataMap p) {
             if (p == null) {

@@ -25,6 +25,7 @@ public interface ProviderFactory {
     Provider create(String alias, DataMap options, Environment env);
 
     /** Context for {@link #create}. */
+    @API(status = STABLE, since = "0.1")
     interface Environment {
         /** The folder of the host file; relative paths in options resolve against it. */
         Path baseDirectory();

@@ -67,9 +67,9 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule packagesAreFreeOfCycles = slices().matching("dev.idle.(**)").should().beFreeOfCycles();
 
-    /** Every public type of the public packages says how stable it is (docs/architecture.md, "API status"). */
+    /** Every public type of the public packages, nested ones too, says how stable it is (docs/architecture.md, "API status"). */
     @ArchTest
     static final ArchRule everyPublicApiAndSpiTypeCarriesAnApiStatus = classes()
-            .that().resideInAnyPackage(PUBLIC_CORE).and().arePublic().and().areTopLevelClasses()
+            .that().resideInAnyPackage(PUBLIC_CORE).and().arePublic()
             .should().beAnnotatedWith(API.class);
 }
