@@ -63,11 +63,14 @@ class ArchitectureTest {
             .that().resideInAnyPackage(CORE)
             .should().dependOnClassesThat().resideInAPackage(PROVIDERS);
 
-    /** Every package may be understood and changed on its own: no two packages depend on each other. */
+    /** Packages form layers: no package depends, directly or through others, on a package that depends on it. */
     @ArchTest
     static final ArchRule packagesAreFreeOfCycles = slices().matching("dev.idle.(**)").should().beFreeOfCycles();
 
-    /** Every public type of the public packages, nested ones too, says how stable it is (docs/architecture.md, "API status"). */
+    /**
+     * Every public type of the public packages, nested ones too, says how stable it is (docs/architecture.md,
+     * "API status").
+     */
     @ArchTest
     static final ArchRule everyPublicApiAndSpiTypeCarriesAnApiStatus = classes()
             .that().resideInAnyPackage(PUBLIC_CORE).and().arePublic()
