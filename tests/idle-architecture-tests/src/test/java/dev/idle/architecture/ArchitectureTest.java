@@ -27,6 +27,8 @@ class ArchitectureTest {
     private static final String INTERNAL = "dev.idle.internal..";
     private static final String[] CORE = {"dev.idle.api..", "dev.idle.spi..", "dev.idle.internal..", "dev.idle.steps.."};
     private static final String PROVIDERS = "dev.idle.provider..";
+    private static final String[] SIMULATORS = {"dev.idle.graphsim..", "dev.idle.oktasim..", "dev.idle.googlesim..",
+            "dev.idle.winrmsim..", "dev.idle.simsupport.."};
     private static final String[] TEST_ONLY = {"dev.idle.graphsim..", "dev.idle.oktasim..", "dev.idle.googlesim..",
             "dev.idle.winrmsim..", "dev.idle.simsupport..", "dev.idle.testkit.."};
 
@@ -36,10 +38,10 @@ class ArchitectureTest {
             .that().resideInAnyPackage(PUBLIC_CORE)
             .should().dependOnClassesThat().resideInAPackage(INTERNAL);
 
-    /** Providers, step packs and the testkit see the engine only through api and spi, as a third-party jar does. */
+    /** Providers, step packs, the testkit and the CLI see the engine only through api and spi, as a third party does. */
     @ArchTest
-    static final ArchRule providersStepsAndTestkitReachTheEngineOnlyThroughApiAndSpi = noClasses()
-            .that().resideInAnyPackage(PROVIDERS, "dev.idle.steps..", "dev.idle.testkit..")
+    static final ArchRule providersStepsTestkitAndCliReachTheEngineOnlyThroughApiAndSpi = noClasses()
+            .that().resideInAnyPackage(PROVIDERS, "dev.idle.steps..", "dev.idle.testkit..", "dev.idle.cli..")
             .should().dependOnClassesThat().resideInAPackage(INTERNAL);
 
     /** Provider modules make HTTP calls through idle-provider-support, which logs, classifies and rate-limits them. */
@@ -62,6 +64,13 @@ class ArchitectureTest {
     static final ArchRule coreNeverDependsOnProviders = noClasses()
             .that().resideInAnyPackage(CORE)
             .should().dependOnClassesThat().resideInAPackage(PROVIDERS);
+
+    /** Simulators copy vendors' services and stand alone: they never use the engine or a provider. */
+    @ArchTest
+    static final ArchRule simulatorsNeverUseTheEngineOrProviders = noClasses()
+            .that().resideInAnyPackage(SIMULATORS)
+            .should().dependOnClassesThat().resideInAnyPackage(CORE).orShould().dependOnClassesThat()
+            .resideInAPackage(PROVIDERS);
 
     /** Packages form layers: no package depends, directly or through others, on a package that depends on it. */
     @ArchTest
