@@ -51,46 +51,40 @@ final class AdGroups {
     }
 
     ProviderResult grantEntitlement(String identityKey, Entitlement entitlement, AuthSession session) {
-        Entitlement ent = normalise(entitlement);
-        return calls.run(session, ldap -> {
-            SearchResultEntry user = directory.requireUser(ldap, identityKey);
-            String group = directory.resolveGroup(ldap, ent.id());
-            boolean changed = false;
-            if (!isMember(user, group)) {
-                try {
-                    ldap.modify(group, new Modification(ModificationType.ADD, "member", user.getDN()));
-                    changed = true;
-                } catch (LDAPException e) {
-                    if (e.getResultCode() != ResultCode.ATTRIBUTE_OR_VALUE_EXISTS
-                            && e.getResultCode() != ResultCode.ENTRY_ALREADY_EXISTS) {
-                        throw e;
-                    }
-                }
-            }
-            return new ProviderResult(ProviderMethods.GRANT_ENTITLEMENT, identityKey, changed,
-                    DataMap.of("Entitlement", ent.toData()));
-        });
+        return setMembership(ProviderMethods.GRANT_ENTITLEMENT, identityKey, entitlement, true, session);
     }
 
     ProviderResult revokeEntitlement(String identityKey, Entitlement entitlement, AuthSession session) {
+        return setMembership(ProviderMethods.REVOKE_ENTITLEMENT, identityKey, entitlement, false, session);
+    }
+
+    /** Adds the user to the group ({@code member} true) or removes it, unless it already is (or is not) there. */
+    private ProviderResult setMembership(String operation, String identityKey, Entitlement entitlement,
+            boolean member, AuthSession session) {
         Entitlement ent = normalise(entitlement);
         return calls.run(session, ldap -> {
             SearchResultEntry user = directory.requireUser(ldap, identityKey);
             String group = directory.resolveGroup(ldap, ent.id());
             boolean changed = false;
-            if (isMember(user, group)) {
+            if (isMember(user, group) != member) {
+                ModificationType change = member ? ModificationType.ADD : ModificationType.DELETE;
                 try {
-                    ldap.modify(group, new Modification(ModificationType.DELETE, "member", user.getDN()));
+                    ldap.modify(group, new Modification(change, "member", user.getDN()));
                     changed = true;
                 } catch (LDAPException e) {
-                    if (e.getResultCode() != ResultCode.NO_SUCH_ATTRIBUTE) {
+                    if (!alreadyDone(e.getResultCode(), member)) {
                         throw e;
                     }
                 }
             }
-            return new ProviderResult(ProviderMethods.REVOKE_ENTITLEMENT, identityKey, changed,
-                    DataMap.of("Entitlement", ent.toData()));
+            return new ProviderResult(operation, identityKey, changed, DataMap.of("Entitlement", ent.toData()));
         });
+    }
+
+    /** Whether the DC refused a membership change because a concurrent change already made it. */
+    private static boolean alreadyDone(ResultCode rc, boolean member) {
+        return member ? rc == ResultCode.ATTRIBUTE_OR_VALUE_EXISTS || rc == ResultCode.ENTRY_ALREADY_EXISTS
+                : rc == ResultCode.NO_SUCH_ATTRIBUTE;
     }
 
     Entitlement resolveEntitlement(Entitlement entitlement, AuthSession session) {
