@@ -1,12 +1,19 @@
 package dev.idle.provider.ad;
 
+import dev.idle.api.data.DataMap;
+import dev.idle.api.data.Values;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The attribute contracts of CreateIdentity and EnsureAttribute, and their LDAP names. */
+/**
+ * The attribute contracts of CreateIdentity and EnsureAttribute, their LDAP names, and how request values become LDAP
+ * values. Fails with {@link IllegalArgumentException} on malformed request values; stateless.
+ */
 final class AdAttributes {
     static final String OTHER_ATTRIBUTES = "OtherAttributes";
 
@@ -60,5 +67,48 @@ final class AdAttributes {
         List<String> names = new ArrayList<>(CREATE);
         names.sort(String.CASE_INSENSITIVE_ORDER);
         return names;
+    }
+
+    /** A request value as trimmed text: null for null or blank. */
+    static String text(Object v) {
+        if (v == null) {
+            return null;
+        }
+        String s = Values.ps(v);
+        return s.isBlank() ? null : s.trim();
+    }
+
+    /** An attribute value as LDAP strings: null (or blank, or an empty list) = no value. */
+    static List<String> values(Object v) {
+        if (v == null) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        Collection<?> items = v instanceof Collection<?> c ? c : v.getClass().isArray() && !(v instanceof byte[])
+                ? List.of((Object[]) v) : List.of(v);
+        for (Object item : items) {
+            if (item == null) {
+                continue;
+            }
+            String s = item instanceof Boolean b ? (b ? "TRUE" : "FALSE") : Values.ps(item);
+            if (!s.isEmpty()) {
+                out.add(s);
+            }
+        }
+        return out.isEmpty() ? null : new ArrayList<>(new LinkedHashSet<>(out));
+    }
+
+    /** The {@code OtherAttributes} map (LDAP attribute name to value); empty when absent. */
+    static DataMap otherAttributes(Object v) {
+        if (v == null) {
+            return new DataMap();
+        }
+        if (!(v instanceof Map<?, ?> m)) {
+            throw new IllegalArgumentException("AD Provider: 'OtherAttributes' must be a hashtable. Got: "
+                    + v.getClass().getSimpleName() + ".");
+        }
+        DataMap out = new DataMap();
+        m.forEach((k, val) -> out.put(String.valueOf(k), val));
+        return out;
     }
 }
