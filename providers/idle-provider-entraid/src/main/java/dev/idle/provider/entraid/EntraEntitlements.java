@@ -142,14 +142,26 @@ final class EntraEntitlements {
         return e;
     }
 
-    ProviderResult grantEntitlement(String identityKey, Entitlement entitlement, AuthSession session) {
+    /** One membership to change: the user's object id, the canonical target and the token for the calls. */
+    private record Membership(Kind kind, String token, String userId, Entitlement target) {
+    }
+
+    /** Checks the entitlement's kind before any call, then resolves the user and the target, in that order. */
+    private Membership membership(String identityKey, Entitlement entitlement, AuthSession session, String operation) {
         Entitlement e = normalise(entitlement);
-        Kind kind = Kind.of(e.kind(), ProviderMethods.GRANT_ENTITLEMENT);
+        Kind kind = Kind.of(e.kind(), operation);
         String token = users.token(session);
         String userId = users.resolve(identityKey, token, null).path("id").asText();
-        Entitlement target = resolveTarget(kind, e, token);
+        return new Membership(kind, token, userId, resolveTarget(kind, e, token));
+    }
+
+    ProviderResult grantEntitlement(String identityKey, Entitlement entitlement, AuthSession session) {
+        Membership m = membership(identityKey, entitlement, session, ProviderMethods.GRANT_ENTITLEMENT);
+        Kind kind = m.kind();
+        String token = m.token();
+        Entitlement target = m.target();
         String path = membersPath(kind, target.id()) + "/$ref";
-        ObjectNode body = json.createObjectNode().put("@odata.id", memberRef(kind, userId));
+        ObjectNode body = json.createObjectNode().put("@odata.id", memberRef(kind, m.userId()));
         GraphClient.Response r = graph.exchange("POST", path, body, token);
         boolean changed;
         if (r.ok()) {
@@ -164,12 +176,10 @@ final class EntraEntitlements {
     }
 
     ProviderResult revokeEntitlement(String identityKey, Entitlement entitlement, AuthSession session) {
-        Entitlement e = normalise(entitlement);
-        Kind kind = Kind.of(e.kind(), ProviderMethods.REVOKE_ENTITLEMENT);
-        String token = users.token(session);
-        String userId = users.resolve(identityKey, token, null).path("id").asText();
-        Entitlement target = resolveTarget(kind, e, token);
-        String path = membersPath(kind, target.id()) + "/" + OData.segment(userId) + "/$ref";
+        Membership m = membership(identityKey, entitlement, session, ProviderMethods.REVOKE_ENTITLEMENT);
+        String token = m.token();
+        Entitlement target = m.target();
+        String path = membersPath(m.kind(), target.id()) + "/" + OData.segment(m.userId()) + "/$ref";
         GraphClient.Response r = graph.exchange("DELETE", path, null, token);
         boolean changed;
         if (r.ok()) {
