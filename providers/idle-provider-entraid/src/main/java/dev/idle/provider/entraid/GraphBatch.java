@@ -133,7 +133,7 @@ final class GraphBatch {
             return new BulkResult(call.operation(), call.identityKey(), true, null, target);
         }
         if ((!call.grant() && status == 404)
-                || (call.grant() && status == 400 && EntraIdProvider.ALREADY.matcher(error.path("message").asText(""))
+                || (call.grant() && status == 400 && EntraEntitlements.ALREADY.matcher(error.path("message").asText(""))
                 .find())) {
             return new BulkResult(call.operation(), call.identityKey(), false, null, target);
         }
