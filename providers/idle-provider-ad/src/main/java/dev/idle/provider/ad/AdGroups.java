@@ -61,7 +61,7 @@ final class AdGroups {
     /** Adds the user to the group ({@code member} true) or removes it, unless it already is (or is not) there. */
     private ProviderResult setMembership(String operation, String identityKey, Entitlement entitlement,
             boolean member, AuthSession session) {
-        Entitlement ent = normalise(entitlement);
+        Entitlement ent = Entitlement.requireKindAndId(entitlement);
         return calls.run(session, ldap -> {
             SearchResultEntry user = directory.requireUser(ldap, identityKey);
             String group = directory.resolveGroup(ldap, ent.id());
@@ -88,22 +88,12 @@ final class AdGroups {
     }
 
     Entitlement resolveEntitlement(Entitlement entitlement, AuthSession session) {
-        Entitlement ent = normalise(entitlement);
+        Entitlement ent = Entitlement.requireKindAndId(entitlement);
         if (!ent.kind().equalsIgnoreCase("Group")) {
             return ent;
         }
         return calls.run(session, ldap -> new Entitlement(ent.kind(), directory.resolveGroup(ldap, ent.id()),
                 ent.extras()));
-    }
-
-    private static Entitlement normalise(Entitlement e) {
-        if (e == null || e.kind() == null || e.kind().isBlank()) {
-            throw new IllegalArgumentException("Entitlement.Kind must not be empty.");
-        }
-        if (e.id() == null || e.id().isBlank()) {
-            throw new IllegalArgumentException("Entitlement.Id must not be empty.");
-        }
-        return new Entitlement(e.kind().trim(), e.id().trim(), e.extras());
     }
 
     private static boolean isMember(SearchResultEntry user, String groupDn) throws LDAPException {

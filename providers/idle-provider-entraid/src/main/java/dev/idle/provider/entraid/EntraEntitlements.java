@@ -85,16 +85,6 @@ final class EntraEntitlements {
         return result;
     }
 
-    private static Entitlement normalise(Entitlement e) {
-        if (e == null || e.kind() == null || e.kind().isBlank()) {
-            throw new IllegalArgumentException("Entitlement.Kind must not be empty.");
-        }
-        if (e.id() == null || e.id().isBlank()) {
-            throw new IllegalArgumentException("Entitlement.Id must not be empty.");
-        }
-        return new Entitlement(e.kind().trim(), e.id().trim(), e.extras());
-    }
-
     /** The group or AU the entitlement names, as an entitlement with its canonical (object) id. */
     private Entitlement resolveTarget(Kind kind, Entitlement e, String token) {
         String id = e.id();
@@ -133,7 +123,7 @@ final class EntraEntitlements {
     }
 
     Entitlement resolveEntitlement(String kind, Entitlement entitlement, AuthSession session) {
-        Entitlement e = normalise(entitlement);
+        Entitlement e = Entitlement.requireKindAndId(entitlement);
         for (Kind k : Kind.values()) {
             if (k.id.equalsIgnoreCase(e.kind())) {
                 return resolveTarget(k, e, users.token(session));
@@ -148,7 +138,7 @@ final class EntraEntitlements {
 
     /** Checks the entitlement's kind before any call, then resolves the user and the target, in that order. */
     private Membership membership(String identityKey, Entitlement entitlement, AuthSession session, String operation) {
-        Entitlement e = normalise(entitlement);
+        Entitlement e = Entitlement.requireKindAndId(entitlement);
         Kind kind = Kind.of(e.kind(), operation);
         String token = users.token(session);
         String userId = users.resolve(identityKey, token, null).path("id").asText();
@@ -215,7 +205,7 @@ final class EntraEntitlements {
         List<Integer> groupItems = new ArrayList<>();
         List<Entitlement> targets = new ArrayList<>();
         for (int i = 0; i < entitlements.size(); i++) {
-            Entitlement e = normalise(entitlements.get(i));
+            Entitlement e = Entitlement.requireKindAndId(entitlements.get(i));
             Kind kind = Kind.of(e.kind(), operation);
             Entitlement target = resolveTarget(kind, e, token);
             targets.add(target);

@@ -134,14 +134,9 @@ final class KeycloakEntitlements {
         return new ProviderResult(op, identityKey, changed, extras);
     }
 
-    private static Entitlement normalise(Entitlement e) {
-        if (e == null || e.kind() == null || e.kind().isBlank()) {
-            throw new IllegalArgumentException("Entitlement.Kind must not be empty.");
-        }
-        if (e.id() == null || e.id().isBlank()) {
-            throw new IllegalArgumentException("Entitlement.Id must not be empty.");
-        }
-        String kind = e.kind().trim();
+    private static Entitlement normalise(Entitlement entitlement) {
+        Entitlement e = Entitlement.requireKindAndId(entitlement);
+        String kind = e.kind();
         if (kind.equalsIgnoreCase(KIND_GROUP)) {
             return Entitlement.of(KIND_GROUP, e.id().trim());
         }
