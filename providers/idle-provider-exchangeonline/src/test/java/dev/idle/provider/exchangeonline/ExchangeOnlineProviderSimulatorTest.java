@@ -288,6 +288,21 @@ class ExchangeOnlineProviderSimulatorTest {
         assertThat(noAuth.getMailbox(upn, session).primarySmtpAddress()).isEqualTo(upn);
     }
 
+    @Test
+    void anAuthSessionNamingAPlainHttpAuthorityIsRefusedBeforeItsSecretIsSent() {
+        String upn = newMailbox("UserMailbox");
+        ExchangeOnlineProvider noAuth = (ExchangeOnlineProvider) new ExchangeOnlineProviderFactory(v -> null)
+                .create("ExchangeOnline", withoutAuth(), null);
+        dev.idle.spi.AuthSession session = dev.idle.spi.AuthSession.of("ExchangeOnline", "ClientSecret",
+                DataMap.of("clientId", ExoSim.CLIENT, "authority", "http://login.example.com"),
+                dev.idle.spi.Secret.of(ExoSim.SECRET));
+        assertThatThrownBy(() -> noAuth.getMailbox(upn, session))
+                .isInstanceOf(ProviderException.class)
+                .hasMessageContaining("http://login.example.com")
+                .hasMessageContaining("must use https")
+                .hasMessageNotContaining(ExoSim.SECRET);
+    }
+
     private static DataMap withoutAuth() {
         DataMap o = env.options(ExoSim.CLIENT, "X");
         o.remove("auth");

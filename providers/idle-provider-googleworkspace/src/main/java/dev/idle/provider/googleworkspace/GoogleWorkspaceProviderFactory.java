@@ -2,12 +2,12 @@ package dev.idle.provider.googleworkspace;
 
 import static dev.idle.provider.support.ProviderOptions.bool;
 import static dev.idle.provider.support.ProviderOptions.integer;
-import static dev.idle.provider.support.ProviderOptions.isLoopback;
 import static dev.idle.provider.support.ProviderOptions.string;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idle.api.data.DataMap;
 import dev.idle.provider.support.AbstractProviderFactory;
+import dev.idle.provider.support.http.Cleartext;
 import dev.idle.provider.support.http.HttpClients;
 import dev.idle.spi.AuthSession;
 import dev.idle.spi.Provider;
@@ -83,12 +83,7 @@ public final class GoogleWorkspaceProviderFactory extends AbstractProviderFactor
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(at + ": option '" + key + "' is not a URL: '" + raw + "'.");
         }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
-        if (uri.getHost() != null && (scheme.equals("https") || (scheme.equals("http") && isLoopback(uri.getHost())))) {
-            return uri;
-        }
-        throw new IllegalArgumentException(at + ": option '" + key + "' must be an https URL; plain http is allowed"
-                + " only for a loopback host such as http://127.0.0.1 (got '" + raw + "').");
+        return Cleartext.requireHttpsOrLoopback(uri, at, key);
     }
 
     private Supplier<AuthSession> auth(Object raw, String alias, SecretReferences secrets, String at) {

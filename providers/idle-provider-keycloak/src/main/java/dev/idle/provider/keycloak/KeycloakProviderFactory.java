@@ -4,6 +4,7 @@ import dev.idle.api.data.DataMap;
 import dev.idle.api.data.Values;
 import dev.idle.provider.support.ProviderOptions;
 import dev.idle.provider.support.TrustStores;
+import dev.idle.provider.support.http.Cleartext;
 import dev.idle.spi.Provider;
 import dev.idle.spi.ProviderFactory;
 import dev.idle.spi.Secret;
@@ -27,7 +28,8 @@ import javax.net.ssl.SSLContext;
  * Creates {@link KeycloakProvider}s from host-file entries with {@code type: keycloak}. Options (keys
  * case-insensitive; unknown keys are an error):
  * <ul>
- *   <li>{@code baseUrl} (required): the server root, {@code https://sso.example.com};</li>
+ *   <li>{@code baseUrl} (required): the server root, {@code https://sso.example.com}; plain {@code http} is refused
+ *       except to a loopback host (a local test server), so the client secret never crosses a network in clear;</li>
  *   <li>{@code realm} (required): the realm whose users are managed;</li>
  *   <li>{@code auth}: {@code {type: ClientSecret, clientId, env | file, realm?}}, the default credentials, a
  *       confidential client with a service account; {@code realm} is where the client lives (default: {@code realm});</li>
@@ -154,8 +156,9 @@ public final class KeycloakProviderFactory implements ProviderFactory {
         while (v.endsWith("/")) {
             v = v.substring(0, v.length() - 1);
         }
+        URI uri;
         try {
-            URI uri = new URI(v);
+            uri = new URI(v);
             if (uri.getScheme() == null || uri.getHost() == null
                     || !(uri.getScheme().equalsIgnoreCase("https") || uri.getScheme().equalsIgnoreCase("http"))) {
                 throw new URISyntaxException(v, "not an http(s) URL");
@@ -163,11 +166,12 @@ public final class KeycloakProviderFactory implements ProviderFactory {
             if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
                 throw new URISyntaxException(v, "must not have a query or fragment");
             }
-            return uri;
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException(at + ": option 'baseUrl' must be the server's http(s) root URL, e.g."
                     + " https://sso.example.com (got '" + value + "').");
         }
+        // The client secret and every access token go to this URL: never in clear across a network.
+        return Cleartext.requireHttpsOrLoopback(uri, at, "baseUrl");
     }
 
     private static String required(DataMap o, String key, String at) {

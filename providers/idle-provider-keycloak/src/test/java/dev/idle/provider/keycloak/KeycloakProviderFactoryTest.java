@@ -37,6 +37,24 @@ class KeycloakProviderFactoryTest {
     }
 
     @Test
+    void plainHttpToARemoteKeycloakIsRefused() {
+        DataMap remote = base();
+        remote.put("baseUrl", "http://sso.example.com");
+        assertThatThrownBy(() -> factory.config("Identity", remote, Path.of(".")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Keycloak provider 'Identity'")
+                .hasMessageContaining("option 'baseUrl' must be an https URL")
+                .hasMessageContaining("only for a loopback host");
+    }
+
+    @Test
+    void plainHttpToALoopbackKeycloakIsAccepted() {
+        DataMap local = base();
+        local.put("baseUrl", "http://127.0.0.1:8080");
+        assertThat(factory.config("Identity", local, Path.of(".")).baseUrl()).hasToString("http://127.0.0.1:8080");
+    }
+
+    @Test
     void deleteIsAdvertisedOnlyWithAllowDelete() {
         DataMap o = base();
         assertThat(new KeycloakProvider(factory.config("I", o, Path.of("."))).capabilities())

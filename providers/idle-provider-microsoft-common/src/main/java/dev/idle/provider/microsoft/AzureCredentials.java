@@ -38,11 +38,16 @@ public final class AzureCredentials {
      * @param tenantId    the tenant to use (the caller resolves defaults), or null
      * @param secret      the client secret (ClientSecret) or certificate password (ClientCertificate), or null
      * @param description how messages name the session, e.g. {@code auth session 'hr' (ClientSecret)}
-     * @throws ProviderException when a value the type needs is missing: {@code tenantId}, then {@code clientId},
+     * @throws ProviderException when {@code authority} is plain {@code http://}, or a value the type needs is missing: {@code tenantId}, then {@code clientId},
      *                           then the secret or {@code file}
      */
     public static TokenCredential credential(String type, DataMap attributes, String authority, String tenantId,
             Secret secret, HttpClient http, String description) {
+        if (authority != null && authority.regionMatches(true, 0, "http://", 0, 7)) {
+            // a session's own 'authority' is not checked by the factory: refuse it before any secret is sent
+            throw new ProviderException("The " + description + " names the authority '" + authority
+                    + "', which must use https: credentials are never sent in clear.");
+        }
         String clientId = attributes.getString("clientId");
         switch (type) {
             case "ClientSecret" -> {

@@ -2,12 +2,12 @@ package dev.idle.provider.okta;
 
 import static dev.idle.provider.support.ProviderOptions.bool;
 import static dev.idle.provider.support.ProviderOptions.integer;
-import static dev.idle.provider.support.ProviderOptions.isLoopback;
 import static dev.idle.provider.support.ProviderOptions.string;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idle.api.data.DataMap;
 import dev.idle.provider.support.AbstractProviderFactory;
+import dev.idle.provider.support.http.Cleartext;
 import dev.idle.provider.support.http.HttpClients;
 import dev.idle.spi.Provider;
 import dev.idle.spi.SecretReferences;
@@ -80,20 +80,12 @@ public final class OktaProviderFactory extends AbstractProviderFactory {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(at + ": option 'baseUrl' is not a URL: '" + raw + "'.");
         }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
         if (uri.getHost() == null || (uri.getPath() != null && !uri.getPath().isEmpty())
                 || uri.getQuery() != null) {
             throw new IllegalArgumentException(at + ": option 'baseUrl' must be an origin such as"
                     + " https://example.okta.com (no path), got '" + raw + "'.");
         }
-        if (scheme.equals("https")) {
-            return uri;
-        }
-        if (scheme.equals("http") && isLoopback(uri.getHost())) {
-            return uri;
-        }
-        throw new IllegalArgumentException(at + ": option 'baseUrl' must be an https URL; plain http is allowed"
-                + " only for a loopback host such as http://127.0.0.1 (got '" + raw + "').");
+        return Cleartext.requireHttpsOrLoopback(uri, at, "baseUrl");
     }
 
     private Supplier<OktaCredentials> auth(Object raw, SecretReferences secrets, String at, HttpClient client,

@@ -4,8 +4,6 @@ import dev.idle.api.data.DataMap;
 import dev.idle.api.data.Values;
 import dev.idle.spi.ProviderFactory;
 import dev.idle.spi.SecretReferences;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -152,25 +150,5 @@ public final class ProviderOptions {
         }
         throw new IllegalArgumentException(at + ": option '" + key + "' must be a whole number from " + min + " to "
                 + max + ", got '" + Values.ps(value) + "'.");
-    }
-
-    /**
-     * Whether {@code host} (a name or an IP literal, IPv6 possibly in brackets) is this machine's loopback, where
-     * plain {@code http} to a local simulator exposes no credential. Names other than {@code localhost} are never
-     * resolved through DNS to decide this.
-     */
-    public static boolean isLoopback(String host) {
-        String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        if (h.equalsIgnoreCase("localhost")) {
-            return true;
-        }
-        if (!h.matches("[0-9.]+") && !h.contains(":")) {
-            return false;
-        }
-        try {
-            return InetAddress.getByName(h).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
     }
 }

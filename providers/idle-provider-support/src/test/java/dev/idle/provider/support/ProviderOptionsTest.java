@@ -64,15 +64,6 @@ class ProviderOptionsTest {
     }
 
     @Test
-    void loopbackIsDecidedWithoutDns() {
-        assertThat(ProviderOptions.isLoopback("localhost")).isTrue();
-        assertThat(ProviderOptions.isLoopback("127.0.0.1")).isTrue();
-        assertThat(ProviderOptions.isLoopback("[::1]")).isTrue();
-        assertThat(ProviderOptions.isLoopback("10.0.0.1")).isFalse();
-        assertThat(ProviderOptions.isLoopback("localhost.example.com")).isFalse();
-    }
-
-    @Test
     void relativePathsResolveAgainstTheWorkingDirectoryWithoutAnEnvironment() {
         // (the secret readers that were tested here moved to dev.idle.spi.SecretReferencesTest)
         assertThat(ProviderOptions.baseDirectory(null)).isEqualTo(Path.of("."));
