@@ -12,7 +12,11 @@ public interface StepContext {
 
     String stepType();
 
-    /** The step's resolved {@code With} (templates already substituted). Never null. */
+    /**
+     * The step's resolved {@code With} (templates already substituted). Never null. Read-only, nested maps and lists
+     * too: a change throws {@link UnsupportedOperationException}. Each attempt gets its own copy, so the plan is never
+     * changed; a step that needs a changed map copies it ({@code Values.deepCopy}) first.
+     */
     DataMap with();
 
     /**

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.apiguardian.api.API;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 /**
@@ -18,11 +19,17 @@ import static org.apiguardian.api.API.Status.STABLE;
  * <p>The spelling of a key as first written is kept for output; putting {@code "department"} into a map
  * that holds {@code "Department"} replaces the value but keeps the spelling {@code Department}.
  * Null values are allowed (a present key holding null is different from an absent key). Null keys are not.
+ *
+ * <p>A map made by {@link Values#readOnlyCopy} is read-only: every change to it (put, remove, clear, an entry's
+ * {@code setValue}, removal through a view) throws {@link UnsupportedOperationException}. Copies of it
+ * ({@link #DataMap(Map)}, {@link Values#deepCopy}) are writable again.
  */
 @API(status = STABLE, since = "0.1")
 public final class DataMap extends AbstractMap<String, Object> {
 
     private final LinkedHashMap<String, Entry<String, Object>> entries = new LinkedHashMap<>();
+    /** Set once, by {@link #makeReadOnly}, after the map was filled. */
+    private boolean readOnly;
 
     public DataMap() {
     }
@@ -42,6 +49,25 @@ public final class DataMap extends AbstractMap<String, Object> {
             map.put((String) keysAndValues[i], keysAndValues[i + 1]);
         }
         return map;
+    }
+
+    /** Ends every change to this map; {@link Values#readOnlyCopy} calls it on the copies it makes. */
+    DataMap makeReadOnly() {
+        readOnly = true;
+        return this;
+    }
+
+    /** Whether changes to this map throw {@link UnsupportedOperationException}. */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    public boolean isReadOnly() {
+        return readOnly;
+    }
+
+    private void checkWritable() {
+        if (readOnly) {
+            throw new UnsupportedOperationException(
+                    "This map is read-only: a step's With belongs to the plan; copy it (new DataMap(map)) to change it.");
+        }
     }
 
     static String fold(Object key) {
@@ -70,6 +96,7 @@ public final class DataMap extends AbstractMap<String, Object> {
 
     @Override
     public Object put(String key, Object value) {
+        checkWritable();
         String folded = fold(key);
         Entry<String, Object> existing = entries.get(folded);
         if (existing != null) {
@@ -81,6 +108,7 @@ public final class DataMap extends AbstractMap<String, Object> {
 
     @Override
     public Object remove(Object key) {
+        checkWritable();
         if (!(key instanceof String)) {
             return null;
         }
@@ -90,6 +118,7 @@ public final class DataMap extends AbstractMap<String, Object> {
 
     @Override
     public void clear() {
+        checkWritable();
         entries.clear();
     }
 
@@ -124,11 +153,13 @@ public final class DataMap extends AbstractMap<String, Object> {
 
                     @Override
                     public Entry<String, Object> next() {
-                        return it.next().getValue();
+                        Entry<String, Object> e = it.next().getValue();
+                        return readOnly ? new SimpleImmutableEntry<>(e) : e;
                     }
 
                     @Override
                     public void remove() {
+                        checkWritable();
                         it.remove();
                     }
                 };

@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.StringJoiner;
 import java.util.UUID;
 import org.apiguardian.api.API;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 /**
@@ -155,6 +157,29 @@ public final class Values {
                 copy.add(deepCopy(item));
             }
             return copy;
+        }
+        return x;
+    }
+
+    /**
+     * A read-only deep copy of a data tree: like {@link #deepCopy}, but every map of the copy is a read-only
+     * {@link DataMap} and every list an unmodifiable list, so a change anywhere in it throws
+     * {@link UnsupportedOperationException} and nothing reaches {@code x}. The engine hands each step attempt such a
+     * copy of its {@code With}, so no step or provider can change the plan it runs from.
+     */
+    @API(status = EXPERIMENTAL, since = "0.2")
+    public static Object readOnlyCopy(Object x) {
+        if (x instanceof Map<?, ?> m) {
+            DataMap copy = new DataMap();
+            m.forEach((k, v) -> copy.put(String.valueOf(k), readOnlyCopy(v)));
+            return copy.makeReadOnly();
+        }
+        if (x instanceof Collection<?> c) {
+            List<Object> copy = new ArrayList<>(c.size());
+            for (Object item : c) {
+                copy.add(readOnlyCopy(item));
+            }
+            return Collections.unmodifiableList(copy);
         }
         return x;
     }

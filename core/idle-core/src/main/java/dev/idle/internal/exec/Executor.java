@@ -224,6 +224,16 @@ public final class Executor {
             return request;
         }
 
+        /**
+         * The context of one attempt of {@code step}. Its {@code With} is a fresh read-only deep copy of the plan's:
+         * a step or provider that tries to change it fails, and nothing it does reaches the plan, its export, its
+         * hash or the next attempt.
+         */
+        private EngineStepContext contextFor(PlanStep step) {
+            return new EngineStepContext(step.name(), step.type(), (DataMap) Values.readOnlyCopy(step.with()),
+                    providers, events, plan.correlationId(), plan.actor());
+        }
+
         private StepOutcome runHandler(PlanStep step, String seed, String operation) {
             Step handler = catalog.handler(step.type());
             if (handler == null) {
@@ -236,10 +246,8 @@ public final class Executor {
             } catch (IllegalStateException e) {
                 return outcome(step, StepStatus.Failed, false, e.getMessage(), 1, null);
             }
-            EngineStepContext ctx = new EngineStepContext(step.name(), step.type(), step.with(), providers, events,
-                    plan.correlationId(), plan.actor());
             try {
-                RetryRunner.Attempted<StepResult> r = retry.run(profile, seed, () -> handler.execute(ctx),
+                RetryRunner.Attempted<StepResult> r = retry.run(profile, seed, () -> handler.execute(contextFor(step)),
                         (attempt, max, delay, failure) -> events.emitQuietly(EventTypes.STEP_RETRYING,
                                 "Transient failure in '" + operation + "' (attempt " + attempt + "/" + max
                                         + "). Retrying.", step.name(),

@@ -3,6 +3,7 @@ package dev.idle.internal.exec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.idle.api.ExecutionResult;
+import dev.idle.api.Plan;
 import dev.idle.api.StepOutcome;
 import dev.idle.api.event.IdleEvent;
 import java.util.List;
@@ -11,10 +12,10 @@ import org.assertj.core.api.Condition;
 import org.assertj.core.data.Index;
 
 /**
- * What one {@link ExecutorTestKit} run recorded: the result, the events as the host's sink received them, and the
- * waits the retry loop asked for (in milliseconds, in order).
+ * What one {@link ExecutorTestKit} run recorded: the plan it ran, the result, the events as the host's sink received
+ * them, and the waits the retry loop asked for (in milliseconds, in order).
  */
-record Execution(ExecutionResult result, List<IdleEvent> sunkEvents, List<Long> sleeps) {
+record Execution(Plan plan, ExecutionResult result, List<IdleEvent> sunkEvents, List<Long> sleeps) {
 
     List<IdleEvent> events() {
         return result.events();

@@ -93,19 +93,23 @@ final class ExecutorTestKit {
         return this;
     }
 
+    /** The plan {@link #run()} runs; its steps are the very objects the kit holds, so two calls share them. */
+    Plan plan() {
+        return new Plan("Stub workflow", request.lifecycleEvent(), null, request, steps, onFailureSteps, List.of());
+    }
+
     /** Runs the plan once. */
     Execution run() {
         List<StepMetadata> catalog = handlers.stream().map(h -> anyWith(h.type())).distinct().toList();
         StepCatalog stepCatalog = StepCatalog.of(List.of(pack("Stub.Steps", catalog, handlers)));
         List<Long> sleeps = new ArrayList<>();
         Executor executor = new Executor(stepCatalog, Clock.fixed(NOW, ZoneOffset.UTC), d -> sleeps.add(d.toMillis()));
-        Plan plan = new Plan("Stub workflow", request.lifecycleEvent(), null, request, steps, onFailureSteps,
-                List.of());
+        Plan plan = plan();
         List<IdleEvent> sunk = new ArrayList<>();
         ExecutionResult result = executor.invoke(plan, providers, event -> {
             sunk.add(event);
             hostSink.write(event);
         }, options);
-        return new Execution(result, List.copyOf(sunk), List.copyOf(sleeps));
+        return new Execution(plan, result, List.copyOf(sunk), List.copyOf(sleeps));
     }
 }
