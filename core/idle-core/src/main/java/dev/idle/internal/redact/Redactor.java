@@ -32,9 +32,12 @@ public final class Redactor {
     private Redactor() {
     }
 
-    /** Endings that mark a key as secret-named at output boundaries ({@code TemporaryPassword}, {@code bearerToken}). */
+    /**
+     * Words that mark a key as secret-named at output boundaries when the key, without separators, equals or ends in
+     * one ({@code TemporaryPassword}, {@code bearerToken}, {@code X-Api-Key}, {@code SessionCookie}).
+     */
     private static final List<String> SECRET_ENDINGS = List.of("password", "passphrase", "secret", "token", "apikey",
-            "privatekey", "credential", "credentials");
+            "privatekey", "credential", "credentials", "authorization", "pwd", "pin", "cookie");
 
     /** True for IdLE's exact secret key names (case-insensitive); templates may not read values under them. */
     public static boolean isSecretKey(String key) {
@@ -43,9 +46,12 @@ public final class Redactor {
 
     /**
      * True when values under this key are redacted in every output: IdLE's exact names, and, going further than
-     * IdLE, any key that ends in a secret word ({@code TemporaryPassword}, {@code bearerToken}, {@code clientSecret}),
-     * so that a request field such as an initial password never reaches a plan, result, event or log.
-     * {@code forceChangePasswordNextSignIn} or {@code tokenize} are not secret-named.
+     * IdLE, any key that equals or ends in a secret word once case and separators ({@code -}, {@code _}, {@code .},
+     * spaces) are ignored ({@code TemporaryPassword}, {@code bearerToken}, {@code X-Api-Key}, {@code Pwd},
+     * {@code SessionCookie}), so that a request field such as an initial password never reaches a plan, result,
+     * event or log. A word elsewhere in the key does not count: {@code passwordHint}, {@code tokenCount},
+     * {@code pinned} and {@code forceChangePasswordNextSignIn} are not secret-named, while {@code Spin} is (it ends
+     * in {@code pin}).
      */
     public static boolean isSecretNamedKey(String key) {
         if (key == null) {
@@ -54,8 +60,16 @@ public final class Redactor {
         if (SECRET_KEYS.contains(key)) {
             return true;
         }
-        String lower = key.toLowerCase(java.util.Locale.ROOT);
-        return SECRET_ENDINGS.stream().anyMatch(lower::endsWith);
+        String word = lettersAndDigits(key);
+        return SECRET_ENDINGS.stream().anyMatch(word::endsWith);
+    }
+
+    /** {@code key} in lower case without separators: {@code X-Api-Key} and {@code x_api_key} become {@code xapikey}. */
+    private static String lettersAndDigits(String key) {
+        StringBuilder out = new StringBuilder(key.length());
+        key.toLowerCase(java.util.Locale.ROOT).codePoints().filter(Character::isLetterOrDigit)
+                .forEach(out::appendCodePoint);
+        return out.toString();
     }
 
     /** True for values that are redacted wherever they appear. */

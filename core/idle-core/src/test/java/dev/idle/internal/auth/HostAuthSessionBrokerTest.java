@@ -68,9 +68,19 @@ class HostAuthSessionBrokerTest {
         HostAuthSessionBroker b = graphWithVariants();
         assertThatThrownBy(() -> b.acquire("Graph", DataMap.of("Role", "Tier1", "token", "opt-secret")))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("auth session 'Graph'").hasMessageContaining("Role=Tier1")
+                .hasMessageContaining("auth session 'Graph'").hasMessageContaining("Role")
                 .hasMessageNotContaining("opt-secret").hasMessageNotContaining("tier0-secret")
                 .hasMessageNotContaining("default-secret");
+    }
+
+    @Test
+    void authSessionOptionsValuesNeverAppearInErrors() {
+        HostAuthSessionBroker b = graphWithVariants();
+        assertThatThrownBy(() -> b.acquire("Graph", DataMap.of("Role", "Tier1-value", "Tenant", "contoso-value",
+                "CorrelationId", "c-1")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("No variant of auth session 'Graph' matches AuthSessionOptions with keys Role, Tenant"
+                        + " (values are not shown).");
     }
 
     @Test

@@ -130,4 +130,28 @@ class RedactorTest {
         assertThat(out.get("tokenize")).isEqualTo("yes");
         assertThat(Redactor.isSecretKey("TemporaryPassword")).as("templates may still read it").isFalse();
     }
+    @Test
+    void keysEqualToOrEndingInAuthorizationApiKeyPwdPinOrCookieAreSecretNamedWithSeparatorsIgnored() {
+        for (String key : List.of("Authorization", "ProxyAuthorization", "X-Api-Key", "ApiKey", "x_api_key",
+                "api.key", "Pwd", "OldPwd", "Pin", "SimPin", "sim-pin", "Cookie", "SessionCookie", "session_cookie",
+                "Temporary-Password", "client_secret")) {
+            assertThat(Redactor.isSecretNamedKey(key)).as(key).isTrue();
+        }
+    }
+
+    @Test
+    void keysThatOnlyStartWithOrContainANewSecretWordStayVisible() {
+        for (String key : List.of("passwordHint", "tokenCount", "pinned", "PinCode", "cookieDomain",
+                "authorizationUrl", "apiKeyId", "pwdLastSet")) {
+            assertThat(Redactor.isSecretNamedKey(key)).as(key).isFalse();
+        }
+    }
+
+    @Test
+    void keysEndingInASecretWordAreMaskedEvenWhenTheWordIsPartOfAnotherWord() {
+        // The documented rule is "equal to or ending in": words that merely end in "pin" are masked too.
+        for (String key : List.of("Spin", "Checkpin", "Hairpin")) {
+            assertThat(Redactor.isSecretNamedKey(key)).as(key).isTrue();
+        }
+    }
 }
