@@ -101,6 +101,28 @@ class CliConventionsTest {
         assertThat(CliRun.of("--debug", "validate", workflow.toString()).exit()).isZero();
     }
 
+    @Command(name = "loud")
+    static final class DebugDeclaringCommand implements Callable<Integer> {
+        @picocli.CommandLine.Option(names = "--debug")
+        boolean debug;
+
+        @Override
+        public Integer call() {
+            return 0;
+        }
+    }
+
+    @Test
+    void aPluginCommandDeclaringAGlobalOptionIsRefusedNamingTheOption() {
+        StringWriter err = new StringWriter();
+        CommandPlugin loud = () -> List.of(new DebugDeclaringCommand());
+        int exit = IdleCli.execute(new String[] {"loud"}, new PrintWriter(new StringWriter(), true),
+                new PrintWriter(err, true), List.of(loud));
+
+        assertThat(exit).isEqualTo(IdleCli.INTERNAL_ERROR);
+        assertThat(err.toString()).contains("idle: cannot load the command plug-ins:", "'--debug'");
+    }
+
     @Test
     void validateAcceptsWorkflowAsAnOption() throws IOException {
         Path workflow = write("w.psd1", """
