@@ -44,8 +44,9 @@ public final class LibraryExample {
             // New-IdlePlan, Export-IdlePlan
             Plan plan = idle.plan(workflow, request, providers);
             String approvalCopy = idle.export(plan);
+            int steps = plan.steps().size();
             System.out.println("plan for approval: " + approvalCopy.length() + " bytes, "
-                    + plan.steps().size() + " steps");
+                    + steps + (steps == 1 ? " step" : " steps"));
 
             // Invoke-IdlePlan, with every event printed as it happens
             ExecutionResult result = idle.invokePlan(plan)

@@ -21,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,9 +37,6 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--state", paramLabel = "<dir>",
             description = "Keep the mock provider's state in <dir>/mock-state.json (default: fresh, in memory).")
     Path stateDir;
-
-    @Mixin
-    CommonOptions common;
 
     @Spec
     CommandSpec spec;

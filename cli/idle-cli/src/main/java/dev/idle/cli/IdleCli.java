@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  * The {@code idle} command line: validate, plan, invoke and demo, plus the commands of the {@link CommandPlugin}s on
  * the class path (e.g. the simulators of {@code idle-cli-simulators}).
  */
-@Command(name = "idle", mixinStandardHelpOptions = true, versionProvider = IdleCli.Version.class,
+@Command(name = "idle", versionProvider = IdleCli.Version.class,
         description = "IdLE for Java: a data-driven identity lifecycle engine (Joiner / Mover / Leaver).",
         subcommands = {ValidateCommand.class, PlanCommand.class, InvokeCommand.class, DemoCommand.class})
 public final class IdleCli implements Runnable {
@@ -27,6 +27,13 @@ public final class IdleCli implements Runnable {
     public static final int RUN_BLOCKED = 4;
     /** Exit code: a usage error (unknown option, missing argument). */
     public static final int USAGE = 64;
+
+    /** The global options; every subcommand inherits them (see {@link CommonOptions}). */
+    @CommandLine.Mixin
+    CommonOptions global;
+
+    @CommandLine.Option(names = {"-V", "--version"}, versionHelp = true, description = "Print the version and exit.")
+    boolean versionRequested;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -56,6 +63,7 @@ public final class IdleCli implements Runnable {
             return INTERNAL_ERROR;
         }
         cl.addSubcommand("help", new CommandLine.HelpCommand());
+        addHelpOption(cl);
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -67,6 +75,20 @@ public final class IdleCli implements Runnable {
             return USAGE;
         });
         return cl.execute(args);
+    }
+
+    /**
+     * Gives {@code command} and each of its subcommands {@code -h}/{@code --help} unless it has a usage-help option
+     * already (picocli's {@code help} command and some plug-in commands do). Added here rather than inherited
+     * because an inherited option clashes with a subcommand's own option of the same name.
+     */
+    private static void addHelpOption(CommandLine command) {
+        CommandLine.Model.CommandSpec spec = command.getCommandSpec();
+        if (spec.options().stream().noneMatch(CommandLine.Model.OptionSpec::usageHelp)) {
+            spec.addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
+                    .description("Show this help and exit.").build());
+        }
+        command.getSubcommands().values().forEach(IdleCli::addHelpOption);
     }
 
     /** Reads the version from the jar manifest. */

@@ -13,8 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -42,11 +42,9 @@ final class InvokeCommand implements Callable<Integer> {
     @Option(names = "--events", paramLabel = "<file>", description = "Write each event as one JSON line, as it happens.")
     Path events;
 
-    @Option(names = {"-v", "--verbose"}, description = "Print each event to stderr as it happens.")
-    boolean verbose;
-
-    @Mixin
-    CommonOptions common;
+    /** The {@code idle} command: {@code -v} is one of its global options. */
+    @ParentCommand
+    IdleCli cli;
 
     @Spec
     CommandSpec spec;
@@ -65,6 +63,7 @@ final class InvokeCommand implements Callable<Integer> {
             try (BufferedWriter sink = events == null ? null
                     : Files.newBufferedWriter(events, StandardCharsets.UTF_8)) {
                 var err = spec.commandLine().getErr();
+                boolean verbose = cli.global.verbose;
                 r = idle.invokePlan(p).providers(h.providers()).executionOptions(h.executionOptions())
                         .eventSink(e -> {
                             if (sink != null) {

@@ -6,7 +6,6 @@ import dev.idle.api.Plan;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,9 +24,6 @@ final class PlanCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "<plan.json>", description = "Write the plan here instead of stdout.")
     Path out;
-
-    @Mixin
-    CommonOptions common;
 
     @Spec
     CommandSpec spec;

@@ -8,30 +8,35 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code idle validate <workflow> [--host <file>]}. */
+/**
+ * {@code idle validate (<workflow> | --workflow <file>) [--host <file>]}. The workflow is given once, as the argument
+ * or as {@code --workflow} like {@code plan} and {@code invoke} take it; both or neither is a usage error.
+ */
 @Command(name = "validate", description = "Check a workflow: schema, step types, conditions, templates"
         + " (and capabilities with --host). Unsupported With keys and template roots are warnings here.")
 final class ValidateCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "<workflow>", description = "The workflow file (.psd1, .yaml, .json).")
-    Path workflow;
+    @Parameters(index = "0", arity = "0..1", paramLabel = "<workflow>",
+            description = "The workflow file (.psd1, .yaml, .json); or give it with --workflow.")
+    Path workflowArgument;
+
+    @Option(names = "--workflow", paramLabel = "<file>", description = "The workflow file, as plan and invoke take it.")
+    Path workflowOption;
 
     @Option(names = "--host", paramLabel = "<file>", description = "Host file: also check aliases and capabilities.")
     Path host;
-
-    @Mixin
-    CommonOptions common;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
+        Path workflow = workflow();
         Idle idle = Idle.create();
         DataMap wf = idle.loadWorkflow(workflow);
         ValidationReport report;
@@ -47,7 +52,17 @@ final class ValidateCommand implements Callable<Integer> {
             return IdleCli.BAD_INPUT;
         }
         int steps = wf.get("Steps") instanceof List<?> l ? l.size() : 0;
-        spec.commandLine().getOut().println("valid: " + wf.getString("Name") + " (" + steps + " steps)");
+        spec.commandLine().getOut().println("valid: " + wf.getString("Name") + " (" + steps
+                + (steps == 1 ? " step)" : " steps)"));
         return IdleCli.OK;
+    }
+
+    private Path workflow() {
+        if ((workflowArgument == null) == (workflowOption == null)) {
+            throw new ParameterException(spec.commandLine(), workflowArgument == null
+                    ? "validate needs the workflow: --workflow <file> or the argument <workflow>"
+                    : "validate takes the workflow once: --workflow <file> or the argument <workflow>, not both");
+        }
+        return workflowArgument != null ? workflowArgument : workflowOption;
     }
 }

@@ -10,8 +10,10 @@ import java.util.List;
  * without the CLI depending on them: a package that leaves the plug-in jar off the class path has no such commands.
  *
  * <p>A command name may be defined once: the CLI refuses to start when a plug-in claims a built-in command's name or
- * one another plug-in already claimed, naming both classes. A command's {@code call()} returns the exit code
- * ({@code 0} on success; see {@code docs/cli.md}); exceptions are reported like those of built-in commands.
+ * one another plug-in already claimed, naming both classes. Each command inherits the global options {@code --debug}
+ * and {@code -v}/{@code --verbose} (so it must not declare those names: the CLI would refuse to load it) and gets
+ * {@code -h}/{@code --help} unless it declares a usage-help option itself. A command's {@code call()} returns the exit
+ * code ({@code 0} on success; see {@code docs/cli.md}); exceptions are reported like those of built-in commands.
  */
 public interface CommandPlugin {
     /**
