@@ -58,7 +58,7 @@ public final class DataMap extends AbstractMap<String, Object> {
     }
 
     /** Whether changes to this map throw {@link UnsupportedOperationException}. */
-    @API(status = EXPERIMENTAL, since = "0.2")
+    @API(status = EXPERIMENTAL, since = "0.1")
     public boolean isReadOnly() {
         return readOnly;
     }

@@ -146,19 +146,7 @@ public final class Values {
      * (one-element and empty lists stay lists, unlike upstream), everything else is shared.
      */
     public static Object deepCopy(Object x) {
-        if (x instanceof Map<?, ?> m) {
-            DataMap copy = new DataMap();
-            m.forEach((k, v) -> copy.put(String.valueOf(k), deepCopy(v)));
-            return copy;
-        }
-        if (x instanceof Collection<?> c) {
-            List<Object> copy = new ArrayList<>(c.size());
-            for (Object item : c) {
-                copy.add(deepCopy(item));
-            }
-            return copy;
-        }
-        return x;
+        return copy(x, false);
     }
 
     /**
@@ -167,19 +155,23 @@ public final class Values {
      * {@link UnsupportedOperationException} and nothing reaches {@code x}. The engine hands each step attempt such a
      * copy of its {@code With}, so no step or provider can change the plan it runs from.
      */
-    @API(status = EXPERIMENTAL, since = "0.2")
+    @API(status = EXPERIMENTAL, since = "0.1")
     public static Object readOnlyCopy(Object x) {
+        return copy(x, true);
+    }
+
+    private static Object copy(Object x, boolean readOnly) {
         if (x instanceof Map<?, ?> m) {
             DataMap copy = new DataMap();
-            m.forEach((k, v) -> copy.put(String.valueOf(k), readOnlyCopy(v)));
-            return copy.makeReadOnly();
+            m.forEach((k, v) -> copy.put(String.valueOf(k), copy(v, readOnly)));
+            return readOnly ? copy.makeReadOnly() : copy;
         }
         if (x instanceof Collection<?> c) {
             List<Object> copy = new ArrayList<>(c.size());
             for (Object item : c) {
-                copy.add(readOnlyCopy(item));
+                copy.add(copy(item, readOnly));
             }
-            return Collections.unmodifiableList(copy);
+            return readOnly ? Collections.unmodifiableList(copy) : copy;
         }
         return x;
     }
