@@ -18,16 +18,19 @@ public final class PathLimit {
      * now); else a sentence naming the path (shortened), its segment count and the limit.
      */
     public static String problem(String path) {
+        String over = overLimit(path);
+        return over == null ? null : "the path '" + Excerpt.of(path) + "' " + over;
+    }
+
+    /** Null within the limit; else {@code has N segments, more than the limit maxPathSegments (M)}. */
+    public static String overLimit(String path) {
         if (path == null) {
             return null;
         }
         int limit = InputLimits.current().maxPathSegments();
         int segments = segmentCount(path);
-        if (segments <= limit) {
-            return null;
-        }
-        return "the path '" + Excerpt.of(path) + "' has " + segments + " segments, more than the limit "
-                + "maxPathSegments (" + limit + ")";
+        return segments <= limit ? null
+                : "has " + segments + " segments, more than the limit maxPathSegments (" + limit + ")";
     }
 
     /** Dot-separated segments in {@code path}; an empty path has one (empty) segment, as {@code split} gives. */

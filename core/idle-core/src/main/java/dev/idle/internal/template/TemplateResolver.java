@@ -201,9 +201,9 @@ public final class TemplateResolver {
     private record Placeholder(String text, String path, String template, String contextLabel) {
 
         Object lookUp(DataMap roots) {
-            String tooLong = PathLimit.problem(path);
+            String tooLong = PathLimit.overLimit(path);
             if (tooLong != null) {
-                throw error("Template limit error", "Placeholder '%s': " + tooLong + ".");
+                throw error("Template limit error", "The path of placeholder '%s' " + tooLong + ".");
             }
             if (!PlaceholderSyntax.isValidPath(path)) {
                 throw error("Template path error", "Invalid path pattern in placeholder '%s': a path is dot-separated "
