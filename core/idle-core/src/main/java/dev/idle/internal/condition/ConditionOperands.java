@@ -4,7 +4,6 @@ import dev.idle.api.InputLimits;
 import dev.idle.api.data.Wildcard;
 import dev.idle.internal.path.MapKeys;
 import dev.idle.internal.path.PathLimit;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +24,13 @@ public final class ConditionOperands {
     private ConditionOperands() {
     }
 
-    /** All operand problems of {@code node}; empty when there are none. */
-    public static List<String> validate(Object node, String prefix) {
-        List<String> errors = new ArrayList<>();
+    /**
+     * Adds every operand problem of {@code node} to {@code errors}.
+     *
+     * @param prefix where the node sits, e.g. {@code Step 'X': Precondition}; node paths are appended to it
+     */
+    public static void addProblems(Object node, String prefix, List<String> errors) {
         check(node, prefix, errors);
-        return errors;
     }
 
     private static void check(Object node, String at, List<String> errors) {

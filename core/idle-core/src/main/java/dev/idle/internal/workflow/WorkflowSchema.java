@@ -136,7 +136,7 @@ public final class WorkflowSchema {
             return;
         }
         errors.addAll(ConditionSchema.validate(node, label + ": " + key));
-        errors.addAll(ConditionOperands.validate(node, label + ": " + key));
+        ConditionOperands.addProblems(node, label + ": " + key, errors);
     }
 
     private static void checkPreconditionSettings(DataMap step, String label, List<String> errors) {

@@ -12,7 +12,9 @@ class ConditionOperandsTest {
     private static final String AT = "Step 'X': Precondition";
 
     private static List<String> check(Object node) {
-        return ConditionOperands.validate(node, AT);
+        List<String> errors = new ArrayList<>();
+        ConditionOperands.addProblems(node, AT, errors);
+        return errors;
     }
 
     private static DataMap like(Object pattern) {
