@@ -1,9 +1,12 @@
 package dev.idle.internal.condition;
 
+import dev.idle.api.InputLimits;
 import dev.idle.api.data.DataMap;
 import dev.idle.api.data.Values;
 import dev.idle.api.data.Wildcard;
+import dev.idle.internal.Excerpt;
 import dev.idle.internal.path.MapKeys;
+import dev.idle.internal.path.PathLimit;
 import dev.idle.internal.path.PathResolver;
 import java.util.Collection;
 import java.util.List;
@@ -25,8 +28,8 @@ public final class ConditionEvaluator {
     /**
      * True when {@code node} holds for {@code roots}.
      *
-     * @throws IllegalArgumentException when an operator meets data it cannot judge (e.g. {@code Contains} on a map)
-     *     or a {@code Like} pattern is malformed
+     * @throws IllegalArgumentException when an operator meets data it cannot judge (e.g. {@code Contains} on a map),
+     *     a {@code Like} pattern is malformed, or a path, pattern or matched value is over its {@code InputLimits}
      */
     public static boolean evaluate(Object node, DataMap roots) {
         if (!(node instanceof Map<?, ?> map)) {
@@ -73,6 +76,10 @@ public final class ConditionEvaluator {
 
         static boolean evaluate(String operator, Object spec, DataMap roots) {
             String path = ConditionKeys.operatorPath(spec);
+            String tooLong = PathLimit.problem(path);
+            if (tooLong != null) {
+                throw new IllegalArgumentException(operator + ": " + tooLong + ".");
+            }
             Object actual = PathResolver.resolve(roots, ConditionKeys.stripContextPrefix(path));
             return switch (operator) {
                 case "Equals" -> Values.eqi(actual, inner(spec, "Value"));
@@ -134,18 +141,29 @@ public final class ConditionEvaluator {
                 throw new IllegalArgumentException(operator + " cannot evaluate a hashtable/dictionary. Path: '" + path + "'.");
             }
             String p = Values.ps(pattern);
+            int patternLimit = InputLimits.current().maxLikePatternLength();
+            if (p.length() > patternLimit) {
+                throw new IllegalArgumentException(operator + ": the Pattern is " + p.length() + " characters long, more "
+                        + "than the limit maxLikePatternLength (" + patternLimit + "). Path: '" + Excerpt.of(path) + "'.");
+            }
             if (actual instanceof Collection<?> items) {
                 for (Object item : items) {
-                    if (matches(operator, Values.ps(item), p)) {
+                    if (matches(operator, path, Values.ps(item), p)) {
                         return true;
                     }
                 }
                 return false;
             }
-            return matches(operator, Values.ps(actual), p);
+            return matches(operator, path, Values.ps(actual), p);
         }
 
-        private static boolean matches(String operator, String text, String pattern) {
+        /** A value over {@code maxLikeValueLength} is an error, never a long match: the matcher's worst case is bounded. */
+        private static boolean matches(String operator, String path, String text, String pattern) {
+            int limit = InputLimits.current().maxLikeValueLength();
+            if (text.length() > limit) {
+                throw new IllegalArgumentException(operator + ": the value at Path '" + Excerpt.of(path) + "' is " + text.length()
+                        + " characters long, more than the limit maxLikeValueLength (" + limit + "); it is not matched.");
+            }
             try {
                 return Wildcard.matches(text, pattern);
             } catch (IllegalArgumentException e) {

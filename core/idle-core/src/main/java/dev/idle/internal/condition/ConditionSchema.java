@@ -1,5 +1,7 @@
 package dev.idle.internal.condition;
 
+import dev.idle.internal.Excerpt;
+import dev.idle.internal.Suggestions;
 import dev.idle.internal.path.MapKeys;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -55,7 +57,7 @@ public final class ConditionSchema {
             return;
         }
         if (groups.isEmpty() && operators.isEmpty()) {
-            errors.add(at + ": Condition node must specify " + NODE_KINDS + ".");
+            errors.add(at + ": " + unknownOperators(unknown) + "Condition node must specify " + NODE_KINDS + ".");
             return;
         }
         if (groups.size() + operators.size() > 1) {
@@ -75,6 +77,21 @@ public final class ConditionSchema {
             String operator = operators.get(0);
             OperatorShapes.validate(operator, ConditionKeys.value(map, operator), at + "." + operator, errors);
         }
+    }
+
+    /** Names each key of a node that has no group or operator key, with the closest known name for a typo. */
+    private static String unknownOperators(List<String> unknown) {
+        if (unknown.isEmpty()) {
+            return "";
+        }
+        List<String> known = new ArrayList<>(ConditionKeys.GROUPS);
+        known.addAll(ConditionKeys.OPERATORS);
+        StringBuilder sb = new StringBuilder();
+        for (String key : unknown) {
+            sb.append("Unknown condition operator '").append(Excerpt.of(key)).append("'.")
+                    .append(Suggestions.didYouMean(key, known)).append(' ');
+        }
+        return sb.toString();
     }
 
     private static void validateGroup(String group, Object value, String at, List<String> errors) {

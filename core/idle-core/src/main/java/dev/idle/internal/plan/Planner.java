@@ -1,5 +1,6 @@
 package dev.idle.internal.plan;
 
+import dev.idle.internal.Suggestions;
 import dev.idle.internal.catalog.Capabilities;
 import dev.idle.internal.workflow.WithSchemaCheck;
 import dev.idle.api.IdleInputException;
@@ -123,7 +124,8 @@ public final class Planner {
         if (meta == null) {
             errors.add("MissingStepTypeMetadata: " + label + " (" + at + ") uses type '" + type
                     + "', which no step pack defines. Import/load the step pack that provides it, or add host"
-                    + " metadata for it (Providers.StepMetadata['" + type + "']).");
+                    + " metadata for it (Providers.StepMetadata['" + type + "'])."
+                    + Suggestions.didYouMean(type, catalog.allMetadata().stream().map(StepMetadata::type).toList()));
         }
 
         DataMap with = step.get("With") instanceof DataMap w ? (DataMap) Values.deepCopy(w) : new DataMap();

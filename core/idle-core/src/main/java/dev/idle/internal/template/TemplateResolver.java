@@ -1,8 +1,11 @@
 package dev.idle.internal.template;
 
+import dev.idle.api.InputLimits;
 import dev.idle.api.data.DataMap;
 import dev.idle.api.data.ExecutableValue;
 import dev.idle.api.data.Values;
+import dev.idle.internal.Excerpt;
+import dev.idle.internal.path.PathLimit;
 import dev.idle.internal.path.PathResolver;
 import dev.idle.internal.redact.Redactor;
 import dev.idle.spi.AuthSession;
@@ -36,12 +39,8 @@ public final class TemplateResolver {
     /** Stands in for an escaped {@code \{{} while placeholders are found; a private-use character no data holds. */
     private static final String SENTINEL = "\uE001";
 
-    private static final Pattern ESCAPE = Pattern.compile(
-            "\\\\\\{\\{(?!Request\\.(?:(?:Intent|Context|IdentityKeys)(?:\\.[A-Za-z0-9_]+)*|LifecycleEvent|CorrelationId|Actor)\\}\\})",
-            Pattern.CASE_INSENSITIVE);
     private static final Pattern PURE = Pattern.compile("^\\s*\\{\\{([^}]+)\\}\\}\\s*$", Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([^}]+)\\}\\}");
-    private static final Pattern PATH = Pattern.compile("^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z0-9_]+)*$");
 
     private TemplateResolver() {
     }
@@ -52,9 +51,15 @@ public final class TemplateResolver {
      * is kept as written.
      */
     public static Object resolveTree(Object value, DataMap request, String contextLabel, List<String> errors) {
+        return resolveTree(value, request, contextLabel, "With", errors);
+    }
+
+    /** {@code keyPath} names where {@code value} sits below the step ({@code With.Attributes.Mail}), for limit errors. */
+    private static Object resolveTree(Object value, DataMap request, String contextLabel, String keyPath,
+                                      List<String> errors) {
         if (value instanceof String s) {
             try {
-                return resolveString(s, request, contextLabel);
+                return resolveString(s, request, contextLabel, keyPath);
             } catch (TemplateException e) {
                 errors.addAll(e.errors());
                 return s;
@@ -62,13 +67,14 @@ public final class TemplateResolver {
         }
         if (value instanceof Map<?, ?> map) {
             DataMap copy = new DataMap();
-            map.forEach((k, v) -> copy.put(String.valueOf(k), resolveTree(v, request, contextLabel, errors)));
+            map.forEach((k, v) -> copy.put(String.valueOf(k),
+                    resolveTree(v, request, contextLabel, keyPath + "." + k, errors)));
             return copy;
         }
         if (value instanceof Collection<?> items) {
             List<Object> copy = new ArrayList<>(items.size());
             for (Object item : items) {
-                copy.add(resolveTree(item, request, contextLabel, errors));
+                copy.add(resolveTree(item, request, contextLabel, keyPath + "[" + copy.size() + "]", errors));
             }
             return copy;
         }
@@ -82,10 +88,22 @@ public final class TemplateResolver {
      * @throws TemplateException listing every problem of this string
      */
     public static Object resolveString(String s, DataMap request, String contextLabel) {
+        return resolveString(s, request, contextLabel, null);
+    }
+
+    /**
+     * {@link #resolveString(String, DataMap, String)}, naming the string's {@code keyPath} (may be null) in limit
+     * errors: more placeholders than {@code InputLimits.maxPlaceholdersPerString} are refused before any is read.
+     */
+    static Object resolveString(String s, DataMap request, String contextLabel, String keyPath) {
         if (s == null || (!s.contains("{{") && !s.contains("}}"))) {
             return s;
         }
-        String escaped = ESCAPE.matcher(s).replaceAll(SENTINEL);
+        String escaped = PlaceholderSyntax.replaceEscapes(s, SENTINEL);
+        String tooMany = PlaceholderSyntax.placeholderLimitProblem(s, escaped, keyPath == null ? "the string" : keyPath);
+        if (tooMany != null) {
+            throw new TemplateException("Template limit error in '" + contextLabel + "': " + tooMany);
+        }
         DataMap roots = DataMap.of("Request", request);
         Matcher pure = PURE.matcher(escaped);
         if (pure.matches()) {
@@ -104,8 +122,13 @@ public final class TemplateResolver {
     private static String substituteMixed(String s, String escaped, DataMap roots, String contextLabel) {
         List<String> errors = new ArrayList<>();
         StringBuilder out = new StringBuilder();
+        int maxLength = InputLimits.current().maxStringLength();
         Matcher m = PLACEHOLDER.matcher(escaped);
         while (m.find()) {
+            if (out.length() > maxLength) {
+                throw new TemplateException("Template limit error in '" + contextLabel + "': the resolved text of '"
+                        + Excerpt.of(s) + "' is longer than the limit maxStringLength (" + maxLength + ").");
+            }
             Placeholder p = new Placeholder(m.group(0), m.group(1).trim(), s, contextLabel);
             String text = "";
             try {
@@ -122,6 +145,10 @@ public final class TemplateResolver {
             m.appendReplacement(out, Matcher.quoteReplacement(text));
         }
         m.appendTail(out);
+        if (out.length() > maxLength) {
+            errors.add("Template limit error in '" + contextLabel + "': the resolved text of '" + Excerpt.of(s)
+                    + "' is longer than the limit maxStringLength (" + maxLength + ").");
+        }
         if (!errors.isEmpty()) {
             throw new TemplateException(errors);
         }
@@ -138,7 +165,8 @@ public final class TemplateResolver {
             complete++;
         }
         if (open != complete || close != complete) {
-            throw new TemplateException("Template syntax error in '" + contextLabel + "': Unbalanced braces in '" + s
+            throw new TemplateException("Template syntax error in '" + contextLabel + "': Unbalanced braces in '"
+                    + Excerpt.of(s)
                     + "' (found " + open + " '{{', " + close + " '}}' and " + complete
                     + " complete placeholder(s)). Write a literal '{{' as '\\{{'; a literal '}}' cannot be written.");
         }
@@ -173,7 +201,11 @@ public final class TemplateResolver {
     private record Placeholder(String text, String path, String template, String contextLabel) {
 
         Object lookUp(DataMap roots) {
-            if (!PATH.matcher(path).matches()) {
+            String tooLong = PathLimit.overLimit(path);
+            if (tooLong != null) {
+                throw error("Template limit error", "The path of placeholder '%s' " + tooLong + ".");
+            }
+            if (!PlaceholderSyntax.isValidPath(path)) {
                 throw error("Template path error", "Invalid path pattern in placeholder '%s': a path is dot-separated "
                         + "segments of letters, digits and underscores, starting with a letter.");
             }
@@ -206,8 +238,9 @@ public final class TemplateResolver {
 
         TemplateException error(String kind, String problem) {
             // %s in the problem stands for the placeholder as written; the whole template follows for orientation.
-            String where = template.trim().equals(text) ? "" : " Template: '" + template + "'.";
-            return new TemplateException(kind + " in '" + contextLabel + "': " + problem.replace("%s", text) + where);
+            String where = template.trim().equals(text) ? "" : " Template: '" + Excerpt.of(template) + "'.";
+            return new TemplateException(kind + " in '" + contextLabel + "': " + problem.replace("%s", Excerpt.of(text))
+                    + where);
         }
 
         private static boolean isAllowedRoot(String path) {

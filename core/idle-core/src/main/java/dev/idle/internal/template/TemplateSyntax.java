@@ -5,8 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Template checks that need no request data, for {@code idle validate}: broken braces and malformed paths are
- * errors; a root outside the allow-list is reported separately because validation treats it as a warning.
+ * Template checks that need no request data, for {@code idle validate}: broken braces, malformed paths and inputs
+ * over a limit ({@code InputLimits}: placeholders per string, path segments) are errors; a root outside the
+ * allow-list is reported separately because validation treats it as a warning.
  * Placeholders that merely have no value yet (no request at validation time) are not problems.
  */
 public final class TemplateSyntax {
@@ -21,15 +22,24 @@ public final class TemplateSyntax {
     }
 
     public static List<Problem> problems(String s) {
+        return problems(s, null);
+    }
+
+    /**
+     * The problems of {@code s}; a string over a limit gives one problem naming {@code keyPath} (e.g.
+     * {@code With.DisplayName}; null for "the string") and the limit.
+     */
+    public static List<Problem> problems(String s, String keyPath) {
         List<Problem> out = new ArrayList<>();
         if (!s.contains("{{") && !s.contains("}}")) {
             return out;
         }
         try {
-            TemplateResolver.resolveString(s, NO_REQUEST, "validate");
+            TemplateResolver.resolveString(s, NO_REQUEST, "validate", keyPath);
         } catch (TemplateException e) {
             for (String m : e.errors()) {
-                if (m.startsWith("Template syntax error") || m.startsWith("Template path error")) {
+                if (m.startsWith("Template syntax error") || m.startsWith("Template path error")
+                        || m.startsWith("Template limit error")) {
                     out.add(new Problem(strip(m), false));
                 } else if (m.startsWith("Template security error") && m.contains("which is not allowed")) {
                     out.add(new Problem(strip(m), true));

@@ -1,6 +1,7 @@
 package dev.idle.internal.workflow;
 
 import dev.idle.api.data.DataMap;
+import dev.idle.internal.Suggestions;
 import dev.idle.spi.StepMetadata;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,8 @@ public final class WithSchemaCheck {
         for (String key : with.keySet()) {
             if (allowed.stream().noneMatch(key::equalsIgnoreCase)) {
                 problems.add("Step '" + stepName + "' (type '" + meta.type() + "') does not support With." + key
-                        + ". Supported With keys: " + String.join(", ", supported) + ".");
+                        + ". Supported With keys: " + String.join(", ", supported) + "."
+                        + Suggestions.didYouMean(key, supported));
             }
         }
     }

@@ -2,6 +2,9 @@ package dev.idle.internal.workflow;
 
 import dev.idle.api.data.DataMap;
 import dev.idle.api.data.Values;
+import dev.idle.internal.Excerpt;
+import dev.idle.internal.Suggestions;
+import dev.idle.internal.condition.ConditionOperands;
 import dev.idle.internal.condition.ConditionSchema;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,9 +47,11 @@ public final class WorkflowSchema {
         }
         for (String key : wf.keySet()) {
             if (!containsIgnoreCase(ROOT_KEYS, key)) {
-                errors.add("Unknown root key '" + key + "'. Allowed keys: " + String.join(", ", ROOT_KEYS) + ".");
+                errors.add("Unknown root key '" + Excerpt.of(key) + "'. Allowed keys: " + String.join(", ", ROOT_KEYS) + "."
+                        + Suggestions.didYouMean(key, ROOT_KEYS));
             }
         }
+        requireTextIfPresent(wf, "Description", "", errors);
         requireText(wf, "Name", "Name", errors);
         requireText(wf, "LifecycleEvent", "LifecycleEvent", errors);
         Object event = wf.get("LifecycleEvent");
@@ -82,17 +87,20 @@ public final class WorkflowSchema {
                 errors.add(at + ": each step must be a hashtable.");
                 continue;
             }
-            String name = step.getString("Name");
+            String name = Values.isScalar(step.get("Name")) ? step.getString("Name") : null;
             String label = name == null || name.isBlank() ? at : at + " ('" + name + "')";
+            for (String key : List.of("Name", "Type", "Description", "RetryProfile", "OnPreconditionFalse")) {
+                requireTextIfPresent(step, key, label + ": ", errors);
+            }
             for (String key : step.keySet()) {
                 if (!containsIgnoreCase(STEP_KEYS, key)) {
-                    errors.add(label + ": Unknown key '" + key + "'. Allowed keys: " + String.join(", ", STEP_KEYS)
-                            + ".");
+                    errors.add(label + ": Unknown key '" + Excerpt.of(key) + "'. Allowed keys: "
+                            + String.join(", ", STEP_KEYS) + "." + Suggestions.didYouMean(key, STEP_KEYS));
                 }
             }
-            if (name == null || name.isBlank()) {
+            if ((name == null || name.isBlank()) && Values.isScalar(step.get("Name"))) {
                 errors.add(at + ": missing or empty required key 'Name'.");
-            } else {
+            } else if (name != null) {
                 Integer first = seen.putIfAbsent(name.toLowerCase(Locale.ROOT), i);
                 if (first != null) {
                     errors.add(label + ": step name '" + name + "' is not unique in " + collection + " (first used by "
@@ -100,7 +108,7 @@ public final class WorkflowSchema {
                 }
             }
             String type = step.getString("Type");
-            if (type == null || type.isBlank()) {
+            if ((type == null || type.isBlank()) && Values.isScalar(step.get("Type"))) {
                 errors.add(label + ": missing or empty required key 'Type'.");
             }
             Object with = step.get("With");
@@ -111,7 +119,7 @@ public final class WorkflowSchema {
             checkCondition(step, "Precondition", label, errors);
             checkPreconditionSettings(step, label, errors);
             Object profile = step.get("RetryProfile");
-            if (profile != null && !RETRY_PROFILE.matcher(Values.ps(profile)).matches()) {
+            if (profile != null && Values.isScalar(profile) && !RETRY_PROFILE.matcher(Values.ps(profile)).matches()) {
                 errors.add(label + ": RetryProfile '" + Values.ps(profile)
                         + "' must be 1-64 characters of letters, digits, '_', '.' or '-'.");
             }
@@ -127,14 +135,13 @@ public final class WorkflowSchema {
             errors.add(label + ": '" + key + "' must be a single condition node (hashtable), not a list.");
             return;
         }
-        for (String e : ConditionSchema.validate(node, label + ": " + key)) {
-            errors.add(e);
-        }
+        errors.addAll(ConditionSchema.validate(node, label + ": " + key));
+        ConditionOperands.addProblems(node, label + ": " + key, errors);
     }
 
     private static void checkPreconditionSettings(DataMap step, String label, List<String> errors) {
         Object mode = step.get("OnPreconditionFalse");
-        if (mode != null && !containsIgnoreCase(PRECONDITION_MODES, Values.ps(mode))) {
+        if (mode != null && Values.isScalar(mode) && !containsIgnoreCase(PRECONDITION_MODES, Values.ps(mode))) {
             errors.add(label + ": OnPreconditionFalse must be one of Blocked, Fail, Continue (got '"
                     + Values.ps(mode) + "').");
         }
@@ -192,6 +199,18 @@ public final class WorkflowSchema {
                     errors.add(at + ": With.AuthSessionOptions must be a hashtable.");
                 }
             }
+        }
+    }
+
+    /**
+     * A text field given as a map or list is an error: it has no text form (a map was exported as
+     * {@code System.Collections.Hashtable}). Numbers and booleans stay allowed, as their text is what was written.
+     */
+    private static void requireTextIfPresent(DataMap m, String key, String label, List<String> errors) {
+        Object v = m.get(key);
+        if (!Values.isScalar(v)) {
+            errors.add(label + "'" + key + "' must be text, not a " + (v instanceof Map<?, ?> ? "hashtable" : "list")
+                    + ".");
         }
     }
 

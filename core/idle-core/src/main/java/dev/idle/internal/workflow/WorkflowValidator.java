@@ -4,6 +4,8 @@ import dev.idle.api.Providers;
 import dev.idle.api.data.DataMap;
 import dev.idle.api.data.Values;
 import dev.idle.api.ValidationReport;
+import dev.idle.internal.Excerpt;
+import dev.idle.internal.Suggestions;
 import dev.idle.internal.catalog.StepCatalog;
 import dev.idle.internal.catalog.Capabilities;
 import dev.idle.internal.template.TemplateSyntax;
@@ -42,7 +44,7 @@ public final class WorkflowValidator {
         if (workflow.get("ContextResolvers") instanceof List<?> resolvers) {
             for (int i = 0; i < resolvers.size(); i++) {
                 if (resolvers.get(i) instanceof DataMap r && r.get("With") instanceof DataMap with) {
-                    checkTemplates("ContextResolvers[" + i + "]", with, errors, warnings);
+                    checkTemplates("ContextResolvers[" + i + "]", "With", with, errors, warnings);
                 }
             }
         }
@@ -51,16 +53,17 @@ public final class WorkflowValidator {
 
     private void checkStep(String at, DataMap step, Providers providers, List<String> errors, List<String> warnings) {
         String name = step.getString("Name");
-        String type = step.getString("Type");
+        String type = Values.isScalar(step.get("Type")) ? step.getString("Type") : null;
         String label = at + (name == null ? "" : " ('" + name + "')");
         DataMap with = step.get("With") instanceof DataMap w ? w : new DataMap();
-        checkTemplates(label, with, errors, warnings);
+        checkTemplates(label, "With", with, errors, warnings);
         if (type == null || type.isBlank()) {
             return;
         }
         StepMetadata meta = catalog.metadata(type);
         if (meta == null) {
-            errors.add(label + ": unknown step type '" + type + "'. No step pack defines it.");
+            errors.add(label + ": unknown step type '" + Excerpt.of(type) + "'. No step pack defines it."
+                    + Suggestions.didYouMean(type, catalog.allMetadata().stream().map(StepMetadata::type).toList()));
             return;
         }
         List<String> schemaProblems = new ArrayList<>();
@@ -84,19 +87,18 @@ public final class WorkflowValidator {
         }
     }
 
-    private static void checkTemplates(String label, Object value, List<String> errors, List<String> warnings) {
+    private static void checkTemplates(String label, String keyPath, Object value, List<String> errors,
+                                       List<String> warnings) {
         if (value instanceof String s) {
-            for (TemplateSyntax.Problem p : TemplateSyntax.problems(s)) {
+            for (TemplateSyntax.Problem p : TemplateSyntax.problems(s, keyPath)) {
                 (p.rootNotAllowed() ? warnings : errors).add(label + ": " + p.message()
                         + (p.rootNotAllowed() ? " (an error when planning)" : ""));
             }
         } else if (value instanceof Map<?, ?> m) {
-            for (Object v : m.values()) {
-                checkTemplates(label, v, errors, warnings);
-            }
+            m.forEach((k, v) -> checkTemplates(label, keyPath + "." + k, v, errors, warnings));
         } else if (value instanceof List<?> l) {
-            for (Object v : l) {
-                checkTemplates(label, v, errors, warnings);
+            for (int i = 0; i < l.size(); i++) {
+                checkTemplates(label, keyPath + "[" + i + "]", l.get(i), errors, warnings);
             }
         }
     }
