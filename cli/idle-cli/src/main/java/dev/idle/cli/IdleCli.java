@@ -83,7 +83,7 @@ public final class IdleCli implements Runnable {
             err.flush();
             return INTERNAL_ERROR;
         }
-        if (out.checkError() && (code == OK || code == RUN_FAILED || code == RUN_BLOCKED)) {
+        if (out.checkError() && (code == OK || code == RUN_FAILED || code == RUN_BLOCKED || code == OUTPUT_FAILED)) {
             err.println("idle: cannot write to standard output; the output is incomplete");
             return OUTPUT_FAILED;
         }
