@@ -2,7 +2,6 @@ package dev.idle.api;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -161,10 +160,7 @@ public final class AtomicFiles {
 
         private static void writeThrough(Path device, byte[] content) throws IOException {
             try (FileChannel ch = FileChannel.open(device, StandardOpenOption.WRITE)) {
-                ByteBuffer buf = ByteBuffer.wrap(content);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
+                OutputTarget.writeAll(ch, content);
             }
         }
     }

@@ -2,7 +2,6 @@ package dev.idle.api;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -119,14 +118,11 @@ public final class LineFile implements Closeable {
      *     with the lines written before, and possibly part of this one
      */
     public synchronized void writeLine(String line) throws IOException {
-        ByteBuffer buf = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
         if (emptyBeforeFirstLine) {
             channel.truncate(0);
             emptyBeforeFirstLine = false;
         }
-        while (buf.hasRemaining()) {
-            channel.write(buf);
-        }
+        OutputTarget.writeAll(channel, (line + "\n").getBytes(StandardCharsets.UTF_8));
         lines++;
     }
 

@@ -1,6 +1,8 @@
 package dev.idle.api;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -111,6 +113,14 @@ final class OutputTarget {
             return new FileAttribute<?>[0];
         }
         return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))};
+    }
+
+    /** Writes all of {@code content}: a channel may take fewer bytes per call than it is given. */
+    static void writeAll(WritableByteChannel channel, byte[] content) throws IOException {
+        ByteBuffer buf = ByteBuffer.wrap(content);
+        while (buf.hasRemaining()) {
+            channel.write(buf);
+        }
     }
 
     private static IdleInputException refused(Path file, String why) {

@@ -2,7 +2,6 @@ package dev.idle.api;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -140,10 +139,7 @@ final class TempFiles {
 
         /** Writes all of {@code content} and forces it to disk. */
         void write(byte[] content) throws IOException {
-            ByteBuffer buf = ByteBuffer.wrap(content);
-            while (buf.hasRemaining()) {
-                channel.write(buf);
-            }
+            OutputTarget.writeAll(channel, content);
             channel.force(true);
         }
 
