@@ -75,9 +75,10 @@ public final class IdleCli implements Runnable {
         try {
             code = parseAndRun(args, out, err, plugins, factory);
         } catch (Error e) {
-            err.println("idle: internal error: " + e + (Arrays.asList(args).contains("--debug") ? ""
-                    : " (nothing more was written; run again with --debug for the stack trace)"));
-            if (Arrays.asList(args).contains("--debug")) {
+            boolean debug = Arrays.asList(args).contains("--debug");
+            err.println("idle: internal error: " + e
+                    + (debug ? "" : " (nothing more was written; run again with --debug for the stack trace)"));
+            if (debug) {
                 e.printStackTrace(err);
             }
             err.flush();

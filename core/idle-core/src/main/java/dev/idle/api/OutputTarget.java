@@ -3,7 +3,6 @@ package dev.idle.api;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -108,8 +107,7 @@ final class OutputTarget {
      * system of {@code dir} has no POSIX permissions (Windows: the folder's ACL applies).
      */
     static FileAttribute<?>[] ownerOnly(Path dir) {
-        if (!FileSystems.getDefault().equals(dir.getFileSystem())
-                || !dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+        if (!dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             return new FileAttribute<?>[0];
         }
         return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))};
