@@ -82,8 +82,15 @@ final class InvokeOutputs implements AutoCloseable {
      */
     boolean writeResult(ExecutionResult r, PrintWriter out, PrintWriter err) {
         closeEvents();
-        String json = JsonOutput.result(r, outputErrors());
         boolean complete = true;
+        String json;
+        try {
+            json = JsonOutput.result(r, outputErrors());
+        } catch (RuntimeException e) {
+            // the run has happened: say so with exit 5 rather than an internal error that hides it
+            err.println("idle: the result cannot be written: " + e.getMessage());
+            return false;
+        }
         if (eventsError != null) {
             err.println("idle: " + eventsPath + ": the events file is incomplete (" + eventLines
                     + " lines written): " + eventsError);
