@@ -2,6 +2,7 @@ package dev.idle.cli;
 
 import dev.idle.cli.spi.CommandPlugin;
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
 import picocli.CommandLine;
@@ -25,6 +26,11 @@ public final class IdleCli implements Runnable {
     public static final int RUN_FAILED = 3;
     /** Exit code: a run ended {@code Blocked}. */
     public static final int RUN_BLOCKED = 4;
+    /**
+     * Exit code: an output could not be written completely (for {@code invoke}: the run executed, but its result or
+     * events were not all written; a failed write to stdout counts too). Takes precedence over 0, 3 and 4.
+     */
+    public static final int OUTPUT_FAILED = 5;
     /** Exit code: a usage error (unknown option, missing argument). */
     public static final int USAGE = 64;
 
@@ -54,7 +60,40 @@ public final class IdleCli implements Runnable {
 
     /** As {@link #execute(String[], PrintWriter, PrintWriter)} with the given plug-ins. */
     static int execute(String[] args, PrintWriter out, PrintWriter err, Iterable<CommandPlugin> plugins) {
-        CommandLine cl = new CommandLine(new IdleCli());
+        return execute(args, out, err, plugins, CommandLine.defaultFactory());
+    }
+
+    /**
+     * As {@link #execute(String[], PrintWriter, PrintWriter, Iterable)}, creating the commands with {@code factory}
+     * (tests give commands test seams). Beyond picocli's handling: a failed write to {@code out} turns a success
+     * (or a run's 3 or 4) into {@link #OUTPUT_FAILED}, and an {@link Error} (a stack overflow, memory exhausted) ends
+     * in a one-line message and {@link #INTERNAL_ERROR}, not a stack trace (unless {@code --debug}).
+     */
+    static int execute(String[] args, PrintWriter out, PrintWriter err, Iterable<CommandPlugin> plugins,
+            CommandLine.IFactory factory) {
+        int code;
+        try {
+            code = parseAndRun(args, out, err, plugins, factory);
+        } catch (Error e) {
+            boolean debug = Arrays.asList(args).contains("--debug");
+            err.println("idle: internal error: " + e
+                    + (debug ? "" : " (nothing more was written; run again with --debug for the stack trace)"));
+            if (debug) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return INTERNAL_ERROR;
+        }
+        if (out.checkError() && (code == OK || code == RUN_FAILED || code == RUN_BLOCKED || code == OUTPUT_FAILED)) {
+            err.println("idle: cannot write to standard output; the output is incomplete");
+            return OUTPUT_FAILED;
+        }
+        return code;
+    }
+
+    private static int parseAndRun(String[] args, PrintWriter out, PrintWriter err, Iterable<CommandPlugin> plugins,
+            CommandLine.IFactory factory) {
+        CommandLine cl = new CommandLine(new IdleCli(), factory);
         try {
             // before the handlers are set: picocli hands them only to subcommands that exist at that moment
             CommandPlugins.install(cl, plugins, Map.of("help", CommandLine.HelpCommand.class));

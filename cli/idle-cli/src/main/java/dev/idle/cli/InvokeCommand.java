@@ -3,13 +3,7 @@ package dev.idle.cli;
 import dev.idle.api.ExecutionResult;
 import dev.idle.api.Host;
 import dev.idle.api.Idle;
-import dev.idle.api.JsonOutput;
 import dev.idle.api.Plan;
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,7 +14,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code idle invoke --workflow <file> --request <file> --host <file> [--result <file>] [--events <file>]}.
- * Exit 0 when the run completed, 3 when it failed, 4 when it was blocked, 2 for bad input (nothing executed).
+ * Exit 0 when the run completed, 3 when it failed, 4 when it was blocked, 2 for bad input (nothing executed), 5 when
+ * the run executed but its result or events could not be written completely (see {@link InvokeOutputs}).
  */
 @Command(name = "invoke", description = "Build a plan and execute it against the host's providers.")
 final class InvokeCommand implements Callable<Integer> {
@@ -49,53 +44,49 @@ final class InvokeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private final LineSink.Opener eventLines;
+
+    InvokeCommand() {
+        this(LineSink.LINE_FILES);
+    }
+
+    /** @param eventLines opens the events file; tests give one that fails midway */
+    InvokeCommand(LineSink.Opener eventLines) {
+        this.eventLines = eventLines;
+    }
+
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         if (plan != null ? workflow != null || request != null : workflow == null || request == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "invoke needs either --plan, or --workflow and --request");
         }
-        Idle idle = Idle.create();
-        ExecutionResult r;
-        try (Host h = Host.load(host)) {
-            Plan p = plan != null ? idle.readPlan(plan, h.providers())
-                    : idle.plan(workflow, Inputs.request(request), h.providers());
-            try (BufferedWriter sink = events == null ? null
-                    : Files.newBufferedWriter(events, StandardCharsets.UTF_8)) {
+        // opened before the host is loaded: no provider is called when an output cannot be written
+        try (InvokeOutputs outputs = InvokeOutputs.open(result, events, eventLines)) {
+            Idle idle = Idle.create();
+            ExecutionResult r;
+            try (Host h = Host.load(host)) {
+                Plan p = plan != null ? idle.readPlan(plan, h.providers())
+                        : idle.plan(workflow, Inputs.request(request), h.providers());
                 var err = spec.commandLine().getErr();
                 boolean verbose = cli.global.verbose;
                 r = idle.invokePlan(p).providers(h.providers()).executionOptions(h.executionOptions())
                         .eventSink(e -> {
-                            if (sink != null) {
-                                writeLine(sink, JsonOutput.eventLine(e));
-                            }
+                            outputs.event(e);
                             if (verbose) {
                                 err.println("event " + e.type() + (e.stepName() == null ? "" : " [" + e.stepName() + "]")
                                         + ": " + e.message());
                             }
                         }).run();
             }
-        }
-        String json = JsonOutput.result(r);
-        if (result == null) {
-            spec.commandLine().getOut().println(json);
-        } else {
-            Inputs.writeAtomically(result, json + "\n");
-        }
-        return switch (r.status()) {
-            case Completed -> IdleCli.OK;
-            case Blocked -> IdleCli.RUN_BLOCKED;
-            default -> IdleCli.RUN_FAILED;
-        };
-    }
-
-    private static void writeLine(BufferedWriter w, String line) {
-        try {
-            w.write(line);
-            w.newLine();
-            w.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            if (!outputs.writeResult(r, spec.commandLine().getOut(), spec.commandLine().getErr())) {
+                return IdleCli.OUTPUT_FAILED;
+            }
+            return switch (r.status()) {
+                case Completed -> IdleCli.OK;
+                case Blocked -> IdleCli.RUN_BLOCKED;
+                default -> IdleCli.RUN_FAILED;
+            };
         }
     }
 }

@@ -1,8 +1,11 @@
 package dev.idle.cli;
 
+import dev.idle.api.AtomicFiles;
 import dev.idle.api.Host;
 import dev.idle.api.Idle;
 import dev.idle.api.Plan;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,17 +33,25 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Idle idle = Idle.create();
-        String json;
-        try (Host h = Inputs.host(host)) {
-            Plan plan = idle.plan(workflow, Inputs.request(request), h == null ? null : h.providers());
-            json = idle.export(plan);
+        // opened before planning, which may call providers (context resolvers): a bad --out stops it first
+        try (AtomicFiles.Replacement target = out == null ? null : AtomicFiles.open(out)) {
+            Idle idle = Idle.create();
+            String json;
+            try (Host h = Inputs.host(host)) {
+                Plan plan = idle.plan(workflow, Inputs.request(request), h == null ? null : h.providers());
+                json = idle.export(plan);
+            }
+            if (target == null) {
+                spec.commandLine().getOut().println(json);
+                return IdleCli.OK;
+            }
+            try {
+                target.commit((json + "\n").getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                spec.commandLine().getErr().println("idle: " + out + ": cannot write the plan: " + e.getMessage());
+                return IdleCli.OUTPUT_FAILED;
+            }
+            return IdleCli.OK;
         }
-        if (out == null) {
-            spec.commandLine().getOut().println(json);
-        } else {
-            Inputs.writeAtomically(out, json + "\n");
-        }
-        return IdleCli.OK;
     }
 }

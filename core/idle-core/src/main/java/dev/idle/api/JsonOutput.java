@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.apiguardian.api.API;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 /**
@@ -22,6 +23,17 @@ public final class JsonOutput {
 
     /** The execution result, pretty-printed. */
     public static String result(ExecutionResult r) {
+        return result(r, List.of());
+    }
+
+    /**
+     * The execution result with the outputs of the run that could not be written completely (the CLI's events file):
+     * when {@code outputErrors} is not empty it becomes the top-level {@code outputErrors} list, one object per
+     * output (e.g. {@code output}, {@code path}, {@code linesWritten}, {@code error}), which marks what a reader of
+     * the result must not take as complete. The result is {@link #result(ExecutionResult)}'s otherwise.
+     */
+    @API(status = EXPERIMENTAL, since = "0.1")
+    public static String result(ExecutionResult r, List<Map<String, Object>> outputErrors) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("status", r.status().name());
         m.put("correlationId", r.correlationId());
@@ -34,6 +46,9 @@ public final class JsonOutput {
         List<Object> events = new ArrayList<>();
         r.events().forEach(e -> events.add(eventMap(e)));
         m.put("events", events);
+        if (!outputErrors.isEmpty()) {
+            m.put("outputErrors", outputErrors);
+        }
         return RuntimeLookup.runtime().prettyJson(m);
     }
 

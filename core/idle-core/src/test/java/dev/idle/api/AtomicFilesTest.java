@@ -63,4 +63,53 @@ class AtomicFilesTest {
                 .hasMessageStartingWith(folderInTheWay + ": cannot write: ");
         assertThat(tempFiles(dir)).isZero();
     }
+
+    @Test
+    void tempFilesACrashLeftBehindAreRemovedByTheNextWriteOfTheSameTarget() throws IOException {
+        Path file = Files.writeString(dir.resolve("state.json"), "old");
+        Path abandoned = Files.writeString(dir.resolve(".state.json.idle-0123456789abcdef.tmp"), "half");
+        Path fromAnOlderVersion = Files.writeString(dir.resolve(".state.json.8123456789.tmp"), "half");
+        Path ofAnotherTarget = Files.writeString(dir.resolve(".other.json.idle-0123456789abcdef.tmp"), "half");
+
+        AtomicFiles.write(file, "new");
+
+        assertThat(abandoned).doesNotExist();
+        assertThat(fromAnOlderVersion).doesNotExist();
+        assertThat(ofAnotherTarget).exists();
+        assertThat(file).hasContent("new");
+    }
+
+    @Test
+    void theTempFileOfAWriteInProgressIsNotTakenForALeftover() throws IOException {
+        Path file = dir.resolve("state.json");
+        try (AtomicFiles.Replacement slow = AtomicFiles.open(file)) {
+            AtomicFiles.write(file, "fast");
+            assertThat(tempFiles(dir)).as("the slow writer's temp file").isEqualTo(1);
+
+            slow.commit("slow".getBytes(StandardCharsets.UTF_8));
+        }
+        assertThat(file).hasContent("slow");
+        assertThat(tempFiles(dir)).isZero();
+    }
+
+    @Test
+    void anOpenedReplacementLeavesTheTargetAsItWasUntilCommitted() throws IOException {
+        Path file = Files.writeString(dir.resolve("result.json"), "old");
+        try (AtomicFiles.Replacement unused = AtomicFiles.open(file)) {
+            assertThat(file).hasContent("old");
+        }
+        assertThat(file).hasContent("old");
+        assertThat(tempFiles(dir)).isZero();
+    }
+
+    @Test
+    void abandonedTempFilesCanBeRemovedWithoutAWrite() throws IOException {
+        Path file = dir.resolve("state.json");
+        Path abandoned = Files.writeString(dir.resolve(".state.json.idle-00000000000000ff.tmp"), "half");
+
+        AtomicFiles.removeAbandonedTempFiles(file);
+
+        assertThat(abandoned).doesNotExist();
+        assertThat(file).doesNotExist();
+    }
 }

@@ -2,10 +2,10 @@ package dev.idle.googlesim;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
+import dev.idle.simsupport.SimulatorFiles;
 import dev.idle.simsupport.SimulatorHttp;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -115,8 +115,7 @@ public final class GoogleSimulator implements AutoCloseable {
                 key.put("client_id", clientId);
                 key.put("auth_uri", tenant.baseUrl() + "/o/oauth2/auth");
                 key.put("token_uri", tenant.tokenUri());
-                Files.createDirectories(keyFile.toAbsolutePath().getParent());
-                Files.writeString(keyFile, GoogleTenant.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(key));
+                SimulatorFiles.writePrivate(keyFile, GoogleTenant.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(key));
                 tenant.serviceAccounts.put(clientEmail.toLowerCase(Locale.ROOT), new GoogleTenant.ServiceAccount(clientId, keyId,
                         pair.getPublic(), new LinkedHashSet<>(List.of(SCOPE_USER, SCOPE_GROUP))));
                 return clientId;

@@ -1,10 +1,10 @@
 package dev.idle.oktasim;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.idle.simsupport.SimulatorFiles;
 import dev.idle.simsupport.SimulatorHttp;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -118,8 +118,7 @@ public final class OktaSimulator implements AutoCloseable {
                 gen.initialize(2048);
                 KeyPair pair = gen.generateKeyPair();
                 String clientId = "0oa" + tenant.randomId(17);
-                Files.createDirectories(privateKeyPem.toAbsolutePath().getParent());
-                Files.writeString(privateKeyPem, "-----BEGIN PRIVATE KEY-----\n"
+                SimulatorFiles.writePrivate(privateKeyPem, "-----BEGIN PRIVATE KEY-----\n"
                         + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                         .encodeToString(pair.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n");
                 tenant.serviceApps.put(clientId, pair.getPublic());

@@ -1,12 +1,11 @@
 package dev.idle.simsupport;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.SecureRandom;
@@ -71,8 +70,9 @@ public final class SimulatorTls {
         Files.createDirectories(dir);
         Path ks = dir.resolve("server.p12");
         Path ts = dir.resolve("truststore.p12");
-        Files.copy(t.keyStore, ks, StandardCopyOption.REPLACE_EXISTING);
-        Files.copy(t.trustStore, ts, StandardCopyOption.REPLACE_EXISTING);
+        // the key store holds the private key: owner-only, as the trust store (a copy would take the source's mode)
+        SimulatorFiles.writePrivate(ks, Files.readAllBytes(t.keyStore));
+        SimulatorFiles.writePrivate(ts, Files.readAllBytes(t.trustStore));
         return new SimulatorTls(ks, ts, t.password.clone(), t.certificate);
     }
 
@@ -117,6 +117,8 @@ public final class SimulatorTls {
             throw new IOException("keytool failed (exit " + p.exitValue() + "): "
                     + new String(output, StandardCharsets.UTF_8).trim());
         }
+        // keytool creates the key store with the umask's mode; it holds the private key
+        SimulatorFiles.writePrivate(ks, Files.readAllBytes(ks));
         try {
             KeyStore server = KeyStore.getInstance("PKCS12");
             try (InputStream in = Files.newInputStream(ks)) {
@@ -126,9 +128,9 @@ public final class SimulatorTls {
             KeyStore trust = KeyStore.getInstance("PKCS12");
             trust.load(null, null);
             trust.setCertificateEntry(ALIAS, cert);
-            try (OutputStream out = Files.newOutputStream(ts)) {
-                trust.store(out, password);
-            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            trust.store(out, password);
+            SimulatorFiles.writePrivate(ts, out.toByteArray());
             return new SimulatorTls(ks, ts, password, cert);
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot read the generated key store: " + e.getMessage(), e);

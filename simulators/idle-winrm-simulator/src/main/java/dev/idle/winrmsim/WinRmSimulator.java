@@ -1,13 +1,12 @@
 package dev.idle.winrmsim;
 
 import com.sun.net.httpserver.HttpsServer;
+import dev.idle.simsupport.SimulatorFiles;
 import dev.idle.simsupport.SimulatorHttpsServer;
 import dev.idle.simsupport.SimulatorTls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -171,7 +170,7 @@ public final class WinRmSimulator implements AutoCloseable {
                 listener = SimulatorHttpsServer.prepare(requestedWorkDir, "winrm-simulator");
                 tls = listener.tls();
                 pemTrustStore = listener.workDir().resolve("truststore.pem");
-                Files.writeString(pemTrustStore, tls.certificatePem(), StandardCharsets.US_ASCII);
+                SimulatorFiles.writePrivate(pemTrustStore, tls.certificatePem());
                 http = listener.listen(requestedPort, "winrm-simulator", router::handle);
                 return this;
             } catch (IOException e) {

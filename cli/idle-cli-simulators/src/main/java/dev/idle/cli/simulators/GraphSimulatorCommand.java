@@ -1,5 +1,6 @@
 package dev.idle.cli.simulators;
 
+import dev.idle.api.LineFile;
 import dev.idle.cli.IdleCli;
 import dev.idle.graphsim.GraphSimulator;
 import dev.idle.graphsim.RequestRecord;
@@ -7,10 +8,7 @@ import dev.idle.graphsim.Seed;
 import dev.idle.simsupport.SimulatorDurations;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine;
@@ -65,8 +63,15 @@ final class GraphSimulatorCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
+        // opened first: a log path that cannot be written stops the command (exit 2) before the server starts
+        try (LineFile log = logFile == null ? null : LineFile.append(logFile)) {
+            return run(out, log);
+        }
+    }
+
+    private int run(PrintWriter out, LineFile log) throws IOException, InterruptedException {
         Consumer<RequestRecord> sink;
-        if (logFile == null) {
+        if (log == null) {
             sink = r -> {
                 synchronized (out) {
                     out.println(r.line());
@@ -76,8 +81,7 @@ final class GraphSimulatorCommand implements Callable<Integer> {
         } else {
             sink = r -> {
                 try {
-                    Files.writeString(logFile, r.time() + " " + r.line() + System.lineSeparator(), StandardCharsets.UTF_8,
-                            StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                    log.writeLine(r.time() + " " + r.line());
                 } catch (IOException e) {
                     spec.commandLine().getErr().println("idle: cannot write the request log: " + e.getMessage());
                 }

@@ -85,6 +85,8 @@ public final class MockProviderFactory implements ProviderFactory {
             if (existing instanceof MockBackend backend) {
                 return backend;
             }
+            // a run killed while saving leaves a temp file; the next run clears it even when it changes nothing
+            AtomicFiles.removeAbandonedTempFiles(path);
             MockStateFile file = new MockStateFile(path, AtomicFiles.ATOMIC_RENAME);
             MockBackend backend = new MockBackend(file.load(), file);
             shared.put(key, backend);

@@ -115,6 +115,17 @@ class MockStateFileTest {
     }
 
     @Test
+    void aTempFileAKilledSaveLeftBehindIsRemovedWhenTheStateFileIsLoaded() throws IOException {
+        write("state.json", FULL_STATE);
+        Path leftover = write(".state.json.idle-0123456789abcdef.tmp", "{ \"identities\": {");
+
+        open("state.json", new TestEnvironment(dir));
+
+        assertThat(leftover).doesNotExist();
+        assertThat(tempFiles()).isZero();
+    }
+
+    @Test
     void stateFileRoundTripsEveryField() throws IOException {
         Path file = write("state.json", FULL_STATE);
 
