@@ -69,12 +69,29 @@ public final class IdleCli implements Runnable {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExitCodeExceptionMapper(t -> t instanceof CommandLine.ParameterException ? USAGE : INTERNAL_ERROR);
         cl.setExecutionExceptionHandler(new Failures());
-        cl.setParameterExceptionHandler((ex, a) -> {
-            ex.getCommandLine().getErr().println("idle: " + ex.getMessage());
-            ex.getCommandLine().getErr().println("Try 'idle --help' for usage.");
-            return USAGE;
-        });
+        cl.setParameterExceptionHandler(IdleCli::usageError);
         return cl.execute(args);
+    }
+
+    /**
+     * Prints a usage error and returns 64. An unknown command or option is named first, even when picocli found a
+     * missing required option too (a typo in {@code --workflow} is the likelier cause of both), with picocli's
+     * suggestions of similar names as "Did you mean: …?".
+     */
+    private static int usageError(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cl = ex.getCommandLine();
+        PrintWriter err = cl.getErr();
+        CommandLine.ParameterException shown = ex;
+        if (!(ex instanceof CommandLine.UnmatchedArgumentException) && !cl.getUnmatchedArguments().isEmpty()) {
+            shown = new CommandLine.UnmatchedArgumentException(cl, cl.getUnmatchedArguments());
+        }
+        err.println("idle: " + shown.getMessage());
+        if (shown instanceof CommandLine.UnmatchedArgumentException unmatched
+                && !unmatched.getSuggestions().isEmpty()) {
+            err.println("Did you mean: " + String.join(" or ", unmatched.getSuggestions()) + "?");
+        }
+        err.println("Try 'idle --help' for usage.");
+        return USAGE;
     }
 
     /**
