@@ -44,7 +44,8 @@ public final class IdleCli implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true),
+                CommandPlugins.onClassPath(), true));
     }
 
     /** Runs the command line with the plug-ins on the class path and returns its exit code; used by tests. */
@@ -54,7 +55,14 @@ public final class IdleCli implements Runnable {
 
     /** As {@link #execute(String[], PrintWriter, PrintWriter)} with the given plug-ins. */
     static int execute(String[] args, PrintWriter out, PrintWriter err, Iterable<CommandPlugin> plugins) {
-        CommandLine cl = new CommandLine(new IdleCli());
+        return execute(args, out, err, plugins, false);
+    }
+
+    /** @param configureLogging set the log levels from {@code -vv}/{@code --debug} ({@link CliLogging}): main only */
+    private static int execute(String[] args, PrintWriter out, PrintWriter err, Iterable<CommandPlugin> plugins,
+                               boolean configureLogging) {
+        IdleCli idle = new IdleCli();
+        CommandLine cl = new CommandLine(idle);
         try {
             // before the handlers are set: picocli hands them only to subcommands that exist at that moment
             CommandPlugins.install(cl, plugins, Map.of("help", CommandLine.HelpCommand.class));
@@ -70,6 +78,12 @@ public final class IdleCli implements Runnable {
         cl.setExitCodeExceptionMapper(t -> t instanceof CommandLine.ParameterException ? USAGE : INTERNAL_ERROR);
         cl.setExecutionExceptionHandler(new Failures());
         cl.setParameterExceptionHandler(IdleCli::usageError);
+        cl.setExecutionStrategy(parsed -> {
+            if (configureLogging) {
+                CliLogging.configure(idle.global.showsLibraryLogs());
+            }
+            return new CommandLine.RunLast().execute(parsed);
+        });
         return cl.execute(args);
     }
 

@@ -42,6 +42,10 @@ final class InvokeCommand implements Callable<Integer> {
     @Option(names = "--events", paramLabel = "<file>", description = "Write each event as one JSON line, as it happens.")
     Path events;
 
+    @Option(names = "--summary", negatable = true, paramLabel = "", description = "Print a table of the steps"
+            + " (status, changed, duration) to stderr; default: only when stderr is a terminal.")
+    Boolean summary;
+
     /** The {@code idle} command: {@code -v} is one of its global options. */
     @ParentCommand
     IdleCli cli;
@@ -63,7 +67,7 @@ final class InvokeCommand implements Callable<Integer> {
             try (BufferedWriter sink = events == null ? null
                     : Files.newBufferedWriter(events, StandardCharsets.UTF_8)) {
                 var err = spec.commandLine().getErr();
-                boolean verbose = cli.global.verbose;
+                boolean verbose = cli.global.verbose();
                 r = idle.invokePlan(p).providers(h.providers()).executionOptions(h.executionOptions())
                         .eventSink(e -> {
                             if (sink != null) {
@@ -75,6 +79,11 @@ final class InvokeCommand implements Callable<Integer> {
                             }
                         }).run();
             }
+        }
+        if (RunSummary.wanted(summary == null ? RunSummary.When.AUTO
+                : summary ? RunSummary.When.ALWAYS : RunSummary.When.NEVER)) {
+            spec.commandLine().getErr().print(RunSummary.render(r));
+            spec.commandLine().getErr().flush();
         }
         String json = JsonOutput.result(r);
         if (result == null) {

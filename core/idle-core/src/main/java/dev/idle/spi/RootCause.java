@@ -29,7 +29,8 @@ public final class RootCause {
     public static Throwable of(Throwable t) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         Throwable current = t;
-        while (seen.add(current) && isWrapper(current)) {
+        // a network failure is the cause a person acts on, even when the JDK hangs a lower-level one below it
+        while (seen.add(current) && !isFriendlyNamed(current) && isWrapper(current)) {
             current = current.getCause();
         }
         return current;

@@ -22,6 +22,14 @@ class RootCauseTest {
     }
 
     @Test
+    void aConnectExceptionIsTheRootEvenWithTheJdksChannelExceptionBelowIt() {
+        ConnectException refused = new ConnectException();
+        refused.initCause(new java.nio.channels.ClosedChannelException());
+
+        assertThat(RootCause.describe(new RuntimeException(refused))).isEqualTo("connection refused");
+    }
+
+    @Test
     void networkCausesAreWordedForAPerson() {
         assertThat(RootCause.describe(new UnknownHostException("graph.invalid"))).isEqualTo("unknown host graph.invalid");
         assertThat(RootCause.describe(new RuntimeException(new HttpConnectTimeoutException("HTTP connect timed out"))))
