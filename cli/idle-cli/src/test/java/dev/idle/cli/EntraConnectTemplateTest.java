@@ -1,5 +1,7 @@
 package dev.idle.cli;
 
+import dev.idle.testkit.UpstreamCorpus;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,7 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,7 +41,7 @@ class EntraConnectTemplateTest {
 
     /** Starts the simulator with the example account and writes a host file pointing at it into the temp folder. */
     private Path hostFor(int cyclePolls, boolean stuck) throws IOException {
-        Assumptions.assumeTrue(Files.exists(TEMPLATE), "shared/upstream-workflows is not beside the repository");
+        UpstreamCorpus.require(TEMPLATE);
         String user = Files.readString(EXAMPLE.resolve("secrets/entraconnect.user")).strip();
         String password = Files.readString(EXAMPLE.resolve("secrets/entraconnect.password")).strip();
         sim = WinRmSimulator.builder().user(user, password).cyclePolls(cyclePolls)

@@ -1,5 +1,7 @@
 package dev.idle.cli;
 
+import dev.idle.testkit.UpstreamCorpus;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -132,7 +134,7 @@ class EntraIdTemplatesCliTest {
         Map<String, String> ids = seedLeaver();
         String jdoe = ids.get("jdoe");
 
-        Run run = invoke(TEMPLATES.resolve("entraid-leaver.psd1"), EXAMPLE.resolve("leaver-request.json"));
+        Run run = invoke(UpstreamCorpus.require(TEMPLATES).resolve("entraid-leaver.psd1"), EXAMPLE.resolve("leaver-request.json"));
 
         assertThat(run.exit()).as(run.err() + run.result()).isZero();
         assertThat(run.result().get("status").asText()).isEqualTo("Completed");
@@ -165,7 +167,7 @@ class EntraIdTemplatesCliTest {
         sim.addGroup("grp-sales");
         sim.addAdministrativeUnit("au-sales");
 
-        Run run = invoke(TEMPLATES.resolve("entraid-joiner.psd1"), EXAMPLE.resolve("joiner-request.json"));
+        Run run = invoke(UpstreamCorpus.require(TEMPLATES).resolve("entraid-joiner.psd1"), EXAMPLE.resolve("joiner-request.json"));
 
         assertThat(run.exit()).as(run.err() + run.result()).isZero();
         assertThat(run.result().get("status").asText()).isEqualTo("Completed");
@@ -185,7 +187,7 @@ class EntraIdTemplatesCliTest {
 
         // a second run: the user exists and is a member everywhere, so nothing changes (EnsureEntitlement Present
         // for an existing member is a no-op instead of an error)
-        Run again = invoke(TEMPLATES.resolve("entraid-joiner.psd1"), EXAMPLE.resolve("joiner-request.json"));
+        Run again = invoke(UpstreamCorpus.require(TEMPLATES).resolve("entraid-joiner.psd1"), EXAMPLE.resolve("joiner-request.json"));
         assertThat(again.exit()).as(again.err()).isZero();
         again.result().get("steps").forEach(s -> assertThat(s.get("changed").asBoolean())
                 .as(s.get("name").asText()).isFalse());

@@ -1,5 +1,7 @@
 package dev.idle.cli;
 
+import dev.idle.testkit.UpstreamCorpus;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,7 +16,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +40,7 @@ class ExchangeOnlineTemplatesCliTest {
 
     @BeforeEach
     void start() throws IOException {
-        Assumptions.assumeTrue(Files.isDirectory(TEMPLATES), "shared/upstream-workflows is not beside the repository");
+        UpstreamCorpus.require(TEMPLATES);
         sim = GraphSimulator.builder().build().start();
         Seed.load(sim, EXAMPLE.resolve("seed.yaml"));
         Files.createDirectories(dir.resolve(".graphsim"));

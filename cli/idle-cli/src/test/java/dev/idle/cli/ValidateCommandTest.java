@@ -1,12 +1,13 @@
 package dev.idle.cli;
 
+import dev.idle.testkit.UpstreamCorpus;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,7 +20,7 @@ class ValidateCommandTest {
     Path dir;
 
     static Stream<Path> upstreamWorkflows() throws IOException {
-        Assumptions.assumeTrue(Files.isDirectory(UPSTREAM), "shared/upstream-workflows is not beside the repository");
+        UpstreamCorpus.require(UPSTREAM);
         try (Stream<Path> files = Files.walk(UPSTREAM)) {
             return files.filter(p -> p.toString().endsWith(".psd1")).sorted().toList().stream();
         }
