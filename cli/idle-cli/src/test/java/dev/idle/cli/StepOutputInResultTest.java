@@ -27,7 +27,8 @@ class StepOutputInResultTest {
         Path request = dir.resolve("request.json");
         Files.writeString(request, "{\"lifecycleEvent\":\"Mover\"}");
         Path host = dir.resolve("host.yaml");
-        Files.writeString(host, "providers:\n  Identity:\n    type: mock\n");
+        Files.writeString(dir.resolve("state.json"), "{\"identities\":{\"jdoe\":{\"enabled\":true}}}");
+        Files.writeString(host, "providers:\n  Identity:\n    type: mock\n    stateFile: state.json\n");
 
         CliRun run = CliRun.of("invoke", "--workflow", wf.toString(), "--request", request.toString(),
                 "--host", host.toString(), "--no-summary");
