@@ -233,16 +233,7 @@ class EntraIdTemplatesCliTest {
         registerApps(Set.of("User.Read.All", "GroupMember.Read.All"));
         String jdoe = sim.addUser("jdoe@contoso.example", "John Doe");
         sim.addSessions(jdoe, 1);
-        Path wf = dir.resolve("revoke.psd1");
-        Files.writeString(wf, """
-                @{ Name = 'Revoke only'; LifecycleEvent = 'Leaver'; Steps = @(
-                  @{ Name = 'RevokeActiveSessions'; Type = 'IdLE.Step.RevokeIdentitySessions'
-                     With = @{ AuthSessionName = 'MicrosoftGraph'; AuthSessionOptions = @{ Role = 'Admin' }
-                               IdentityKey = '{{Request.IdentityKeys.UserPrincipalName}}' } }
-                ) }
-                """);
-
-        Run run = invoke(wf, EXAMPLE.resolve("leaver-request.json"));
+        Run run = invoke(revokeOnlyWorkflow(), EXAMPLE.resolve("leaver-request.json"));
 
         assertThat(run.exit()).isNotZero();
         JsonNode step = run.result().at("/steps/0");
