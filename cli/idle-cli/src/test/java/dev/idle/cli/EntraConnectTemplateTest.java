@@ -1,11 +1,10 @@
 package dev.idle.cli;
 
-import dev.idle.testkit.UpstreamCorpus;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.idle.testkit.UpstreamCorpus;
 import dev.idle.winrmsim.RequestRecord;
 import dev.idle.winrmsim.WinRmSimulator;
 import java.io.IOException;

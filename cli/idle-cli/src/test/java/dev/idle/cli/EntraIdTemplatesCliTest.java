@@ -1,7 +1,5 @@
 package dev.idle.cli;
 
-import dev.idle.testkit.UpstreamCorpus;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idle.graphsim.GraphSimulator;
 import dev.idle.graphsim.RequestRecord;
 import dev.idle.graphsim.RetryAfterRecord;
+import dev.idle.testkit.UpstreamCorpus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,9 +1,8 @@
 package dev.idle.cli;
 
-import dev.idle.testkit.UpstreamCorpus;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.idle.testkit.UpstreamCorpus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
