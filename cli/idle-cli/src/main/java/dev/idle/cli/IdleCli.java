@@ -50,7 +50,8 @@ public final class IdleCli implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true),
+                CommandPlugins.onClassPath(), CommandLine.defaultFactory(), true));
     }
 
     /** Runs the command line with the plug-ins on the class path and returns its exit code; used by tests. */
@@ -60,7 +61,7 @@ public final class IdleCli implements Runnable {
 
     /** As {@link #execute(String[], PrintWriter, PrintWriter)} with the given plug-ins. */
     static int execute(String[] args, PrintWriter out, PrintWriter err, Iterable<CommandPlugin> plugins) {
-        return execute(args, out, err, plugins, CommandLine.defaultFactory());
+        return execute(args, out, err, plugins, CommandLine.defaultFactory(), false);
     }
 
     /**
@@ -71,9 +72,15 @@ public final class IdleCli implements Runnable {
      */
     static int execute(String[] args, PrintWriter out, PrintWriter err, Iterable<CommandPlugin> plugins,
             CommandLine.IFactory factory) {
+        return execute(args, out, err, plugins, factory, false);
+    }
+
+    /** @param configureLogging set the log levels from {@code -vv}/{@code --debug} ({@link CliLogging}): main only */
+    private static int execute(String[] args, PrintWriter out, PrintWriter err, Iterable<CommandPlugin> plugins,
+            CommandLine.IFactory factory, boolean configureLogging) {
         int code;
         try {
-            code = parseAndRun(args, out, err, plugins, factory);
+            code = parseAndRun(args, out, err, plugins, factory, configureLogging);
         } catch (Error e) {
             boolean debug = Arrays.asList(args).contains("--debug");
             err.println("idle: internal error: " + e
@@ -92,8 +99,9 @@ public final class IdleCli implements Runnable {
     }
 
     private static int parseAndRun(String[] args, PrintWriter out, PrintWriter err, Iterable<CommandPlugin> plugins,
-            CommandLine.IFactory factory) {
-        CommandLine cl = new CommandLine(new IdleCli(), factory);
+            CommandLine.IFactory factory, boolean configureLogging) {
+        IdleCli idle = new IdleCli();
+        CommandLine cl = new CommandLine(idle, factory);
         try {
             // before the handlers are set: picocli hands them only to subcommands that exist at that moment
             CommandPlugins.install(cl, plugins, Map.of("help", CommandLine.HelpCommand.class));
@@ -108,12 +116,35 @@ public final class IdleCli implements Runnable {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExitCodeExceptionMapper(t -> t instanceof CommandLine.ParameterException ? USAGE : INTERNAL_ERROR);
         cl.setExecutionExceptionHandler(new Failures());
-        cl.setParameterExceptionHandler((ex, a) -> {
-            ex.getCommandLine().getErr().println("idle: " + ex.getMessage());
-            ex.getCommandLine().getErr().println("Try 'idle --help' for usage.");
-            return USAGE;
+        cl.setParameterExceptionHandler(IdleCli::usageError);
+        cl.setExecutionStrategy(parsed -> {
+            if (configureLogging) {
+                CliLogging.configure(idle.global.showsLibraryLogs());
+            }
+            return new CommandLine.RunLast().execute(parsed);
         });
         return cl.execute(args);
+    }
+
+    /**
+     * Prints a usage error and returns 64. An unknown command or option is named first, even when picocli found a
+     * missing required option too (a typo in {@code --workflow} is the likelier cause of both), with picocli's
+     * suggestions of similar names as "Did you mean: …?".
+     */
+    private static int usageError(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cl = ex.getCommandLine();
+        PrintWriter err = cl.getErr();
+        CommandLine.ParameterException shown = ex;
+        if (!(ex instanceof CommandLine.UnmatchedArgumentException) && !cl.getUnmatchedArguments().isEmpty()) {
+            shown = new CommandLine.UnmatchedArgumentException(cl, cl.getUnmatchedArguments());
+        }
+        err.println("idle: " + shown.getMessage());
+        if (shown instanceof CommandLine.UnmatchedArgumentException unmatched
+                && !unmatched.getSuggestions().isEmpty()) {
+            err.println("Did you mean: " + String.join(" or ", unmatched.getSuggestions()) + "?");
+        }
+        err.println("Try 'idle --help' for usage.");
+        return USAGE;
     }
 
     /**

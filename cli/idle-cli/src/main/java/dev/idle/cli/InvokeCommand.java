@@ -37,6 +37,10 @@ final class InvokeCommand implements Callable<Integer> {
     @Option(names = "--events", paramLabel = "<file>", description = "Write each event as one JSON line, as it happens.")
     Path events;
 
+    @Option(names = "--summary", negatable = true, paramLabel = "", description = "Print a table of the steps"
+            + " (status, changed, duration) to stderr; default: only when stderr is a terminal.")
+    Boolean summary;
+
     /** The {@code idle} command: {@code -v} is one of its global options. */
     @ParentCommand
     IdleCli cli;
@@ -69,7 +73,7 @@ final class InvokeCommand implements Callable<Integer> {
                 Plan p = plan != null ? idle.readPlan(plan, h.providers())
                         : idle.plan(workflow, Inputs.request(request), h.providers());
                 var err = spec.commandLine().getErr();
-                boolean verbose = cli.global.verbose;
+                boolean verbose = cli.global.verbose();
                 r = idle.invokePlan(p).providers(h.providers()).executionOptions(h.executionOptions())
                         .eventSink(e -> {
                             outputs.event(e);
@@ -78,6 +82,11 @@ final class InvokeCommand implements Callable<Integer> {
                                         + ": " + e.message());
                             }
                         }).run();
+            }
+            if (RunSummary.wanted(summary == null ? RunSummary.When.AUTO
+                    : summary ? RunSummary.When.ALWAYS : RunSummary.When.NEVER)) {
+                spec.commandLine().getErr().print(RunSummary.render(r));
+                spec.commandLine().getErr().flush();
             }
             if (!outputs.writeResult(r, spec.commandLine().getOut(), spec.commandLine().getErr())) {
                 return IdleCli.OUTPUT_FAILED;

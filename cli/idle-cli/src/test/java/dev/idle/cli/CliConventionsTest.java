@@ -173,4 +173,20 @@ class CliConventionsTest {
     private static String[] concat(String[] a, String[] b) {
         return Stream.concat(Stream.of(a), Stream.of(b)).toArray(String[]::new);
     }
+
+    @Test
+    void unknownCommandIsNamedWithADidYouMeanSuggestionAndExits64() {
+        CliRun run = CliRun.of("invoek");
+
+        assertThat(run.exit()).isEqualTo(IdleCli.USAGE);
+        assertThat(run.err()).contains("invoek").contains("Did you mean").contains("invoke");
+    }
+
+    @Test
+    void unknownOptionIsNamedWithADidYouMeanSuggestionAndExits64() {
+        CliRun run = CliRun.of("plan", "--workflw", "w.psd1", "--request", "r.json");
+
+        assertThat(run.exit()).isEqualTo(IdleCli.USAGE);
+        assertThat(run.err()).contains("--workflw").contains("--workflow");
+    }
 }

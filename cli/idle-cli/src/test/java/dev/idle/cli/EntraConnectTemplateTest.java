@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.idle.testkit.UpstreamCorpus;
 import dev.idle.winrmsim.RequestRecord;
 import dev.idle.winrmsim.WinRmSimulator;
 import java.io.IOException;
@@ -13,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,7 +40,7 @@ class EntraConnectTemplateTest {
 
     /** Starts the simulator with the example account and writes a host file pointing at it into the temp folder. */
     private Path hostFor(int cyclePolls, boolean stuck) throws IOException {
-        Assumptions.assumeTrue(Files.exists(TEMPLATE), "shared/upstream-workflows is not beside the repository");
+        UpstreamCorpus.require(TEMPLATE);
         String user = Files.readString(EXAMPLE.resolve("secrets/entraconnect.user")).strip();
         String password = Files.readString(EXAMPLE.resolve("secrets/entraconnect.password")).strip();
         sim = WinRmSimulator.builder().user(user, password).cyclePolls(cyclePolls)

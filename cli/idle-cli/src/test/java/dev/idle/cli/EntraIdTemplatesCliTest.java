@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idle.graphsim.GraphSimulator;
 import dev.idle.graphsim.RequestRecord;
 import dev.idle.graphsim.RetryAfterRecord;
+import dev.idle.testkit.UpstreamCorpus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,8 +58,11 @@ class EntraIdTemplatesCliTest {
         sim.registerApp(TENANT, "idle-tier0", SECRETS.get("IDLE_GRAPH_TIER0_SECRET"));
     }
 
-    /** The example host with the simulator's port and trust store. */
+    /** The example host with the simulator's port and trust store (written once per test; a test may edit it). */
     private Path host() throws IOException {
+        if (Files.exists(dir.resolve("host.yaml"))) {
+            return dir.resolve("host.yaml");
+        }
         String yaml = Files.readString(EXAMPLE.resolve("host.yaml"))
                 .replace("https://127.0.0.1:8443", "https://127.0.0.1:" + sim.port())
                 .replace(".graphsim/truststore.p12", sim.trustStore().toAbsolutePath().toString().replace('\\', '/'));
@@ -73,14 +77,17 @@ class EntraIdTemplatesCliTest {
         }
     }
 
-    private Run invoke(Path workflow, Path request) throws Exception {
+    private Run invoke(Path workflow, Path request, String... globalOptions) throws Exception {
         Path result = dir.resolve("result.json");
         Path events = dir.resolve("events.jsonl");
         Files.deleteIfExists(result);
         Files.deleteIfExists(events);
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), IdleCli.class.getName(), "invoke",
-                "--workflow", workflow.toString(), "--request", request.toString(), "--host", host().toString(),
+                // logs to stderr, as a user sees them (the test class path's simplelogger.properties names a file)
+                "-Dorg.slf4j.simpleLogger.logFile=System.err",
+                "-cp", System.getProperty("java.class.path"), IdleCli.class.getName()));
+        cmd.addAll(List.of(globalOptions));
+        cmd.addAll(List.of("invoke", "--workflow", workflow.toString(), "--request", request.toString(), "--host", host().toString(),
                 "--result", result.toString(), "--events", events.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().putAll(SECRETS);
@@ -126,7 +133,7 @@ class EntraIdTemplatesCliTest {
         Map<String, String> ids = seedLeaver();
         String jdoe = ids.get("jdoe");
 
-        Run run = invoke(TEMPLATES.resolve("entraid-leaver.psd1"), EXAMPLE.resolve("leaver-request.json"));
+        Run run = invoke(UpstreamCorpus.require(TEMPLATES).resolve("entraid-leaver.psd1"), EXAMPLE.resolve("leaver-request.json"));
 
         assertThat(run.exit()).as(run.err() + run.result()).isZero();
         assertThat(run.result().get("status").asText()).isEqualTo("Completed");
@@ -159,7 +166,7 @@ class EntraIdTemplatesCliTest {
         sim.addGroup("grp-sales");
         sim.addAdministrativeUnit("au-sales");
 
-        Run run = invoke(TEMPLATES.resolve("entraid-joiner.psd1"), EXAMPLE.resolve("joiner-request.json"));
+        Run run = invoke(UpstreamCorpus.require(TEMPLATES).resolve("entraid-joiner.psd1"), EXAMPLE.resolve("joiner-request.json"));
 
         assertThat(run.exit()).as(run.err() + run.result()).isZero();
         assertThat(run.result().get("status").asText()).isEqualTo("Completed");
@@ -179,7 +186,7 @@ class EntraIdTemplatesCliTest {
 
         // a second run: the user exists and is a member everywhere, so nothing changes (EnsureEntitlement Present
         // for an existing member is a no-op instead of an error)
-        Run again = invoke(TEMPLATES.resolve("entraid-joiner.psd1"), EXAMPLE.resolve("joiner-request.json"));
+        Run again = invoke(UpstreamCorpus.require(TEMPLATES).resolve("entraid-joiner.psd1"), EXAMPLE.resolve("joiner-request.json"));
         assertThat(again.exit()).as(again.err()).isZero();
         again.result().get("steps").forEach(s -> assertThat(s.get("changed").asBoolean())
                 .as(s.get("name").asText()).isFalse());
@@ -225,16 +232,7 @@ class EntraIdTemplatesCliTest {
         registerApps(Set.of("User.Read.All", "GroupMember.Read.All"));
         String jdoe = sim.addUser("jdoe@contoso.example", "John Doe");
         sim.addSessions(jdoe, 1);
-        Path wf = dir.resolve("revoke.psd1");
-        Files.writeString(wf, """
-                @{ Name = 'Revoke only'; LifecycleEvent = 'Leaver'; Steps = @(
-                  @{ Name = 'RevokeActiveSessions'; Type = 'IdLE.Step.RevokeIdentitySessions'
-                     With = @{ AuthSessionName = 'MicrosoftGraph'; AuthSessionOptions = @{ Role = 'Admin' }
-                               IdentityKey = '{{Request.IdentityKeys.UserPrincipalName}}' } }
-                ) }
-                """);
-
-        Run run = invoke(wf, EXAMPLE.resolve("leaver-request.json"));
+        Run run = invoke(revokeOnlyWorkflow(), EXAMPLE.resolve("leaver-request.json"));
 
         assertThat(run.exit()).isNotZero();
         JsonNode step = run.result().at("/steps/0");
@@ -244,6 +242,62 @@ class EntraIdTemplatesCliTest {
         assertThat(sim.sessionCount(jdoe)).isEqualTo(1);
         assertThat(log()).filteredOn(l -> l.contains("revokeSignInSessions")).hasSize(1);
         assertNoSecretIn(run);
+    }
+
+    private Path revokeOnlyWorkflow() throws IOException {
+        Path wf = dir.resolve("revoke.psd1");
+        Files.writeString(wf, """
+                @{ Name = 'Revoke only'; LifecycleEvent = 'Leaver'; Steps = @(
+                  @{ Name = 'RevokeActiveSessions'; Type = 'IdLE.Step.RevokeIdentitySessions'
+                     With = @{ AuthSessionName = 'MicrosoftGraph'; AuthSessionOptions = @{ Role = 'Admin' }
+                               IdentityKey = '{{Request.IdentityKeys.UserPrincipalName}}' } }
+                ) }
+                """);
+        return wf;
+    }
+
+    private static List<String> libraryLogLines(String stderr) {
+        return stderr.lines().filter(l -> l.matches(".*\\b(WARN|ERROR|DEBUG|INFO)\\b.*")
+                && (l.contains("com.azure") || l.contains("com.microsoft.aad.msal4j"))).toList();
+    }
+
+    @Test
+    void thirdPartyLogsAreSilentByDefaultAndShownWithDebug() throws Exception {
+        registerApps(null);
+        sim.addSessions(sim.addUser("jdoe@contoso.example", "John Doe"), 1);
+
+        Run quiet = invoke(revokeOnlyWorkflow(), EXAMPLE.resolve("leaver-request.json"));
+        Run debug = invoke(revokeOnlyWorkflow(), EXAMPLE.resolve("leaver-request.json"), "--debug");
+        Run veryVerbose = invoke(revokeOnlyWorkflow(), EXAMPLE.resolve("leaver-request.json"), "-vv");
+
+        assertThat(quiet.exit()).as(quiet.err()).isZero();
+        assertThat(quiet.err()).as("stderr of a run without -vv/--debug").isEmpty();
+        assertThat(libraryLogLines(debug.err())).as("Azure SDK / MSAL lines with --debug").isNotEmpty();
+        assertThat(libraryLogLines(veryVerbose.err())).as("Azure SDK / MSAL lines with -vv").isNotEmpty();
+        assertThat(veryVerbose.err()).as("-vv includes -v: the events").contains("event StepCompleted");
+        assertNoSecretIn(debug);
+    }
+
+    @Test
+    void anAuthorityThatRefusesTheConnectionFailsTheStepWithTheRootCauseInOneLine() throws Exception {
+        registerApps(null);
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        Path host = host();
+        Files.writeString(host, Files.readString(host)
+                .replace("authorityHost: https://127.0.0.1:" + sim.port(), "authorityHost: https://127.0.0.1:" + closedPort)
+                .replace("maxAttempts: 8", "maxAttempts: 1"));
+
+        Run run = invoke(revokeOnlyWorkflow(), EXAMPLE.resolve("leaver-request.json"));
+
+        assertThat(run.result().at("/steps/0/status").asText()).isEqualTo("Failed");
+        assertThat(run.result().at("/steps/0/error").asText())
+                .isEqualTo("Could not get a Microsoft Graph token for the auth session 'MicrosoftGraph' (type"
+                        + " ClientSecret) from https://127.0.0.1:" + closedPort + ": connection refused")
+                .doesNotContain("ExecutionException");
+        assertThat(run.err()).as("no library log lines by default").isEmpty();
     }
 
     /** No client secret and no bearer token (the simulator's start with {@code gsim.}) in any output. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idle.graphsim.GraphSimulator;
 import dev.idle.graphsim.RetryAfterRecord;
 import dev.idle.graphsim.Seed;
+import dev.idle.testkit.UpstreamCorpus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +39,7 @@ class ExchangeOnlineTemplatesCliTest {
 
     @BeforeEach
     void start() throws IOException {
-        Assumptions.assumeTrue(Files.isDirectory(TEMPLATES), "shared/upstream-workflows is not beside the repository");
+        UpstreamCorpus.require(TEMPLATES);
         sim = GraphSimulator.builder().build().start();
         Seed.load(sim, EXAMPLE.resolve("seed.yaml"));
         Files.createDirectories(dir.resolve(".graphsim"));

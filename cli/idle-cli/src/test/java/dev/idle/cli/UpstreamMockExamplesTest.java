@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.idle.testkit.UpstreamCorpus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -18,7 +18,7 @@ class UpstreamMockExamplesTest {
     static final Path EXAMPLES = Path.of("..", "..", "examples", "upstream-mock");
 
     static Stream<Path> workflows() throws IOException {
-        Assumptions.assumeTrue(Files.isDirectory(MOCK), "shared/upstream-workflows is not beside the repository");
+        UpstreamCorpus.require(MOCK);
         try (Stream<Path> s = Files.list(MOCK)) {
             return s.filter(p -> p.toString().endsWith(".psd1")).sorted().toList().stream();
         }

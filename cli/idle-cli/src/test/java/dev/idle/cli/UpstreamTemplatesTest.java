@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.idle.testkit.UpstreamCorpus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -42,7 +42,7 @@ class UpstreamTemplatesTest {
             "exo-leaver", List.of("ConvertToSharedMailbox", "EnableOutOfOfficeWithManagerContact"));
 
     static Stream<String> templates() throws IOException {
-        Assumptions.assumeTrue(Files.isDirectory(TEMPLATES), "shared/upstream-workflows is not beside the repository");
+        UpstreamCorpus.require(TEMPLATES);
         try (Stream<Path> s = Files.list(TEMPLATES)) {
             return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".psd1"))
                     .map(n -> n.substring(0, n.length() - ".psd1".length())).sorted().toList().stream();

@@ -2,6 +2,7 @@ package dev.idle.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.idle.testkit.UpstreamCorpus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ class ValidateCommandTest {
     Path dir;
 
     static Stream<Path> upstreamWorkflows() throws IOException {
-        Assumptions.assumeTrue(Files.isDirectory(UPSTREAM), "shared/upstream-workflows is not beside the repository");
+        UpstreamCorpus.require(UPSTREAM);
         try (Stream<Path> files = Files.walk(UPSTREAM)) {
             return files.filter(p -> p.toString().endsWith(".psd1")).sorted().toList().stream();
         }

@@ -18,4 +18,21 @@ public record StepResult(boolean changed, DataMap extras) {
     public static StepResult changed(boolean changed) {
         return new StepResult(changed, new DataMap());
     }
+
+    /**
+     * The result of a step that made one provider call: {@code Changed} as the provider said (no result: no change),
+     * and the provider's documented extra fields (e.g. Keycloak's {@code SessionsRevoked}) under {@code Output}, which
+     * the result JSON shows as the step's {@code output} (redacted like every output).
+     */
+    @API(status = org.apiguardian.api.API.Status.EXPERIMENTAL, since = "0.1")
+    public static StepResult of(ProviderResult result) {
+        DataMap extras = new DataMap();
+        if (result != null && !result.extras().isEmpty()) {
+            extras.put(OUTPUT, result.extras());
+        }
+        return new StepResult(result != null && result.changed(), extras);
+    }
+
+    /** The extras key under which {@link #of(ProviderResult)} keeps the provider's output. */
+    public static final String OUTPUT = "Output";
 }

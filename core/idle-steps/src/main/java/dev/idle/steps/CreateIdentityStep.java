@@ -28,6 +28,6 @@ public final class CreateIdentityStep implements Step {
         String alias = ProviderCalls.alias(ctx, CommonSteps.DEFAULT_ALIAS);
         ProviderResult r = ProviderCalls.invoke(ctx, alias, IdentityCreator.class,
                 (p, session) -> p.createIdentity(identityKey, attributes, session));
-        return StepResult.changed(ProviderCalls.changed(r));
+        return StepResult.of(r);
     }
 }

@@ -63,7 +63,7 @@ public final class EnsureEntitlementStep implements Step {
             return StepResult.changed(false);
         }
         // A provider that reports nothing after acting is taken to have changed something.
-        return StepResult.changed(result == null || result.changed());
+        return result == null ? StepResult.changed(true) : StepResult.of(result);
     }
 
     private static <P> P requireMethod(StepContext ctx, String alias, Class<P> contract) {

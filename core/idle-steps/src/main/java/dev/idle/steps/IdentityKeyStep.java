@@ -34,7 +34,7 @@ abstract class IdentityKeyStep<P> implements Step {
     public final StepResult execute(StepContext ctx) {
         String identityKey = StepInputs.requireString(ctx, label, "IdentityKey");
         String alias = ProviderCalls.alias(ctx, CommonSteps.DEFAULT_ALIAS);
-        return StepResult.changed(ProviderCalls.changed(ProviderCalls.invoke(ctx, alias, contract,
-                (p, session) -> call(p, identityKey, session))));
+        return StepResult.of(ProviderCalls.invoke(ctx, alias, contract,
+                (p, session) -> call(p, identityKey, session)));
     }
 }

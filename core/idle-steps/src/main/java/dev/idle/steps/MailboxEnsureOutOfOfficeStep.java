@@ -53,7 +53,7 @@ public final class MailboxEnsureOutOfOfficeStep implements Step {
             throw new IllegalArgumentException(LABEL + " requires With.Config.MessageFormat to be one of: "
                     + String.join(", ", FORMATS) + ". Got: " + Values.ps(format));
         }
-        return StepResult.changed(ProviderCalls.changed(MailboxCalls.invoke(ctx, OutOfOfficeEnsurer.class,
-                (p, session) -> p.ensureOutOfOffice(identityKey, config, session))));
+        return StepResult.of(MailboxCalls.invoke(ctx, OutOfOfficeEnsurer.class,
+                (p, session) -> p.ensureOutOfOffice(identityKey, config, session)));
     }
 }

@@ -35,8 +35,8 @@ public final class MailboxEnsurePermissionsStep implements Step {
         StepInputs.requireString(ctx, LABEL, "Permissions");
         List<DataMap> permissions = entries(ctx.with().get("Permissions"));
         MailboxCalls.rejectExecutable(permissions, "With.Permissions");
-        return StepResult.changed(ProviderCalls.changed(MailboxCalls.invoke(ctx, MailboxPermissionsEnsurer.class,
-                (p, session) -> p.ensureMailboxPermissions(identityKey, permissions, session, ctx.events()))));
+        return StepResult.of(MailboxCalls.invoke(ctx, MailboxPermissionsEnsurer.class,
+                (p, session) -> p.ensureMailboxPermissions(identityKey, permissions, session, ctx.events())));
     }
 
     /** The validated entries, in the order written. */

@@ -31,7 +31,7 @@ public final class MailboxEnsureTypeStep implements Step {
                     + String.join(", ", TYPES) + ". Got: " + mailboxType);
         }
         // The value goes to the provider as written; providers compare types ignoring case.
-        return StepResult.changed(ProviderCalls.changed(MailboxCalls.invoke(ctx, MailboxTypeEnsurer.class,
-                (p, session) -> p.ensureMailboxType(identityKey, mailboxType, session))));
+        return StepResult.of(MailboxCalls.invoke(ctx, MailboxTypeEnsurer.class,
+                (p, session) -> p.ensureMailboxType(identityKey, mailboxType, session)));
     }
 }

@@ -20,7 +20,7 @@ public final class MoveIdentityStep implements Step {
         String identityKey = StepInputs.requireString(ctx, "MoveIdentity", "IdentityKey");
         String target = StepInputs.requireString(ctx, "MoveIdentity", "TargetContainer");
         String alias = ProviderCalls.alias(ctx, CommonSteps.DEFAULT_ALIAS);
-        return StepResult.changed(ProviderCalls.changed(ProviderCalls.invoke(ctx, alias, IdentityMover.class,
-                (p, session) -> p.moveIdentity(identityKey, target, session))));
+        return StepResult.of(ProviderCalls.invoke(ctx, alias, IdentityMover.class,
+                (p, session) -> p.moveIdentity(identityKey, target, session)));
     }
 }

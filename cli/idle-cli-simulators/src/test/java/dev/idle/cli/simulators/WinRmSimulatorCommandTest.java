@@ -26,7 +26,7 @@ class WinRmSimulatorCommandTest {
         Path example = Path.of("..", "..", "examples", "entraconnect");
         Path template = UPSTREAM.resolve("templates")
                 .resolve("directorysync-entraconnect-trigger-sync.psd1");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(template), "shared/upstream-workflows missing");
+        dev.idle.testkit.UpstreamCorpus.require(template);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         AtomicInteger exit = new AtomicInteger(-1);

@@ -22,7 +22,8 @@ import java.util.function.Function;
  * The broker behind a host file's {@code authSessions}. Each name maps to one definition or to variants selected
  * by {@code AuthSessionOptions}; secrets are read from environment variables or files (through
  * {@link SecretReferences}, relative files against the host file's folder) when a session is acquired, never from
- * the host file itself.
+ * the host file itself. A variant whose options equal the requested ones wins; otherwise the variant without
+ * {@code options} (at most one per name) is the default; with neither, acquiring fails naming the requested keys.
  */
 public final class HostAuthSessionBroker implements AuthSessionBroker {
     /** Session types and the keys each accepts besides {@code type} and {@code options}. */
@@ -133,12 +134,20 @@ public final class HostAuthSessionBroker implements AuthSessionBroker {
         }
         DataMap requested = withoutFrameworkKeys(options);
         DataMap chosen = null;
+        DataMap defaultVariant = null;
         for (DataMap v : variants) {
             DataMap vo = v.getMap("options");
+            if (vo == null) {
+                defaultVariant = v;
+            }
             if (vo == null ? requested.isEmpty() : sameOptions(vo, requested)) {
                 chosen = v;
                 break;
             }
+        }
+        if (chosen == null) {
+            // cli-contract.md: the option-less variant is the name's default, used when no variant's options match
+            chosen = defaultVariant;
         }
         if (chosen == null) {
             throw new IllegalStateException("No variant of auth session '" + name + "' matches AuthSessionOptions "

@@ -18,12 +18,15 @@ import dev.idle.internal.catalog.StepCatalog;
 import dev.idle.internal.condition.ConditionEvaluator;
 import dev.idle.internal.condition.ConditionPaths;
 import dev.idle.internal.redact.SecretScrubber;
+import dev.idle.spi.RootCause;
 import dev.idle.spi.Sleeper;
 import dev.idle.spi.Step;
 import dev.idle.spi.StepResult;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs a plan: primary steps in order until one fails or is blocked, then the OnFailure steps (best effort) when the
@@ -38,6 +41,7 @@ import java.util.List;
  * <p>Thread-safety: an executor may run several plans at once; each run keeps its state to itself.
  */
 public final class Executor {
+    private static final Logger LOG = LoggerFactory.getLogger(Executor.class);
     private final StepCatalog catalog;
     private final Clock clock;
     private final RetryRunner retry;
@@ -256,8 +260,12 @@ public final class Executor {
                 return outcome(step, StepStatus.Completed, result != null && result.changed(), null, r.attempts(),
                         result == null ? null : result.extras());
             } catch (RetryRunner.AttemptsFailed e) {
-                return outcome(step, StepStatus.Failed, false, scrubber.scrub(messageOf(e.getCause())), e.attempts,
-                        null);
+                if (LOG.isDebugEnabled()) {
+                    // the chain only for --debug: results and events carry its root cause in one line
+                    LOG.debug("step '{}' failed: {}", step.name(), scrubber.scrub(RootCause.chain(e.getCause())));
+                }
+                return outcome(step, StepStatus.Failed, false, scrubber.scrub(RootCause.describe(e.getCause())),
+                        e.attempts, null);
             }
         }
     }
@@ -304,11 +312,6 @@ public final class Executor {
         plan.steps().forEach(s -> trees.add(s.with()));
         plan.onFailureSteps().forEach(s -> trees.add(s.with()));
         return SecretScrubber.from(trees.toArray());
-    }
-
-    private static String messageOf(Throwable t) {
-        String m = t.getMessage();
-        return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
     }
 
     private static StepOutcome notApplicable(PlanStep step) {

@@ -39,6 +39,21 @@ class HostAuthSessionBrokerTest {
                 DataMap.of("type", "OAuth", "env", "TIER0_TOKEN", "options", DataMap.of("Role", "Tier0")))));
     }
 
+    /** Only option-bearing variants: a request that matches none of them has nowhere to fall back to. */
+    private HostAuthSessionBroker graphWithoutDefault() {
+        return broker(DataMap.of("Graph", List.of(
+                DataMap.of("type", "OAuth", "env", "DEFAULT_TOKEN", "options", DataMap.of("Role", "Admin")),
+                DataMap.of("type", "OAuth", "env", "TIER0_TOKEN", "options", DataMap.of("Role", "Tier0")))));
+    }
+
+    @Test
+    void defaultVariantIsUsedWhenNoVariantsOptionsMatch() {
+        AuthSession s = graphWithVariants().acquire("Graph", DataMap.of("Role", "Helpdesk", "CorrelationId", "c-1"));
+        assertThat(s.secret().reveal()).isEqualTo("default-secret");
+        assertThat(graphWithVariants().acquire("Graph", DataMap.of("Role", "Tier0")).secret().reveal())
+                .as("an exact match still wins over the default").isEqualTo("tier0-secret");
+    }
+
     @Test
     void defaultVariantIsChosenWithoutOptions() {
         AuthSession s = graphWithVariants().acquire("Graph", new DataMap());
@@ -65,7 +80,7 @@ class HostAuthSessionBrokerTest {
 
     @Test
     void noMatchingVariantIsAnErrorNamingSessionAndOptionsButNoSecret() {
-        HostAuthSessionBroker b = graphWithVariants();
+        HostAuthSessionBroker b = graphWithoutDefault();
         assertThatThrownBy(() -> b.acquire("Graph", DataMap.of("Role", "Tier1", "token", "opt-secret")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("auth session 'Graph'").hasMessageContaining("Role")
@@ -75,7 +90,7 @@ class HostAuthSessionBrokerTest {
 
     @Test
     void authSessionOptionsValuesNeverAppearInErrors() {
-        HostAuthSessionBroker b = graphWithVariants();
+        HostAuthSessionBroker b = graphWithoutDefault();
         assertThatThrownBy(() -> b.acquire("Graph", DataMap.of("Role", "Tier1-value", "Tenant", "contoso-value",
                 "CorrelationId", "c-1")))
                 .isInstanceOf(IllegalStateException.class)

@@ -105,7 +105,7 @@ class PlanExportTest {
     @Test
     void exportMatchesTheSharedSpecFixtureWhenPresent() throws IOException {
         Path shared = Path.of("..", "..", "..", "shared", "spec", "fixtures", "plan-export-expected.json");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(shared), "shared/ spec folder not beside the repo");
+        dev.idle.internal.UpstreamCorpusGuard.require(shared);
         assertThat(idleFields(idle.export(fixturePlan()))).isEqualTo(idleFields(Files.readString(shared)));
     }
 

@@ -1,9 +1,9 @@
 package dev.idle.internal.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.idle.api.data.DataMap;
+import dev.idle.internal.UpstreamCorpusGuard;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +23,7 @@ class UpstreamWorkflowsTest {
     @Test
     void everyUpstreamWorkflowParses() throws IOException {
         Path dir = samples();
-        assumeTrue(Files.isDirectory(dir), "upstream workflows not present at " + dir);
+        UpstreamCorpusGuard.require(dir);
         List<Path> files;
         try (Stream<Path> walk = Files.walk(dir)) {
             files = walk.filter(p -> p.toString().toLowerCase().endsWith(".psd1")).sorted().toList();
@@ -43,7 +43,7 @@ class UpstreamWorkflowsTest {
     @Test
     void hereStringInUpstreamTemplateKeepsItsMarkup() {
         Path file = samples().resolve("templates/exo-leaver.psd1");
-        assumeTrue(Files.isRegularFile(file), "sample not present: " + file);
+        UpstreamCorpusGuard.require(file);
         String text = String.valueOf(DataFileLoader.load(file));
         assertThat(text).contains("<p>This mailbox is no longer monitored.</p>");
     }

@@ -109,7 +109,9 @@ final class GraphAuth {
                 return new StaticToken(secret);
             }
             default -> {
-                return new CredentialToken(credential(type, a, s.secret(), description), description, s.secret());
+                // token errors name where the token was asked for: "connection refused" alone does not say where
+                String from = description + " from " + authorityOf(a);
+                return new CredentialToken(credential(type, a, s.secret(), description), from, s.secret());
             }
         }
     }
@@ -124,8 +126,12 @@ final class GraphAuth {
                 + " Supported: " + String.join(", ", TYPES) + ".");
     }
 
+    private String authorityOf(DataMap a) {
+        return authority(a.getString("authority") != null ? a.getString("authority") : authorityHost);
+    }
+
     private TokenCredential credential(String type, DataMap a, Secret secret, String description) {
-        String authority = authority(a.getString("authority") != null ? a.getString("authority") : authorityHost);
+        String authority = authorityOf(a);
         return AzureCredentials.credential(type, a, authority, a.getString("tenantId"), secret, azureHttp, description);
     }
 

@@ -195,4 +195,17 @@ class KeycloakHttpBehaviourTest {
                 "GET /admin/realms/acme/users/u1/sessions",
                 "POST /admin/realms/acme/users/u1/logout");
     }
+
+    @Test
+    void theDocumentedSessionsRevokedCountReachesTheStepsOutput() {
+        adminReplies.add(Reply.of(200, "[" + USER + "]"));
+        adminReplies.add(Reply.of(200, "[{\"id\":\"s1\"},{\"id\":\"s2\"}]"));
+        adminReplies.add(Reply.of(204, ""));
+        SessionRevoker p = provider(SECRET, Map.of());
+
+        dev.idle.spi.StepResult step = dev.idle.spi.StepResult.of(p.revokeSessions("jdoe", null));
+
+        assertThat(step.changed()).isTrue();
+        assertThat(step.extras().getMap(dev.idle.spi.StepResult.OUTPUT)).containsEntry("SessionsRevoked", 2);
+    }
 }

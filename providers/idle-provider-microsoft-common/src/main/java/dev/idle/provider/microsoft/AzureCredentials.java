@@ -9,6 +9,7 @@ import com.azure.identity.ManagedIdentityCredentialBuilder;
 import com.azure.identity.WorkloadIdentityCredentialBuilder;
 import dev.idle.api.data.DataMap;
 import dev.idle.spi.ProviderException;
+import dev.idle.spi.RootCause;
 import dev.idle.spi.Secret;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -123,18 +124,19 @@ public final class AzureCredentials {
     }
 
     /**
-     * The type and first line of a credential's error, {@code secret} masked, at most 300 characters of message;
-     * for a {@link ProviderException} that does not attach the cause (it may quote the secret).
+     * The root cause of a credential's error in one line ({@code connection refused}, or its type and first line,
+     * see {@link RootCause}), {@code secret} masked, at most 300 characters of message; for a
+     * {@link ProviderException} that does not attach the cause (it may quote the secret).
      */
     public static String summary(Throwable e, Secret secret) {
-        String msg = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+        String msg = RootCause.wordingOf(RootCause.of(e));
         if (secret != null && !secret.isEmpty()) {
             msg = msg.replace(secret.reveal(), "[REDACTED]");
         }
         if (msg.length() > 300) {
             msg = msg.substring(0, 300) + "...";
         }
-        return e.getClass().getSimpleName() + (msg.isEmpty() ? "" : ": " + msg);
+        return msg;
     }
 
     /**
