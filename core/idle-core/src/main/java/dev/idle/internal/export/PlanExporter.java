@@ -20,7 +20,8 @@ import java.util.Map;
  * <p>After IdLE's fields each object carries the additional, optional fields execution needs (the workflow, each
  * step's resolved {@code with}, precondition settings, retry profile and status, the OnFailure steps), and the
  * document ends with {@code planHash}: the SHA-256 of its canonical form (RFC 8785) without that field. When
- * redaction or truncation touched something execution needs, {@code executable} is false with the reason.
+ * redaction or truncation touched something execution needs, {@code executable} is false with the reason, which
+ * names each step and key path that was redacted (never the value); both fields are part of the hashed content.
  */
 public final class PlanExporter {
     static final int INPUT_LIMIT_BYTES = 65536;
@@ -36,6 +37,7 @@ public final class PlanExporter {
 
     static Map<String, Object> document(Plan plan) {
         List<String> notExecutable = new ArrayList<>();
+        List<String> redacted = new ArrayList<>();
         SecretScrubber scrubber = scrubberFor(plan);
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("schemaVersion", "1.0");
@@ -44,13 +46,13 @@ public final class PlanExporter {
         Map<String, Object> planNode = new LinkedHashMap<>();
         planNode.put("id", blankToNull(plan.correlationId()));
         planNode.put("mode", null);
-        planNode.put("steps", steps(plan.steps(), true, scrubber, notExecutable));
+        planNode.put("steps", steps(plan.steps(), true, scrubber, redacted));
         List<Object> warnings = new ArrayList<>();
         for (PlanWarning w : plan.warnings()) {
             warnings.add(warning(w, true));
         }
         planNode.put("warnings", warnings);
-        planNode.put("onFailureSteps", steps(plan.onFailureSteps(), false, scrubber, notExecutable));
+        planNode.put("onFailureSteps", steps(plan.onFailureSteps(), false, scrubber, redacted));
         doc.put("plan", planNode);
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("generatedBy", "Export-IdlePlanObject");
@@ -62,10 +64,16 @@ public final class PlanExporter {
         workflow.put("lifecycleEvent", plan.lifecycleEvent());
         workflow.put("description", blankToNull(plan.workflowDescription()));
         doc.put("workflow", workflow);
-        if (requestRedacted(plan, scrubber) && hasPreconditions(plan)) {
+        if (hasPreconditions(plan)) {
             // Preconditions read the request at run time; they would see the marker instead of the value.
-            notExecutable.add("the request input holds secret values, which are redacted, and preconditions read the"
-                    + " request at run time");
+            List<String> inRequest = Redactor.redactedPaths(plan.request().toData(), "Request", scrubber::scrub);
+            if (!inRequest.isEmpty()) {
+                redacted.add("request input at " + String.join(", ", inRequest)
+                        + ", which preconditions read at run time");
+            }
+        }
+        if (!redacted.isEmpty()) {
+            notExecutable.add(0, "inputs were redacted: " + String.join("; ", redacted));
         }
         doc.put("executable", notExecutable.isEmpty());
         if (!notExecutable.isEmpty()) {
@@ -84,11 +92,6 @@ public final class PlanExporter {
         plan.steps().forEach(st -> trees.add(st.with()));
         plan.onFailureSteps().forEach(st -> trees.add(st.with()));
         return SecretScrubber.from(trees.toArray());
-    }
-
-    private static boolean requestRedacted(Plan plan, SecretScrubber scrubber) {
-        Object data = plan.request().toData();
-        return Redactor.wouldRedact(data) || !java.util.Objects.equals(scrubber.scrubTree(data), data);
     }
 
     private static boolean hasPreconditions(Plan plan) {
@@ -110,27 +113,24 @@ public final class PlanExporter {
     }
 
     private static List<Object> steps(List<PlanStep> steps, boolean primary, SecretScrubber scrubber,
-                                      List<String> notExecutable) {
+                                      List<String> redacted) {
         List<Object> out = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
-            out.add(step(steps.get(i), i, primary, scrubber, notExecutable));
+            out.add(step(steps.get(i), i, primary, scrubber, redacted));
         }
         return out;
     }
 
+    /** One step; where redaction replaced something execution needs, {@code redacted} gets the step and paths. */
     private static Map<String, Object> step(PlanStep s, int index, boolean primary, SecretScrubber scrubber,
-                                            List<String> notExecutable) {
-        String where = (primary ? "step '" : "OnFailure step '") + s.name() + "'";
-        Object with = Redactor.redact(s.with());
-        Object safeWith = scrubber.scrubTree(with);
-        if (Redactor.wouldRedact(s.with())) {
-            notExecutable.add(where + " has secret-named or credential values in its inputs, which are redacted");
-        } else if (!java.util.Objects.equals(with, safeWith)) {
-            notExecutable.add(where + " has a secret value copied into its inputs, which is redacted");
+                                            List<String> redacted) {
+        List<String> paths = new ArrayList<>(Redactor.redactedPaths(s.with(), "With", scrubber::scrub));
+        paths.addAll(Redactor.redactedPaths(s.precondition(), "Precondition", scrubber::scrub));
+        paths.addAll(Redactor.redactedPaths(s.preconditionEvent(), "PreconditionEvent", scrubber::scrub));
+        if (!paths.isEmpty()) {
+            redacted.add((primary ? "step '" : "OnFailure step '") + s.name() + "' at " + String.join(", ", paths));
         }
-        if (Redactor.wouldRedact(s.precondition()) || Redactor.wouldRedact(s.preconditionEvent())) {
-            notExecutable.add(where + " has redacted values in its precondition settings");
-        }
+        Object safeWith = scrubber.scrubTree(Redactor.redact(s.with()));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", String.format((primary ? "step-" : "onfailure-") + "%02d", index + 1));
         m.put("name", blankToNull(s.name()));
