@@ -64,17 +64,13 @@ public final class PlanExporter {
         workflow.put("lifecycleEvent", plan.lifecycleEvent());
         workflow.put("description", blankToNull(plan.workflowDescription()));
         doc.put("workflow", workflow);
-        if (hasPreconditions(plan)) {
+        Redactor.Paths inRequest = Redactor.redactedPaths(plan.request().toData(), "Request", scrubber::scrub);
+        if (hasPreconditions(plan) && !inRequest.isEmpty()) {
             // Preconditions read the request at run time; they would see the marker instead of the value.
-            List<String> inRequest = Redactor.redactedPaths(plan.request().toData(), "Request", scrubber::scrub);
-            if (!inRequest.isEmpty()) {
-                redacted.add("request input at " + String.join(", ", inRequest)
-                        + ", which preconditions read at run time");
-            }
+            redacted.add("the request input holds secret values, which are redacted, and preconditions read the"
+                    + " request at run time: " + all(inRequest));
         }
-        if (!redacted.isEmpty()) {
-            notExecutable.add(0, "inputs were redacted: " + String.join("; ", redacted));
-        }
+        notExecutable.addAll(0, redacted);
         doc.put("executable", notExecutable.isEmpty());
         if (!notExecutable.isEmpty()) {
             doc.put("notExecutableReason", String.join("; ", notExecutable));
@@ -92,6 +88,12 @@ public final class PlanExporter {
         plan.steps().forEach(st -> trees.add(st.with()));
         plan.onFailureSteps().forEach(st -> trees.add(st.with()));
         return SecretScrubber.from(trees.toArray());
+    }
+
+    private static String all(Redactor.Paths paths) {
+        List<String> both = new ArrayList<>(paths.named());
+        both.addAll(paths.copied());
+        return String.join(", ", both);
     }
 
     private static boolean hasPreconditions(Plan plan) {
@@ -121,14 +123,27 @@ public final class PlanExporter {
         return out;
     }
 
-    /** One step; where redaction replaced something execution needs, {@code redacted} gets the step and paths. */
+    /**
+     * One step; where redaction replaced something execution needs, {@code redacted} gets a reason naming the step
+     * and the key paths.
+     */
     private static Map<String, Object> step(PlanStep s, int index, boolean primary, SecretScrubber scrubber,
                                             List<String> redacted) {
-        List<String> paths = new ArrayList<>(Redactor.redactedPaths(s.with(), "With", scrubber::scrub));
-        paths.addAll(Redactor.redactedPaths(s.precondition(), "Precondition", scrubber::scrub));
-        paths.addAll(Redactor.redactedPaths(s.preconditionEvent(), "PreconditionEvent", scrubber::scrub));
-        if (!paths.isEmpty()) {
-            redacted.add((primary ? "step '" : "OnFailure step '") + s.name() + "' at " + String.join(", ", paths));
+        String where = (primary ? "step '" : "OnFailure step '") + s.name() + "'";
+        Redactor.Paths inWith = Redactor.redactedPaths(s.with(), "With", scrubber::scrub);
+        if (!inWith.named().isEmpty()) {
+            redacted.add(where + " has secret-named or credential values in its inputs, which are redacted: "
+                    + String.join(", ", inWith.named()));
+        }
+        if (!inWith.copied().isEmpty()) {
+            redacted.add(where + " has a secret value copied into its inputs, which is redacted: "
+                    + String.join(", ", inWith.copied()));
+        }
+        Redactor.Paths inPrecondition = Redactor.redactedPaths(s.precondition(), "Precondition", scrubber::scrub);
+        Redactor.Paths inEvent = Redactor.redactedPaths(s.preconditionEvent(), "PreconditionEvent", scrubber::scrub);
+        if (!inPrecondition.isEmpty() || !inEvent.isEmpty()) {
+            redacted.add(where + " has redacted values in its precondition settings: " + all(inPrecondition)
+                    + (inPrecondition.isEmpty() || inEvent.isEmpty() ? "" : ", ") + all(inEvent));
         }
         Object safeWith = scrubber.scrubTree(Redactor.redact(s.with()));
         Map<String, Object> m = new LinkedHashMap<>();

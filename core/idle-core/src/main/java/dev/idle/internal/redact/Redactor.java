@@ -58,27 +58,43 @@ public final class Redactor {
     }
 
     /**
-     * Where {@link #redact} would replace something in {@code value}, or {@code scrub} would change one of its strings:
-     * paths below {@code root} such as {@code With.Attributes.Password} or {@code With.Groups[1]}, in the order
-     * found. Names the places, never the values.
+     * Where output would hide something of {@code value}, as paths below {@code root} such as
+     * {@code With.Attributes.Password} or {@code With.Groups[1]}, in the order found; names the places, never the
+     * values.
+     *
+     * @param named  paths of values under secret-named keys, of text that looks like a credential, of auth sessions
+     *               and executable values
+     * @param copied paths of {@link Secret}s (a template read them from a secret-named path) and of strings that
+     *               {@code scrub} changes (a known secret was copied into them)
      */
-    public static List<String> redactedPaths(Object value, String root, UnaryOperator<String> scrub) {
-        List<String> out = new ArrayList<>();
+    public record Paths(List<String> named, List<String> copied) {
+        public boolean isEmpty() {
+            return named.isEmpty() && copied.isEmpty();
+        }
+    }
+
+    /** The {@link Paths} at which {@link #redact}, then {@code scrub} on each string, would change {@code value}. */
+    public static Paths redactedPaths(Object value, String root, UnaryOperator<String> scrub) {
+        Paths out = new Paths(new ArrayList<>(), new ArrayList<>());
         collectPaths(value, root, scrub, new IdentityHashMap<>(), out);
         return out;
     }
 
     private static void collectPaths(Object v, String at, UnaryOperator<String> scrub,
-                                     IdentityHashMap<Object, Boolean> path, List<String> out) {
-        if (isSecretValue(v)) {
-            out.add(at);
+                                     IdentityHashMap<Object, Boolean> path, Paths out) {
+        if (v instanceof Secret) {
+            out.copied().add(at);
+        } else if (isSecretValue(v)) {
+            out.named().add(at);
         } else if (v instanceof String s) {
-            if (CredentialMasking.containsCredential(s) || !scrub.apply(s).equals(s)) {
-                out.add(at);
+            if (CredentialMasking.containsCredential(s)) {
+                out.named().add(at);
+            } else if (!scrub.apply(s).equals(s)) {
+                out.copied().add(at);
             }
         } else if (v instanceof Map<?, ?> || v instanceof Collection<?>) {
             if (path.put(v, Boolean.TRUE) != null) {
-                out.add(at);
+                out.named().add(at);
                 return;
             }
             if (v instanceof Map<?, ?> m) {
@@ -86,7 +102,7 @@ public final class Redactor {
                     String key = String.valueOf(e.getKey());
                     String child = at.isEmpty() ? key : at + "." + key;
                     if (isSecretNamedKey(key)) {
-                        out.add(child);
+                        out.named().add(child);
                     } else {
                         collectPaths(e.getValue(), child, scrub, path, out);
                     }
