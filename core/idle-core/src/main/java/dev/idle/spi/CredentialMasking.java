@@ -1,11 +1,8 @@
 package dev.idle.spi;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
@@ -22,9 +19,10 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
  *       only the credential part is replaced by {@link #MARKER}.</li>
  * </ul>
  *
- * <p>Matching is linear in the length of the text: the patterns are compiled once, every repetition is possessive
- * (no backtracking) and anchored at a token boundary, and the private key block is found with plain
- * {@code indexOf}. Masking is idempotent: masked text masks to itself. Stateless and thread-safe.
+ * <p>Masking is one pass over the text per kind of credential, each anchored at a fixed piece of text ({@code =},
+ * {@code :}, {@code ://}, {@code eyJ}, {@code bearer}, {@code -----BEGIN}) and looking back at most 64 characters,
+ * so it is linear in the length of the text, without regular expressions and their backtracking. Masking is
+ * idempotent: masked text masks to itself. Stateless and thread-safe.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class CredentialMasking {
@@ -52,26 +50,8 @@ public final class CredentialMasking {
     private static final List<String> TEXT_KEY_ENDINGS = List.of("passwd", "accountkey", "accesskey",
             "sharedaccesssignature");
 
-    private static final Pattern HEADER = Pattern.compile("(?i)(?<![A-Za-z0-9_-])(?:proxy-authorization|authorization"
-            + "|x-api-key|api-key|apikey|set-cookie|cookie|x-auth-token|ocp-apim-subscription-key)[ \\t]*+:[ \\t]*+"
-            + "([^\\r\\n\"]++)");
-    private static final Pattern JWT = Pattern.compile(
-            "(?<![A-Za-z0-9_-])(eyJ[A-Za-z0-9_-]++\\.[A-Za-z0-9_-]++\\.[A-Za-z0-9_-]*+(?:\\.[A-Za-z0-9_-]*+)*+)");
-    private static final Pattern BEARER = Pattern.compile(
-            "(?i)(?<![A-Za-z0-9_-])bearer\\s++([A-Za-z0-9\\-._~+/]{8,}+=*+)");
-    private static final Pattern URL_PASSWORD = Pattern.compile(
-            "(?i)(?<![A-Za-z0-9+.-])[a-z][a-z0-9+.-]{0,31}+://[^\\s:/?#@\\[\\]]*+:([^\\s/?#@]++)@");
-    private static final Pattern JSON_MEMBER = Pattern.compile(
-            "\"([A-Za-z_][A-Za-z0-9_.\\- ]{0,63}+)\"[ \\t]*+:[ \\t]*+(?:\"((?:[^\"\\\\\\r\\n]|\\\\.)*+)\"|([^,}\\]\\s\"]++))");
-    /** The key and {@code =} of a {@code key=value} pair; the value is read by hand, only after the key qualifies. */
-    private static final Pattern KEY_EQUALS = Pattern.compile(
-            "(?<![A-Za-z0-9_.\\-])([A-Za-z_][A-Za-z0-9_.\\-]{0,63}+)[ \\t]*+=[ \\t]*+");
-
-    private static final String PEM_BEGIN = "-----BEGIN ";
-    private static final String PEM_END = "-----END ";
-    private static final String PEM_DASHES = "-----";
-    /** The longest PEM label looked at ({@code ENCRYPTED PRIVATE KEY}, {@code OPENSSH PRIVATE KEY}, …). */
-    private static final int PEM_LABEL_MAX = 64;
+    /** The last letters of every secret name and word: a key ending in another character is not secret (a fast no). */
+    private static final String LAST_LETTERS = lastLetters();
 
     /** The shortest text that can hold a credential this class finds; shorter text is returned at once. */
     private static final int SHORTEST_CREDENTIAL = 5;
@@ -92,35 +72,60 @@ public final class CredentialMasking {
      * is (it ends in {@code pin}).
      */
     public static boolean isSecretNamedKey(String key) {
-        if (key == null) {
+        if (key == null || !mayEndInSecretWord(key)) {
             return false;
         }
         if (IDLE_SECRET_NAMES.contains(key)) {
             return true;
         }
         String word = lettersAndDigits(key);
-        return SECRET_ENDINGS.stream().anyMatch(word::endsWith);
+        for (String ending : SECRET_ENDINGS) {
+            if (word.endsWith(ending)) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    /** A key of a {@code key=value} pair or JSON member inside text whose value is a credential. */
-    private static boolean isCredentialKeyInText(String key) {
-        if (isSecretNamedKey(key)) {
-            return true;
+    private static boolean mayEndInSecretWord(String key) {
+        for (int i = key.length() - 1; i >= 0; i--) {
+            char c = key.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                return LAST_LETTERS.indexOf(Character.toLowerCase(c)) >= 0;
+            }
         }
-        String word = lettersAndDigits(key);
-        return TEXT_KEY_ENDINGS.stream().anyMatch(word::endsWith);
+        return false;
+    }
+
+    private static String lastLetters() {
+        StringBuilder letters = new StringBuilder();
+        List<String> all = new java.util.ArrayList<>(IDLE_SECRET_NAMES);
+        all.addAll(SECRET_ENDINGS);
+        all.addAll(TEXT_KEY_ENDINGS);
+        for (String word : all) {
+            char last = Character.toLowerCase(word.charAt(word.length() - 1));
+            if (letters.indexOf(String.valueOf(last)) < 0) {
+                letters.append(last);
+            }
+        }
+        return letters.toString();
     }
 
     /** {@code key} in lower case without separators: {@code X-Api-Key} and {@code x_api_key} become {@code xapikey}. */
     private static String lettersAndDigits(String key) {
         StringBuilder out = new StringBuilder(key.length());
-        key.toLowerCase(Locale.ROOT).codePoints().filter(Character::isLetterOrDigit).forEach(out::appendCodePoint);
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                out.append(Character.toLowerCase(c));
+            }
+        }
         return out.toString();
     }
 
     /** True when {@link #mask} would change {@code text}: it holds a credential that is not masked yet. */
     public static boolean containsCredential(String text) {
-        return text != null && !mask(text).equals(text);
+        return text != null && text.length() >= SHORTEST_CREDENTIAL && new CredentialScanner(text).found();
     }
 
     /**
@@ -131,134 +136,23 @@ public final class CredentialMasking {
         if (text == null || text.length() < SHORTEST_CREDENTIAL) {
             return text;
         }
-        String out = maskPrivateKeys(text);
-        out = maskGroups(out, HEADER, false);
-        out = maskGroups(out, JWT, false);
-        out = maskGroups(out, BEARER, false);
-        out = maskGroups(out, URL_PASSWORD, false);
-        out = maskGroups(out, JSON_MEMBER, true);
-        return maskKeyValues(out);
+        return new CredentialScanner(text).masked();
     }
 
-    /**
-     * Replaces, in every match of {@code pattern}, the first non-empty group after the key group (group 1 when
-     * {@code keyed} is false) by the marker; with {@code keyed}, only when group 1 names a credential.
-     */
-    private static String maskGroups(String text, Pattern pattern, boolean keyed) {
-        Matcher m = pattern.matcher(text);
-        StringBuilder out = null;
-        int copied = 0;
-        while (m.find()) {
-            if (keyed && !isCredentialKeyInText(m.group(1))) {
-                continue;
-            }
-            int group = keyed ? 2 : 1;
-            while (group <= m.groupCount() && m.group(group) == null) {
-                group++;
-            }
-            if (group > m.groupCount() || m.group(group).isEmpty() || m.group(group).startsWith(MARKER)) {
-                continue;
-            }
-            if (out == null) {
-                out = new StringBuilder(text.length());
-            }
-            out.append(text, copied, m.start(group)).append(MARKER);
-            copied = m.end(group);
+    /** A key of a {@code key=value} pair or JSON member inside text whose value is a credential. */
+    static boolean isCredentialKeyInText(String key) {
+        if (!mayEndInSecretWord(key)) {
+            return false;
         }
-        if (out == null) {
-            return text;
+        if (isSecretNamedKey(key)) {
+            return true;
         }
-        return out.append(text, copied, text.length()).toString();
-    }
-
-    /**
-     * Masks the value of every {@code key=value} pair whose key names a credential. The value runs to the next
-     * {@code ;}, {@code &}, quote or line end (spaces included: a connection string's password may hold spaces), or
-     * is quoted ({@code "…"}, {@code '…'}, {@code {…}}). The search goes on right after each {@code =}, so a pair
-     * inside the value of another is found too.
-     */
-    private static String maskKeyValues(String text) {
-        Matcher m = KEY_EQUALS.matcher(text);
-        StringBuilder out = null;
-        int copied = 0;
-        int from = 0;
-        while (from < text.length() && m.find(from)) {
-            from = m.end();
-            if (!isCredentialKeyInText(m.group(1))) {
-                continue;
-            }
-            int start = m.end();
-            int end = valueEnd(text, start);
-            if (start < text.length() && "\"'{".indexOf(text.charAt(start)) >= 0) {
-                start++;
-            }
-            String value = text.substring(start, end);
-            if (value.isEmpty() || value.startsWith(MARKER)) {
-                continue;
-            }
-            if (out == null) {
-                out = new StringBuilder(text.length());
-            }
-            out.append(text, copied, start).append(MARKER);
-            copied = end;
-            from = Math.max(from, end);
-        }
-        return out == null ? text : out.append(text, copied, text.length()).toString();
-    }
-
-    /** Where the value starting at {@code start} ends (exclusive; a closing quote or brace stays outside). */
-    private static int valueEnd(String text, int start) {
-        if (start >= text.length()) {
-            return start;
-        }
-        char first = text.charAt(start);
-        char close = first == '"' ? '"' : first == '\'' ? '\'' : first == '{' ? '}' : 0;
-        int i = close == 0 ? start : start + 1;
-        for (; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\r' || c == '\n' || (close != 0 ? c == close : ";&\"'".indexOf(c) >= 0)) {
-                break;
+        String word = lettersAndDigits(key);
+        for (String ending : TEXT_KEY_ENDINGS) {
+            if (word.endsWith(ending)) {
+                return true;
             }
         }
-        return i;
-    }
-
-    /**
-     * Replaces the body of every {@code -----BEGIN … PRIVATE KEY-----} block by the marker, keeping the BEGIN and END
-     * lines; a block without its END line is masked to the end of the text (a cut-off key is still a key).
-     */
-    private static String maskPrivateKeys(String text) {
-        int begin = text.indexOf(PEM_BEGIN);
-        if (begin < 0) {
-            return text;
-        }
-        StringBuilder out = new StringBuilder(text.length());
-        int copied = 0;
-        while (begin >= 0) {
-            int labelStart = begin + PEM_BEGIN.length();
-            int labelEnd = text.indexOf(PEM_DASHES, labelStart);
-            if (labelEnd < 0) {
-                break;
-            }
-            if (labelEnd - labelStart > PEM_LABEL_MAX || !text.substring(labelStart, labelEnd).contains("PRIVATE KEY")) {
-                begin = text.indexOf(PEM_BEGIN, labelStart);
-                continue;
-            }
-            int bodyStart = labelEnd + PEM_DASHES.length();
-            int end = text.indexOf(PEM_END, bodyStart);
-            int bodyEnd = end < 0 ? text.length() : end;
-            out.append(text, copied, bodyStart);
-            if (!text.substring(bodyStart, bodyEnd).strip().equals(MARKER)) {
-                out.append(MARKER);
-            } else {
-                out.append(text, bodyStart, bodyEnd);
-            }
-            copied = bodyEnd;
-            if (end < 0) {
-                break;
-            }
-            begin = text.indexOf(PEM_BEGIN, end + PEM_END.length());
-        }
-        return out.append(text, copied, text.length()).toString();
+        return false;
     }
 }
