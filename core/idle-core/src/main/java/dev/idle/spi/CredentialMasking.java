@@ -78,8 +78,11 @@ public final class CredentialMasking {
         if (IDLE_SECRET_NAMES.contains(key)) {
             return true;
         }
-        String word = lettersAndDigits(key);
-        for (String ending : SECRET_ENDINGS) {
+        return endsWithAny(lettersAndDigits(key), SECRET_ENDINGS);
+    }
+
+    private static boolean endsWithAny(String word, List<String> endings) {
+        for (String ending : endings) {
             if (word.endsWith(ending)) {
                 return true;
             }
@@ -147,12 +150,6 @@ public final class CredentialMasking {
         if (isSecretNamedKey(key)) {
             return true;
         }
-        String word = lettersAndDigits(key);
-        for (String ending : TEXT_KEY_ENDINGS) {
-            if (word.endsWith(ending)) {
-                return true;
-            }
-        }
-        return false;
+        return endsWithAny(lettersAndDigits(key), TEXT_KEY_ENDINGS);
     }
 }

@@ -1,6 +1,5 @@
 package dev.idle.internal.redact;
 
-import dev.idle.api.data.DataMap;
 import dev.idle.spi.CredentialMasking;
 import dev.idle.spi.Secret;
 import java.util.ArrayList;
@@ -105,19 +104,6 @@ public final class SecretScrubber {
 
     /** A copy of a data tree with every string scrubbed; other values are kept as they are. */
     public Object scrubTree(Object v) {
-        if (v instanceof String s) {
-            return scrub(s);
-        }
-        if (v instanceof Map<?, ?> m) {
-            DataMap copy = new DataMap();
-            m.forEach((k, val) -> copy.put(String.valueOf(k), scrubTree(val)));
-            return copy;
-        }
-        if (v instanceof List<?> l) {
-            List<Object> copy = new ArrayList<>(l.size());
-            l.forEach(item -> copy.add(scrubTree(item)));
-            return copy;
-        }
-        return v;
+        return RevealedSecrets.mapLeaves(v, leaf -> leaf instanceof String s ? scrub(s) : leaf);
     }
 }

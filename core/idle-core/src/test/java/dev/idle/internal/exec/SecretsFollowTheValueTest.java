@@ -13,7 +13,6 @@ import dev.idle.api.data.DataMap;
 import dev.idle.api.data.Values;
 import dev.idle.api.event.IdleEvent;
 import dev.idle.spi.Step;
-import dev.idle.spi.StepContext;
 import dev.idle.spi.StepResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,34 +32,18 @@ class SecretsFollowTheValueTest {
     private final List<IdleEvent> sinkEvents = new ArrayList<>();
 
     /** {@code Test.Provision}: records its inputs, echoes them in an event and in its output. */
-    private final Step provision = new Step() {
-        @Override
-        public String type() {
-            return "Test.Provision";
-        }
-
-        @Override
-        public StepResult execute(StepContext ctx) {
-            received.add((DataMap) Values.deepCopy(ctx.with()));
-            ctx.events().write("Provisioned", "provider said: " + ctx.with().get("Welcome"),
-                    DataMap.of("echo", Values.deepCopy(ctx.with())));
-            return new StepResult(true, DataMap.of("Echo", "got " + ctx.with().get("Password")));
-        }
-    };
+    private final Step provision = StubStep.of("Test.Provision", (ctx, call) -> {
+        received.add((DataMap) Values.deepCopy(ctx.with()));
+        ctx.events().write("Provisioned", "provider said: " + ctx.with().get("Welcome"),
+                DataMap.of("echo", Values.deepCopy(ctx.with())));
+        return new StepResult(true, DataMap.of("Echo", "got " + ctx.with().get("Password")));
+    });
 
     /** {@code Test.Reject}: fails like a provider whose exception message echoes the request's headers. */
-    private final Step reject = new Step() {
-        @Override
-        public String type() {
-            return "Test.Reject";
-        }
-
-        @Override
-        public StepResult execute(StepContext ctx) {
-            throw new IllegalStateException("401 Unauthorized for POST /users; request headers: Authorization: Bearer "
-                    + JWT + "\nAccept: application/json");
-        }
-    };
+    private final Step reject = StubStep.of("Test.Reject", (ctx, call) -> {
+        throw new IllegalStateException("401 Unauthorized for POST /users; request headers: Authorization: Bearer "
+                + JWT + "\nAccept: application/json");
+    });
 
     private final Idle idle = Idle.withStepPacks(List.of(pack("Secrets.Pack",
             List.of(anyWith("Test.Provision"), anyWith("Test.Reject")), List.of(provision, reject))));
