@@ -82,7 +82,8 @@ public final class SecretScrubber {
             }
         } else if (v instanceof Secret s) {
             marked.add(s.reveal());
-        } else if (underSecretKey && v != null) {
+        } else if (underSecretKey && v != null && !(v instanceof Boolean)) {
+            // A flag under a secret-named key (ResetPin: true) is no secret; masking every "true" would only harm.
             keyed.add(String.valueOf(v));
         }
     }
