@@ -72,8 +72,12 @@ class RedactionBoundariesTest {
                 .contains("\"apiKey\": \"[REDACTED]\"").contains("\"token\": \"[REDACTED]\"");
     }
 
+    /**
+     * Changed by design (issue 13, item 6): such a template used to be refused; it now resolves, and its value stays
+     * secret in every output.
+     */
     @Test
-    void aTemplateThatReadsASecretNamedValueIsRefused() throws IOException {
+    void aTemplateThatReadsASecretNamedValueResolvesAndItsValueAppearsInNoOutput() throws IOException {
         Path workflow = write("leak.psd1", """
                 @{ Name = 'Leak'; LifecycleEvent = 'Joiner'
                    Steps = @( @{ Name = 'Say'; Type = 'IdLE.Step.EmitEvent'; With = @{ Message = 'pw={{Request.Intent.password}}' } } ) }
@@ -82,9 +86,10 @@ class RedactionBoundariesTest {
 
         CliRun run = CliRun.of("plan", "--workflow", workflow.toString(), "--request", request.toString());
 
-        assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.err()).contains("secret-named value 'password'").doesNotContain("P@ssw0rd-123");
-        assertThat(run.out()).doesNotContain("P@ssw0rd-123");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.err()).doesNotContain("P@ssw0rd-123");
+        assertThat(run.out()).doesNotContain("P@ssw0rd-123").contains("\"Message\": \"[REDACTED]\"")
+                .contains("\"executable\": false");
     }
 
     private Path secretWordWorkflow() throws IOException {

@@ -17,6 +17,7 @@ import dev.idle.api.event.EventTypes;
 import dev.idle.internal.catalog.StepCatalog;
 import dev.idle.internal.condition.ConditionEvaluator;
 import dev.idle.internal.condition.ConditionPaths;
+import dev.idle.internal.redact.RevealedSecrets;
 import dev.idle.internal.redact.SecretScrubber;
 import dev.idle.spi.RootCause;
 import dev.idle.spi.Sleeper;
@@ -173,7 +174,7 @@ public final class Executor {
                 }
                 holds = step.precondition() instanceof DataMap && ConditionEvaluator.evaluate(step.precondition(), roots);
             } catch (RuntimeException e) {
-                String error = "Precondition could not be evaluated: " + e.getMessage();
+                String error = scrubber.scrub("Precondition could not be evaluated: " + e.getMessage());
                 events.emit(EventTypes.STEP_FAILED, label + " '" + step.name() + "' failed.", step.name(),
                         DataMap.of("stepType", step.type(), "index", index, "error", error));
                 return outcome(step, StepStatus.Failed, false, error, 0, null);
@@ -231,10 +232,12 @@ public final class Executor {
         /**
          * The context of one attempt of {@code step}. Its {@code With} is a fresh read-only deep copy of the plan's:
          * a step or provider that tries to change it fails, and nothing it does reaches the plan, its export, its
-         * hash or the next attempt.
+         * hash or the next attempt. Secrets a template put into the plan reach the step as their text; the run's
+         * scrubber knows them, so what the step echoes is masked.
          */
         private EngineStepContext contextFor(PlanStep step) {
-            return new EngineStepContext(step.name(), step.type(), (DataMap) Values.readOnlyCopy(step.with()),
+            return new EngineStepContext(step.name(), step.type(),
+                    (DataMap) Values.readOnlyCopy(RevealedSecrets.of(step.with())),
                     providers, events, plan.correlationId(), plan.actor());
         }
 
@@ -258,7 +261,7 @@ public final class Executor {
                                 RetryRunner.retryData(attempt, max, delay, failure)));
                 StepResult result = r.value();
                 return outcome(step, StepStatus.Completed, result != null && result.changed(), null, r.attempts(),
-                        result == null ? null : result.extras());
+                        result == null ? null : (DataMap) scrubber.scrubTree(result.extras()));
             } catch (RetryRunner.AttemptsFailed e) {
                 if (LOG.isDebugEnabled()) {
                     // the chain only for --debug: results and events carry its root cause in one line
@@ -305,7 +308,10 @@ public final class Executor {
         }
     }
 
-    /** Secret values the run knows of: under secret-named keys of the request and of every step's inputs. */
+    /**
+     * Secret values the run knows of: under secret-named keys of the request and of every step's inputs, and the
+     * secrets templates put into the inputs.
+     */
     private static SecretScrubber scrubberFor(Plan plan) {
         List<Object> trees = new ArrayList<>();
         trees.add(plan.request().toData());

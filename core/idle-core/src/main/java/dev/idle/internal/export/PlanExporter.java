@@ -20,7 +20,8 @@ import java.util.Map;
  * <p>After IdLE's fields each object carries the additional, optional fields execution needs (the workflow, each
  * step's resolved {@code with}, precondition settings, retry profile and status, the OnFailure steps), and the
  * document ends with {@code planHash}: the SHA-256 of its canonical form (RFC 8785) without that field. When
- * redaction or truncation touched something execution needs, {@code executable} is false with the reason.
+ * redaction or truncation touched something execution needs, {@code executable} is false with the reason, which
+ * names each step and key path that was redacted (never the value); both fields are part of the hashed content.
  */
 public final class PlanExporter {
     static final int INPUT_LIMIT_BYTES = 65536;
@@ -36,6 +37,7 @@ public final class PlanExporter {
 
     static Map<String, Object> document(Plan plan) {
         List<String> notExecutable = new ArrayList<>();
+        List<String> redacted = new ArrayList<>();
         SecretScrubber scrubber = scrubberFor(plan);
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("schemaVersion", "1.0");
@@ -44,13 +46,13 @@ public final class PlanExporter {
         Map<String, Object> planNode = new LinkedHashMap<>();
         planNode.put("id", blankToNull(plan.correlationId()));
         planNode.put("mode", null);
-        planNode.put("steps", steps(plan.steps(), true, scrubber, notExecutable));
+        planNode.put("steps", steps(plan.steps(), true, scrubber, redacted));
         List<Object> warnings = new ArrayList<>();
         for (PlanWarning w : plan.warnings()) {
             warnings.add(warning(w, true));
         }
         planNode.put("warnings", warnings);
-        planNode.put("onFailureSteps", steps(plan.onFailureSteps(), false, scrubber, notExecutable));
+        planNode.put("onFailureSteps", steps(plan.onFailureSteps(), false, scrubber, redacted));
         doc.put("plan", planNode);
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("generatedBy", "Export-IdlePlanObject");
@@ -62,11 +64,13 @@ public final class PlanExporter {
         workflow.put("lifecycleEvent", plan.lifecycleEvent());
         workflow.put("description", blankToNull(plan.workflowDescription()));
         doc.put("workflow", workflow);
-        if (requestRedacted(plan, scrubber) && hasPreconditions(plan)) {
+        Redactor.Paths inRequest = Redactor.redactedPaths(plan.request().toData(), "Request", scrubber::scrub);
+        if (hasPreconditions(plan) && !inRequest.isEmpty()) {
             // Preconditions read the request at run time; they would see the marker instead of the value.
-            notExecutable.add("the request input holds secret values, which are redacted, and preconditions read the"
-                    + " request at run time");
+            redacted.add("the request input holds secret values, which are redacted, and preconditions read the"
+                    + " request at run time: " + all(inRequest));
         }
+        notExecutable.addAll(0, redacted);
         doc.put("executable", notExecutable.isEmpty());
         if (!notExecutable.isEmpty()) {
             doc.put("notExecutableReason", String.join("; ", notExecutable));
@@ -86,9 +90,10 @@ public final class PlanExporter {
         return SecretScrubber.from(trees.toArray());
     }
 
-    private static boolean requestRedacted(Plan plan, SecretScrubber scrubber) {
-        Object data = plan.request().toData();
-        return Redactor.wouldRedact(data) || !java.util.Objects.equals(scrubber.scrubTree(data), data);
+    private static String all(Redactor.Paths paths) {
+        List<String> both = new ArrayList<>(paths.named());
+        both.addAll(paths.copied());
+        return String.join(", ", both);
     }
 
     private static boolean hasPreconditions(Plan plan) {
@@ -110,27 +115,37 @@ public final class PlanExporter {
     }
 
     private static List<Object> steps(List<PlanStep> steps, boolean primary, SecretScrubber scrubber,
-                                      List<String> notExecutable) {
+                                      List<String> redacted) {
         List<Object> out = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
-            out.add(step(steps.get(i), i, primary, scrubber, notExecutable));
+            out.add(step(steps.get(i), i, primary, scrubber, redacted));
         }
         return out;
     }
 
+    /**
+     * One step; where redaction replaced something execution needs, {@code redacted} gets a reason naming the step
+     * and the key paths.
+     */
     private static Map<String, Object> step(PlanStep s, int index, boolean primary, SecretScrubber scrubber,
-                                            List<String> notExecutable) {
+                                            List<String> redacted) {
         String where = (primary ? "step '" : "OnFailure step '") + s.name() + "'";
-        Object with = Redactor.redact(s.with());
-        Object safeWith = scrubber.scrubTree(with);
-        if (Redactor.wouldRedact(s.with())) {
-            notExecutable.add(where + " has secret-named or credential values in its inputs, which are redacted");
-        } else if (!java.util.Objects.equals(with, safeWith)) {
-            notExecutable.add(where + " has a secret value copied into its inputs, which is redacted");
+        Redactor.Paths inWith = Redactor.redactedPaths(s.with(), "With", scrubber::scrub);
+        if (!inWith.named().isEmpty()) {
+            redacted.add(where + " has secret-named or credential values in its inputs, which are redacted: "
+                    + String.join(", ", inWith.named()));
         }
-        if (Redactor.wouldRedact(s.precondition()) || Redactor.wouldRedact(s.preconditionEvent())) {
-            notExecutable.add(where + " has redacted values in its precondition settings");
+        if (!inWith.copied().isEmpty()) {
+            redacted.add(where + " has a secret value copied into its inputs, which is redacted: "
+                    + String.join(", ", inWith.copied()));
         }
+        Redactor.Paths inPrecondition = Redactor.redactedPaths(s.precondition(), "Precondition", scrubber::scrub);
+        Redactor.Paths inEvent = Redactor.redactedPaths(s.preconditionEvent(), "PreconditionEvent", scrubber::scrub);
+        if (!inPrecondition.isEmpty() || !inEvent.isEmpty()) {
+            redacted.add(where + " has redacted values in its precondition settings: " + all(inPrecondition)
+                    + (inPrecondition.isEmpty() || inEvent.isEmpty() ? "" : ", ") + all(inEvent));
+        }
+        Object safeWith = scrubber.scrubTree(Redactor.redact(s.with()));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", String.format((primary ? "step-" : "onfailure-") + "%02d", index + 1));
         m.put("name", blankToNull(s.name()));

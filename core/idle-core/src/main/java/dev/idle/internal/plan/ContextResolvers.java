@@ -5,6 +5,7 @@ import dev.idle.api.LifecycleRequest;
 import dev.idle.api.Providers;
 import dev.idle.api.data.DataMap;
 import dev.idle.api.data.Values;
+import dev.idle.internal.redact.RevealedSecrets;
 import dev.idle.internal.template.TemplateResolver;
 import dev.idle.spi.AuthSession;
 import dev.idle.spi.AuthSessionBroker;
@@ -59,12 +60,14 @@ final class ContextResolvers {
                     + IDENTITY_READ + ".");
         }
         List<String> templateErrors = new ArrayList<>();
-        DataMap with = (DataMap) TemplateResolver.resolveTree(Values.deepCopyMap(entry.getMap("With")),
-                request.toData(), at, templateErrors);
+        Object resolved = TemplateResolver.resolveTree(Values.deepCopyMap(entry.getMap("With")), request.toData(), at,
+                templateErrors);
         if (!templateErrors.isEmpty()) {
             errors.addAll(templateErrors);
             return;
         }
+        // The resolver calls its provider now: secrets read by templates go to it as their text.
+        DataMap with = (DataMap) RevealedSecrets.of(resolved);
         String alias = selectProvider(at, kind, with);
         requireSegment(at, alias, "provider alias");
         String sessionKey = "Default";

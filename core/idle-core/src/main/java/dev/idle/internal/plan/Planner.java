@@ -15,6 +15,7 @@ import dev.idle.api.data.Values;
 import dev.idle.internal.catalog.StepCatalog;
 import dev.idle.internal.condition.ConditionEvaluator;
 import dev.idle.internal.condition.ConditionPaths;
+import dev.idle.internal.redact.SecretScrubber;
 import dev.idle.internal.template.TemplateResolver;
 import dev.idle.internal.workflow.WorkflowSchema;
 import dev.idle.spi.Provider;
@@ -74,7 +75,10 @@ public final class Planner {
             checkProviders(steps, onFailure, providers, errors);
         }
         if (!errors.isEmpty()) {
-            throw new IdleInputException(source + ": Plan cannot be built:", errors);
+            // A provider called by a context resolver may echo a secret of the request in its error.
+            SecretScrubber scrubber = SecretScrubber.from(request.toData());
+            throw new IdleInputException(source + ": Plan cannot be built:", errors.stream().map(scrubber::scrub)
+                    .toList());
         }
         return new Plan(workflow.getString("Name"), workflow.getString("LifecycleEvent"),
                 workflow.getString("Description"), snapshot, steps, onFailure, warnings);

@@ -3,73 +3,40 @@ package dev.idle.internal.redact;
 import dev.idle.api.data.DataMap;
 import dev.idle.api.data.ExecutableValue;
 import dev.idle.spi.AuthSession;
+import dev.idle.spi.CredentialMasking;
 import dev.idle.spi.Secret;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 
 /**
  * Makes output-safe copies of data: values under secret-named keys, secrets, auth sessions and executable values
- * become {@code [REDACTED]}. Maps are re-keyed in case-insensitive sorted order so output is deterministic. Only true
- * cycles are cut (a shared, non-cyclic sub-object is copied each time it appears). The input is never changed.
+ * become {@code [REDACTED]}, and in every other string the parts that look like a credential (a bearer token, a JWT,
+ * a private key block, a connection string's password, see {@link CredentialMasking#mask}) are masked. Maps are
+ * re-keyed in case-insensitive sorted order so output is deterministic. Only true cycles are cut (a shared, non-cyclic sub-object is copied each time it appears). The input is never changed.
  */
 public final class Redactor {
-    public static final String MARKER = "[REDACTED]";
-
-    private static final Set<String> SECRET_KEYS = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-
-    static {
-        SECRET_KEYS.addAll(List.of("password", "passphrase", "secret", "token", "apikey", "clientSecret",
-                "accessToken", "refreshToken", "credential", "privateKey", "AccountPassword",
-                "AccountPasswordAsPlainText", "GeneratedAccountPasswordPlainText",
-                "GeneratedAccountPasswordProtected"));
-    }
+    public static final String MARKER = CredentialMasking.MARKER;
 
     private Redactor() {
     }
 
-    /**
-     * Words that mark a key as secret-named at output boundaries when the key, without separators, equals or ends in
-     * one ({@code TemporaryPassword}, {@code bearerToken}, {@code X-Api-Key}, {@code SessionCookie}).
-     */
-    private static final List<String> SECRET_ENDINGS = List.of("password", "passphrase", "secret", "token", "apikey",
-            "privatekey", "credential", "credentials", "authorization", "pwd", "pin", "cookie");
-
-    /** True for IdLE's exact secret key names (case-insensitive); templates may not read values under them. */
+    /** True for IdLE's exact secret key names (case-insensitive). */
     public static boolean isSecretKey(String key) {
-        return SECRET_KEYS.contains(key);
+        return CredentialMasking.isIdleSecretName(key);
     }
 
     /**
      * True when values under this key are redacted in every output: IdLE's exact names, and, going further than
-     * IdLE, any key that equals or ends in a secret word once case and separators ({@code -}, {@code _}, {@code .},
-     * spaces) are ignored ({@code TemporaryPassword}, {@code bearerToken}, {@code X-Api-Key}, {@code Pwd},
-     * {@code SessionCookie}), so that a request field such as an initial password never reaches a plan, result,
-     * event or log. A word elsewhere in the key does not count: {@code passwordHint}, {@code tokenCount},
-     * {@code pinned} and {@code forceChangePasswordNextSignIn} are not secret-named, while {@code Spin} is (it ends
-     * in {@code pin}).
+     * IdLE, any key that equals or ends in a secret word once case and separators are ignored (the rule of
+     * {@link CredentialMasking#isSecretNamedKey}).
      */
     public static boolean isSecretNamedKey(String key) {
-        if (key == null) {
-            return false;
-        }
-        if (SECRET_KEYS.contains(key)) {
-            return true;
-        }
-        String word = lettersAndDigits(key);
-        return SECRET_ENDINGS.stream().anyMatch(word::endsWith);
-    }
-
-    /** {@code key} in lower case without separators: {@code X-Api-Key} and {@code x_api_key} become {@code xapikey}. */
-    private static String lettersAndDigits(String key) {
-        StringBuilder out = new StringBuilder(key.length());
-        key.toLowerCase(java.util.Locale.ROOT).codePoints().filter(Character::isLetterOrDigit)
-                .forEach(out::appendCodePoint);
-        return out.toString();
+        return CredentialMasking.isSecretNamedKey(key);
     }
 
     /** True for values that are redacted wherever they appear. */
@@ -87,35 +54,65 @@ public final class Redactor {
 
     /** True when {@link #redact} would replace anything in {@code value}. */
     public static boolean wouldRedact(Object value) {
-        return touches(value, new IdentityHashMap<>());
+        return !redactedPaths(value, "", UnaryOperator.identity()).isEmpty();
     }
 
-    private static boolean touches(Object v, IdentityHashMap<Object, Boolean> path) {
-        if (isSecretValue(v)) {
-            return true;
+    /**
+     * Where output would hide something of {@code value}, as paths below {@code root} such as
+     * {@code With.Attributes.Password} or {@code With.Groups[1]}, in the order found; names the places, never the
+     * values.
+     *
+     * @param named  paths of values under secret-named keys, of text that looks like a credential, of auth sessions
+     *               and executable values
+     * @param copied paths of {@link Secret}s (a template read them from a secret-named path) and of strings that
+     *               {@code scrub} changes (a known secret was copied into them)
+     */
+    public record Paths(List<String> named, List<String> copied) {
+        public boolean isEmpty() {
+            return named.isEmpty() && copied.isEmpty();
         }
-        if (!(v instanceof Map<?, ?>) && !(v instanceof Collection<?>)) {
-            return false;
-        }
-        if (path.put(v, Boolean.TRUE) != null) {
-            return true;
-        }
-        try {
+    }
+
+    /** The {@link Paths} at which {@link #redact}, then {@code scrub} on each string, would change {@code value}. */
+    public static Paths redactedPaths(Object value, String root, UnaryOperator<String> scrub) {
+        Paths out = new Paths(new ArrayList<>(), new ArrayList<>());
+        collectPaths(value, root, scrub, new IdentityHashMap<>(), out);
+        return out;
+    }
+
+    private static void collectPaths(Object v, String at, UnaryOperator<String> scrub,
+                                     IdentityHashMap<Object, Boolean> path, Paths out) {
+        if (v instanceof Secret) {
+            out.copied().add(at);
+        } else if (isSecretValue(v)) {
+            out.named().add(at);
+        } else if (v instanceof String s) {
+            if (CredentialMasking.containsCredential(s)) {
+                out.named().add(at);
+            } else if (!scrub.apply(s).equals(s)) {
+                out.copied().add(at);
+            }
+        } else if (v instanceof Map<?, ?> || v instanceof Collection<?>) {
+            if (path.put(v, Boolean.TRUE) != null) {
+                out.named().add(at);
+                return;
+            }
             if (v instanceof Map<?, ?> m) {
                 for (Map.Entry<?, ?> e : m.entrySet()) {
-                    if (isSecretNamedKey(String.valueOf(e.getKey())) || touches(e.getValue(), path)) {
-                        return true;
+                    String key = String.valueOf(e.getKey());
+                    String child = at.isEmpty() ? key : at + "." + key;
+                    if (isSecretNamedKey(key)) {
+                        out.named().add(child);
+                    } else {
+                        collectPaths(e.getValue(), child, scrub, path, out);
                     }
                 }
-                return false;
-            }
-            for (Object item : (Collection<?>) v) {
-                if (touches(item, path)) {
-                    return true;
+            } else {
+                int i = 0;
+                for (Object item : (Collection<?>) v) {
+                    collectPaths(item, at + "[" + i++ + "]", scrub, path, out);
                 }
             }
-            return false;
-        } finally {
             path.remove(v);
         }
     }
@@ -126,6 +123,9 @@ public final class Redactor {
         }
         if (isSecretValue(v)) {
             return MARKER;
+        }
+        if (v instanceof String s) {
+            return CredentialMasking.mask(s);
         }
         if (v instanceof Map<?, ?> || v instanceof Collection<?>) {
             if (path.containsKey(v)) {

@@ -27,6 +27,11 @@ import java.util.regex.Pattern;
  * <p>A string that is only a placeholder yields the typed value (a boolean stays a boolean); a placeholder inside
  * other text is rendered with {@link Values#ps}. Only request data listed in {@link #ALLOWED_ROOTS} may be read, so a
  * workflow cannot pull plan internals or providers into its inputs; credentials and executable values are refused.
+ *
+ * <p>A value read from a secret-named path (a segment such as {@code Password}, {@code TemporaryPassword} or
+ * {@code Pin}, see {@link Redactor#isSecretNamedKey}) stays secret: a lone placeholder yields a {@link Secret} of the
+ * value's text, and a string with such a placeholder inside becomes a {@link Secret} as a whole. Every output shows
+ * the marker for it; the engine reveals it only to the step that runs with it.
  * {@code \{{} writes literal braces, except right before a valid placeholder, where the backslash stays literal
  * ({@code DOMAIN\{{Request.IdentityKeys.sAMAccountName}}} → {@code DOMAIN\jdoe}).
  */
@@ -113,14 +118,15 @@ public final class TemplateResolver {
                 throw p.error("Template type error", "Placeholder '%s' resolved to a non-scalar value (unsupported type: "
                         + typeName(value) + "). Only strings, numbers, booleans, dates and GUIDs can be used.");
             }
-            return value;
+            return p.readsSecret() ? Secret.of(Values.ps(value)) : value;
         }
         checkBalance(s, escaped, contextLabel);
         return substituteMixed(s, escaped, roots, contextLabel);
     }
 
-    private static String substituteMixed(String s, String escaped, DataMap roots, String contextLabel) {
+    private static Object substituteMixed(String s, String escaped, DataMap roots, String contextLabel) {
         List<String> errors = new ArrayList<>();
+        boolean secret = false;
         StringBuilder out = new StringBuilder();
         int maxLength = InputLimits.current().maxStringLength();
         Matcher m = PLACEHOLDER.matcher(escaped);
@@ -139,6 +145,7 @@ public final class TemplateResolver {
                             + "to pass a value, or reference a single field.");
                 }
                 text = Values.ps(value);
+                secret |= p.readsSecret();
             } catch (TemplateException e) {
                 errors.addAll(e.errors());
             }
@@ -152,7 +159,8 @@ public final class TemplateResolver {
         if (!errors.isEmpty()) {
             throw new TemplateException(errors);
         }
-        return out.toString().replace(SENTINEL, "{{");
+        String text = out.toString().replace(SENTINEL, "{{");
+        return secret ? Secret.of(text) : text;
     }
 
     /** Every {@code {{} must open a complete placeholder and every {@code }}} close one. */
@@ -213,13 +221,6 @@ public final class TemplateResolver {
                 throw error("Template security error", "Placeholder '%s' reads '" + path + "', which is not allowed. "
                         + "Allowed roots: " + String.join(", ", ALLOWED_ROOTS) + ".");
             }
-            for (String segment : path.split("\\.")) {
-                if (Redactor.isSecretKey(segment)) {
-                    throw error("Template security error", "Placeholder '%s' reads the secret-named value '" + segment
-                            + "'; secrets must not be placed in step inputs, where they would reach plans and events."
-                            + " Use AuthSessionBroker to pass credentials to providers.");
-                }
-            }
             Object value = PathResolver.resolve(roots, path);
             if (value == null) {
                 throw error("Template resolution error", "Placeholder '%s' resolved to null or does not exist.");
@@ -234,6 +235,16 @@ public final class TemplateResolver {
                         + "credentials to providers.");
             }
             return value;
+        }
+
+        /** True when a segment of the path is secret-named: the value read is a secret wherever it goes. */
+        boolean readsSecret() {
+            for (String segment : path.split("\\.")) {
+                if (Redactor.isSecretNamedKey(segment)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         TemplateException error(String kind, String problem) {

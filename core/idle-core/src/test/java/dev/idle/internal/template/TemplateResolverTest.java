@@ -417,9 +417,36 @@ class TemplateResolverTest {
         assertThat(out.get("E")).isEqualTo("TestName");
     }
 
+    private static DataMap hrRequest() {
+        return DataMap.of("Intent", DataMap.of("TemporaryPassword", "Initial-1!", "Pin", 47,
+                "Profile", DataMap.of("password", "P@ss-9", "passwordHint", "pet's name")));
+    }
+
+    /** Reverses the former refusal: upstream resolves such templates, and identity teams need the HR request's value. */
     @Test
-    void templateReadingASecretNamedKeyIsASecurityErrorEvenForPlainText() {
-        assertFails("{{Request.Intent.Profile.password}}").hasMessageStartingWith("Template security error")
-                .hasMessageContaining("secret-named value 'password'");
+    void aLonePlaceholderOnASecretNamedPathYieldsASecretOfTheValue() {
+        Object password = TemplateResolver.resolveString("{{Request.Intent.TemporaryPassword}}", hrRequest(), STEP);
+        Object nested = TemplateResolver.resolveString("{{Request.Intent.Profile.password}}", hrRequest(), STEP);
+        Object pin = TemplateResolver.resolveString("{{Request.Intent.Pin}}", hrRequest(), STEP);
+
+        assertThat(password).isInstanceOf(Secret.class).hasToString("[REDACTED]");
+        assertThat(((Secret) password).reveal()).isEqualTo("Initial-1!");
+        assertThat(((Secret) nested).reveal()).isEqualTo("P@ss-9");
+        assertThat(((Secret) pin).reveal()).as("a secret number is kept as its text").isEqualTo("47");
+    }
+
+    @Test
+    void secretInterpolatedIntoALongerStringKeepsTheWholeStringSecret() {
+        Object message = TemplateResolver.resolveString("Welcome! Your first password is "
+                + "{{Request.Intent.TemporaryPassword}} (PIN {{Request.Intent.Pin}})", hrRequest(), STEP);
+
+        assertThat(message).isInstanceOf(Secret.class).hasToString("[REDACTED]");
+        assertThat(((Secret) message).reveal()).isEqualTo("Welcome! Your first password is Initial-1! (PIN 47)");
+    }
+
+    @Test
+    void aPathWhoseLastSegmentOnlyStartsWithASecretWordStaysPlainText() {
+        assertThat(TemplateResolver.resolveString("hint: {{Request.Intent.Profile.passwordHint}}", hrRequest(), STEP))
+                .isEqualTo("hint: pet's name");
     }
 }

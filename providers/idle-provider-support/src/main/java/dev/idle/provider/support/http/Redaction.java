@@ -1,5 +1,6 @@
 package dev.idle.provider.support.http;
 
+import dev.idle.spi.CredentialMasking;
 import java.net.URI;
 import java.util.Collection;
 
@@ -10,7 +11,7 @@ import java.util.Collection;
  */
 public final class Redaction {
     /** What a removed value is replaced with. */
-    public static final String REDACTED = "[REDACTED]";
+    public static final String REDACTED = CredentialMasking.MARKER;
 
     private Redaction() {
     }
@@ -42,7 +43,8 @@ public final class Redaction {
 
     /**
      * {@code text} without any of {@code secrets} (those of at least 4 characters) and without anything shaped like
-     * {@code Bearer <token>}; null stays null.
+     * a credential ({@code Bearer <token>}, a JWT, {@code client_secret=…}, see {@link CredentialMasking#mask});
+     * null stays null.
      */
     public static String scrub(String text, Collection<String> secrets) {
         if (text == null) {
@@ -56,6 +58,6 @@ public final class Redaction {
                 }
             }
         }
-        return out.replaceAll("(?i)(bearer\\s+)[A-Za-z0-9._~+/=-]+", "$1" + REDACTED);
+        return CredentialMasking.mask(out);
     }
 }
