@@ -57,13 +57,18 @@ public final class DataFileLoader {
 
     /** Parses {@code text} as if read from a file named {@code fileName}, whose extension picks the syntax. */
     public static Object loadString(String text, String fileName) {
+        return loadString(text, fileName, null);
+    }
+
+    /** Like {@link #loadString(String, String)} with the extra number rule of {@link #load(Path, NumberForm)}. */
+    public static Object loadString(String text, String fileName, NumberForm numberForm) {
         Syntax syntax = syntaxOf(fileName);
         long limit = InputLimits.current().maxFileBytes();
         if (text.length() > limit) {
             throw new IdleInputException(fileName + ": " + InputRules.fileTooLarge(" of " + text.length()
                     + " characters is", limit));
         }
-        return parse(syntax, text, fileName, null);
+        return parse(syntax, text, fileName, numberForm);
     }
 
     private static String read(Path file, String name, long limit) {

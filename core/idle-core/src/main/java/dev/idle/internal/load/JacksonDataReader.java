@@ -70,7 +70,7 @@ final class JacksonDataReader {
                             "unexpected content after the data (a file holds one value)");
                 }
             } catch (JsonProcessingException | YAMLException e) {
-                reportSyntaxError(e, parser, problems, limits);
+                reportSyntaxError(e, parser, problems, limits, numberForm != null);
             } catch (Stop e) {
                 // the problem that stopped reading is recorded
             }
@@ -204,7 +204,8 @@ final class JacksonDataReader {
      * exception, when present, names the actual problem ("could not find expected ':'") and its exact mark. A limit
      * Jackson or SnakeYAML enforced is reported in IdLE's words, at the parser's position when the exception has none.
      */
-    private static void reportSyntaxError(Exception e, JsonParser parser, LoadProblems problems, InputLimits limits) {
+    private static void reportSyntaxError(Exception e, JsonParser parser, LoadProblems problems, InputLimits limits,
+                                          boolean exportedNumbers) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null && yaml.getProblem() != null) {
                 Mark mark = yaml.getProblemMark();
@@ -216,6 +217,11 @@ final class JacksonDataReader {
         String limit = JacksonFactories.limitProblem(e, limits);
         JsonLocation at = limit != null ? parser.currentTokenLocation()
                 : e instanceof JsonProcessingException j ? j.getLocation() : null;
+        if (limit == null && String.valueOf(e.getMessage()).contains("Leading zeroes not allowed")) {
+            // JSON forbids them (Jackson's position is the digit after the zero); a plan's exporter never wrote one
+            limit = "number with a leading zero " + (exportedNumbers ? "is not written as the exporter writes it: the"
+                    + " plan was edited after it was exported; refusing to run it" : "is not valid JSON");
+        }
         if (at == null || at.getLineNr() < 1) {
             at = parser.currentLocation();
         }
