@@ -96,26 +96,28 @@ public final class DataFileLoader {
         }
     }
 
-    /** Strict UTF-8 (no replacement characters): a bad byte is reported with the line and column it stands at. */
+    /**
+     * Strict UTF-8 (no replacement characters): a bad byte is reported with the line and column it stands at. The
+     * bytes are checked through a small buffer, so that valid text costs nothing beyond the resulting string.
+     */
     static String decodeUtf8(byte[] bytes, String name) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length); // UTF-8 never yields more chars than bytes
-        CoderResult result = decoder.decode(in, out, true);
-        if (!result.isError()) {
-            result = decoder.flush(out);
-        }
+        CharBuffer chunk = CharBuffer.allocate(8192);
+        CoderResult result;
+        do {
+            chunk.clear();
+            result = decoder.decode(in, chunk, true);
+        } while (result.isOverflow());
         if (result.isError()) {
-            out.flip();
-            int[] lineColumn = lineAndColumn(out);
-            throw new IdleInputException(name + ":" + lineColumn[0] + ":" + lineColumn[1] + ": cannot read: not valid UTF-8 text"
-                    + " (byte 0x" + String.format("%02X", bytes[in.position()] & 0xFF) + " at offset " + in.position()
-                    + ")");
+            int bad = in.position();
+            int[] at = lineAndColumn(new String(bytes, 0, bad, StandardCharsets.UTF_8)); // the valid text before it
+            throw new IdleInputException(name + ":" + at[0] + ":" + at[1] + ": cannot read: not valid UTF-8 text"
+                    + " (byte 0x" + String.format("%02X", bytes[bad] & 0xFF) + " at offset " + bad + ")");
         }
-        out.flip();
-        return out.toString();
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     /** 1-based line and column just after {@code text}, counting lines as {@link SourceCursor} does. */

@@ -37,7 +37,7 @@ final class JacksonDataReader {
     private final NumberForm numberForm;
     private int depth;
 
-    /** Stops reading at once: going on after a nesting problem would only descend further. */
+    /** Stops reading at once: after a nesting problem going on would only descend further; after an alias, repeat. */
     private static final class Stop extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
@@ -85,8 +85,9 @@ final class JacksonDataReader {
         JsonToken token = parser.currentToken();
         if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
             // Jackson hands an alias over as its bare name; loading that as a string would silently change the data.
+            // Reading stops here: a file of aliases (an alias bomb) would otherwise cost a problem per alias.
             report("YAML aliases are not supported: *" + parser.getText());
-            return null;
+            throw new Stop();
         }
         return switch (token) {
             case START_OBJECT -> {

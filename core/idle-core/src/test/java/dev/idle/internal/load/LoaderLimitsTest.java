@@ -163,7 +163,7 @@ class LoaderLimitsTest {
     }
 
     @Test
-    void billionLaughsYamlIsRefusedAsAliases() {
+    void billionLaughsYamlIsRefusedAtItsFirstAlias() {
         StringBuilder yaml = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
         for (char c = 'b'; c <= 'i'; c++) {
             char p = (char) (c - 1);
@@ -171,14 +171,13 @@ class LoaderLimitsTest {
                     .append(String.join(",", java.util.Collections.nCopies(9, "*" + p))).append("]\n");
         }
         assertThat(refusal(yaml.toString(), "bomb.yaml"))
-                .hasMessageStartingWith("bomb.yaml: 72 problems")
-                .hasMessageContaining("bomb.yaml:2:8: YAML aliases are not supported: *a");
+                .hasMessage("bomb.yaml:2:8: YAML aliases are not supported: *a");
     }
 
     @Test
     void endlessProblemsAreListedOnlyUpToAHundred() {
-        String aliases = "a: &x 1\nb: [" + String.join(",", java.util.Collections.nCopies(1_000, "*x")) + "]\n";
-        Throwable e = refusal(aliases, "many.yaml");
-        assertThat(e).hasMessageStartingWith("many.yaml: 1000 problems").hasMessageEndingWith("- ... and 900 more");
+        String keys = "{" + String.join(",", java.util.Collections.nCopies(1_000, "\"k\": 1")) + "}";
+        Throwable e = refusal(keys, "many.json");
+        assertThat(e).hasMessageStartingWith("many.json: 999 problems").hasMessageEndingWith("- ... and 899 more");
     }
 }
