@@ -55,8 +55,7 @@ final class Psd1Numbers {
             return exact;
         }
         if (fractional && !suffix.equals("l")) {
-            return exact.signum() == 0 || (long) exact.precision() - exact.scale() >= -324
-                    ? exact.doubleValue() : 0.0 * exact.signum();
+            return exact.doubleValue(); // too small for a double: rounds to zero, as a JSON reader rounds it
         }
         BigInteger integral;
         try {
