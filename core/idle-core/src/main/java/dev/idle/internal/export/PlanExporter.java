@@ -19,9 +19,10 @@ import java.util.Map;
  *
  * <p>After IdLE's fields each object carries the additional, optional fields execution needs (the workflow, each
  * step's resolved {@code with}, precondition settings, retry profile and status, the OnFailure steps), and the
- * document ends with {@code planHash}: the SHA-256 of its canonical form (RFC 8785) without that field. When
- * redaction or truncation touched something execution needs, {@code executable} is false with the reason, which
- * names each step and key path that was redacted (never the value); both fields are part of the hashed content.
+ * document ends with {@code planHash}: the SHA-256 of its canonical form (RFC 8785) without that field. Numbers are
+ * written in the one form {@link PlanNumbers} defines, which {@code invoke --plan} checks. When redaction or
+ * truncation touched something execution needs, {@code executable} is false with the reason, which names each step
+ * and key path that was redacted (never the value); both fields are part of the hashed content.
  */
 public final class PlanExporter {
     static final int INPUT_LIMIT_BYTES = 65536;
@@ -30,7 +31,8 @@ public final class PlanExporter {
     }
 
     public static String toJson(Plan plan) {
-        Map<String, Object> doc = document(plan);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> doc = (Map<String, Object>) PlanNumbers.normalise(document(plan));
         doc.put("planHash", PlanHash.of(doc));
         return JsonText.pretty(doc);
     }

@@ -6,18 +6,25 @@ import java.util.List;
 
 /**
  * Collects the problems found in one input file, each formatted {@code <file>:<line>:<column>: <message>}, so a user
- * sees every problem the loader could find in one go rather than fixing them one run at a time.
+ * sees every problem the loader could find in one go rather than fixing them one run at a time. Only the first
+ * {@value #LISTED} are kept (a hostile file can hold millions of the same problem); the rest are counted.
  */
 final class LoadProblems {
     private final String fileName;
+    static final int LISTED = 100;
+
     private final List<String> problems = new ArrayList<>();
+    private int total;
 
     LoadProblems(String fileName) {
         this.fileName = fileName;
     }
 
     void add(int line, int column, String message) {
-        problems.add(fileName + ":" + line + ":" + column + ": " + message);
+        total++;
+        if (problems.size() < LISTED) {
+            problems.add(fileName + ":" + line + ":" + column + ": " + message);
+        }
     }
 
     boolean isEmpty() {
@@ -32,6 +39,10 @@ final class LoadProblems {
         if (problems.size() == 1) {
             throw new IdleInputException(problems.get(0));
         }
-        throw new IdleInputException(fileName + ": " + problems.size() + " problems", problems);
+        List<String> listed = new ArrayList<>(problems);
+        if (total > listed.size()) {
+            listed.add("... and " + (total - listed.size()) + " more");
+        }
+        throw new IdleInputException(fileName + ": " + total + " problems", listed);
     }
 }

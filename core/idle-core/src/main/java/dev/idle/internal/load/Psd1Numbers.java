@@ -10,9 +10,9 @@ import java.util.regex.Pattern;
  * PowerShell numeric literals: {@code 42}, {@code 1.5}, {@code 1e3}, {@code .5}, {@code 0x1F}, with the optional
  * type suffixes {@code l} (long) and {@code d} (decimal) and the multipliers {@code kb mb gb tb pb}.
  *
- * <p>Integers become {@code Long}; an integer too large for a long becomes {@code BigDecimal}, as PowerShell turns it
- * into a decimal. Anything with a fraction or exponent becomes {@code Double}; a {@code d} suffix makes it
- * {@code BigDecimal}.
+ * <p>Integers become {@code Long}; anything with a fraction or exponent becomes {@code Double}; a {@code d} suffix
+ * makes it {@code BigDecimal}. Numbers follow I-JSON (RFC 7493) like every loader's: an integer beyond ±(2^53 − 1)
+ * (PowerShell would make it a decimal) and a value beyond the finite doubles ({@code 1e999999999d}) are refused.
  */
 final class Psd1Numbers {
     private static final Pattern DECIMAL = Pattern.compile(
@@ -28,12 +28,17 @@ final class Psd1Numbers {
         return (c >= '0' && c <= '9') || c == '.';
     }
 
-    /** The value of {@code word}, negated when {@code negative}; throws {@link NumberFormatException} when invalid. */
+    /**
+     * The value of {@code word}, negated when {@code negative}; throws {@link NumberFormatException} when invalid or
+     * outside I-JSON's numbers ({@link InputRules}). The exact value is first formed as a {@link BigDecimal}, which is
+     * cheap for a short literal whatever its exponent, and judged by its exponent before anything expands it.
+     */
     static Object parse(String word, boolean negative) {
+        String literal = (negative ? "-" : "") + word;
         Matcher hex = HEX.matcher(word);
         if (hex.matches()) {
             BigInteger value = new BigInteger(hex.group(1), 16).multiply(multiplier(hex.group(3)));
-            return toLong(negative ? value.negate() : value, word);
+            return safeLong(negative ? value.negate() : value, literal);
         }
         Matcher dec = DECIMAL.matcher(word);
         if (!dec.matches()) {
@@ -41,30 +46,29 @@ final class Psd1Numbers {
         }
         String digits = (negative ? "-" : "") + dec.group(1) + (dec.group(2) == null ? "" : dec.group(2));
         String suffix = dec.group(3) == null ? "" : dec.group(3).toLowerCase(Locale.ROOT);
-        BigInteger multiplier = multiplier(dec.group(4));
+        BigDecimal exact = new BigDecimal(digits).multiply(new BigDecimal(multiplier(dec.group(4))));
+        if (!InputRules.isFiniteDouble(exact, suffix.equals("d"))) {
+            throw new NumberFormatException(InputRules.notFinite(literal));
+        }
         boolean fractional = dec.group(1).contains(".") || dec.group(2) != null;
         if (suffix.equals("d")) {
-            return new BigDecimal(digits).multiply(new BigDecimal(multiplier));
+            return exact;
         }
         if (fractional && !suffix.equals("l")) {
-            return Double.parseDouble(digits) * multiplier.doubleValue();
+            return exact.doubleValue(); // too small for a double: rounds to zero, as a JSON reader rounds it
         }
-        BigDecimal exact = new BigDecimal(digits).multiply(new BigDecimal(multiplier));
         BigInteger integral;
         try {
-            integral = exact.toBigIntegerExact();
+            integral = exact.toBigIntegerExact(); // cheap: the exponent is at most 308 here
         } catch (ArithmeticException e) {
             throw new NumberFormatException("invalid number '" + word + "': not a whole number");
         }
-        if (suffix.equals("l")) {
-            return toLong(integral, word);
-        }
-        return integral.bitLength() < 64 ? (Object) integral.longValue() : exact;
+        return safeLong(integral, literal);
     }
 
-    private static long toLong(BigInteger value, String word) {
-        if (value.bitLength() >= 64) {
-            throw new NumberFormatException("number '" + word + "' is too large");
+    private static long safeLong(BigInteger value, String literal) {
+        if (!InputRules.isSafeInteger(value)) {
+            throw new NumberFormatException(InputRules.integerOutOfRange(literal));
         }
         return value.longValue();
     }

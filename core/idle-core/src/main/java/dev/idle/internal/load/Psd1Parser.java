@@ -1,6 +1,7 @@
 package dev.idle.internal.load;
 
 import dev.idle.api.IdleInputException;
+import dev.idle.api.InputLimits;
 import dev.idle.api.data.DataMap;
 import dev.idle.internal.load.Psd1Token.Kind;
 import java.util.ArrayDeque;
@@ -21,6 +22,11 @@ import java.util.Set;
  * is a problem reported as {@code <file>:<line>:<column>: <message>}. After a problem whose extent is clear (a
  * rejected value, a duplicate key) parsing goes on, so that all such problems are reported together; at the first
  * problem that leaves the structure unclear it stops.
+ *
+ * <p>The {@link InputLimits} in force bound what it accepts: nesting ({@code @{}}, {@code @()}, unary commas) is
+ * checked before each descent, so the recursion never goes deeper than {@code maxNestingDepth}; strings and keys are
+ * checked against {@code maxStringLength}, number literals against {@code maxNumberDigits} before they are converted.
+ * Numbers and text follow {@link InputRules}.
  */
 public final class Psd1Parser {
     private static final Set<Kind> STATEMENT_ENDS =
@@ -28,7 +34,9 @@ public final class Psd1Parser {
 
     private final Psd1Lexer lexer;
     private final LoadProblems problems;
+    private final InputLimits limits = InputLimits.current();
     private Psd1Token current;
+    private int depth;
 
     private Psd1Parser(String text, String fileName) {
         this.lexer = new Psd1Lexer(text);
@@ -89,9 +97,10 @@ public final class Psd1Parser {
 
     private Object unary() {
         if (current.is(Kind.COMMA)) {
-            advance(); // unary comma: a one-element array
+            descend(advance()); // unary comma: a one-element array
             List<Object> single = new ArrayList<>();
             single.add(unary());
+            depth--;
             return single;
         }
         if (current.is(Kind.SIGN)) {
@@ -107,7 +116,7 @@ public final class Psd1Parser {
             case STRING:
                 advance();
                 token.problems().forEach(this::report);
-                return token.text();
+                return checkedString(token, false);
             case WORD:
                 if (Psd1Numbers.looksNumeric(token.text())) {
                     return number(advance(), false);
@@ -115,10 +124,18 @@ public final class Psd1Parser {
                 return reject(token, "commands are not allowed (data only): " + token.text());
             case VARIABLE:
                 return variable(token);
-            case HASH_START:
-                return hashtable();
-            case ARRAY_START:
-                return array();
+            case HASH_START: {
+                descend(token);
+                DataMap map = hashtable();
+                depth--;
+                return map;
+            }
+            case ARRAY_START: {
+                descend(token);
+                List<Object> list = array();
+                depth--;
+                return list;
+            }
             case SCRIPT_BLOCK_START:
                 return reject(token, "script blocks are not allowed (data only)");
             case SUBEXPRESSION_START:
@@ -135,6 +152,10 @@ public final class Psd1Parser {
     }
 
     private Object number(Psd1Token word, boolean negative) {
+        if (word.text().length() + (negative ? 1 : 0) > limits.maxNumberDigits()) {
+            report(word, InputRules.numberTooLong(word.text(), limits.maxNumberDigits()));
+            return null;
+        }
         try {
             return Psd1Numbers.parse(word.text(), negative);
         } catch (NumberFormatException e) {
@@ -242,12 +263,12 @@ public final class Psd1Parser {
         Psd1Token token = current;
         if (token.is(Kind.WORD)) {
             advance();
-            return token.text();
+            return checkedString(token, true);
         }
         if (token.is(Kind.STRING)) {
             advance();
             token.problems().forEach(this::report);
-            return token.text();
+            return checkedString(token, true);
         }
         if (token.is(Kind.VARIABLE) || token.is(Kind.SUBEXPRESSION_START)) {
             throw error(token, "keys must be bare words or quoted strings, not " + token.describe());
@@ -282,6 +303,21 @@ public final class Psd1Parser {
                         + " in an array (elements are separated by ',' or a line break)");
             }
         }
+    }
+
+    /** Called before parsing a nested value: refuses to go deeper than the limit, at the opening token. */
+    private void descend(Psd1Token opener) {
+        if (++depth > limits.maxNestingDepth()) {
+            throw error(opener, InputRules.tooDeep(limits.maxNestingDepth()));
+        }
+    }
+
+    private String checkedString(Psd1Token token, boolean key) {
+        String problem = InputRules.checkString(token.text(), key, limits.maxStringLength());
+        if (problem != null) {
+            report(token, problem);
+        }
+        return token.text();
     }
 
     private Psd1Token advance() {

@@ -14,6 +14,7 @@ import dev.idle.internal.catalog.StepCatalog;
 import dev.idle.internal.exec.Executor;
 import dev.idle.internal.export.PlanExporter;
 import dev.idle.internal.export.PlanImporter;
+import dev.idle.internal.export.PlanNumbers;
 import dev.idle.internal.load.DataFileLoader;
 import dev.idle.internal.plan.Planner;
 import dev.idle.internal.workflow.WorkflowValidator;
@@ -46,7 +47,8 @@ final class CatalogEngine implements IdleRuntime.Engine {
 
     @Override
     public Plan readPlan(Path planFile, Providers providers) {
-        Plan plan = new PlanImporter(catalog).read(DataFileLoader.load(planFile), planFile.toString());
+        Plan plan = new PlanImporter(catalog).read(DataFileLoader.load(planFile, PlanNumbers.EXPORTED_FORM),
+                planFile.toString());
         List<String> problems = new ArrayList<>();
         Planner.checkProviders(plan.steps(), plan.onFailureSteps(), providers, problems);
         if (!problems.isEmpty()) {

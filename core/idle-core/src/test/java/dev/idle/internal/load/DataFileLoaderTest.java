@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.idle.api.IdleInputException;
 import dev.idle.api.data.DataMap;
 import java.io.IOException;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,11 +94,13 @@ class DataFileLoaderTest {
     }
 
     @Test
-    void hugeIntegersBecomeBigInteger() {
-        DataMap map = (DataMap) DataFileLoader.loadString("{\"big\": 123456789012345678901234567890}", "a.json");
-        assertThat(map.get("big")).isEqualTo(new BigInteger("123456789012345678901234567890"));
-        DataMap yaml = (DataMap) DataFileLoader.loadString("big: 123456789012345678901234567890\n", "a.yaml");
-        assertThat(yaml.get("big")).isEqualTo(new BigInteger("123456789012345678901234567890"));
+    void hugeIntegersAreRefusedAsOutsideIJson() { // issue 13: they used to become BigInteger
+        assertThatThrownBy(() -> DataFileLoader.loadString("{\"big\": 123456789012345678901234567890}", "a.json"))
+                .isInstanceOf(IdleInputException.class)
+                .hasMessageStartingWith("a.json:1:9: integer 123456789012345678901234... is outside ±9007199254740991");
+        assertThatThrownBy(() -> DataFileLoader.loadString("big: 123456789012345678901234567890\n", "a.yaml"))
+                .isInstanceOf(IdleInputException.class)
+                .hasMessageStartingWith("a.yaml:1:6: integer 123456789012345678901234... is outside");
     }
 
     @Test
@@ -225,6 +226,6 @@ class DataFileLoaderTest {
         Path file = dir.resolve("wf.yaml");
         Files.write(file, new byte[] {'a', ':', ' ', (byte) 0xC3, (byte) 0x28});
         assertThatThrownBy(() -> DataFileLoader.load(file))
-                .hasMessage(file + ": cannot read: not valid UTF-8 text");
+                .hasMessage(file + ":1:4: cannot read: not valid UTF-8 text (byte 0xC3 at offset 3)");
     }
 }
