@@ -1,5 +1,9 @@
 package dev.idle.cli;
 
+import dev.idle.api.InputLimits;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -18,6 +22,28 @@ final class CommonOptions {
             description = "invoke: print each event to stderr as it happens. -vv: also the logs of third-party"
                     + " libraries (at DEBUG), as --debug shows them.")
     boolean[] verbosity = new boolean[0];
+
+    /** {@code --limit NAME=VALUE}, repeatable: an input limit of {@link InputLimits} for this command. */
+    @Option(names = "--limit", scope = ScopeType.INHERIT, paramLabel = "NAME=VALUE",
+            description = "Change an input limit for this run, e.g. --limit maxNestingDepth=128 (see docs/security.md).")
+    Map<String, Long> limits = new LinkedHashMap<>();
+
+    /**
+     * {@code base} with the {@code --limit} values applied.
+     *
+     * @throws CommandLine.ParameterException naming the option for an unknown name or a value out of range
+     */
+    InputLimits inputLimits(CommandLine cl, InputLimits base) {
+        InputLimits l = base;
+        for (Map.Entry<String, Long> e : limits.entrySet()) {
+            try {
+                l = l.with(e.getKey(), e.getValue());
+            } catch (IllegalArgumentException ex) {
+                throw new CommandLine.ParameterException(cl, "--limit: " + ex.getMessage());
+            }
+        }
+        return l;
+    }
 
     /** {@code -v}: events to stderr. */
     boolean verbose() {

@@ -1,5 +1,6 @@
 package dev.idle.cli;
 
+import dev.idle.api.InputLimits;
 import dev.idle.cli.spi.CommandPlugin;
 import java.io.PrintWriter;
 import java.util.Arrays;
@@ -121,7 +122,14 @@ public final class IdleCli implements Runnable {
             if (configureLogging) {
                 CliLogging.configure(idle.global.showsLibraryLogs());
             }
-            return new CommandLine.RunLast().execute(parsed);
+            InputLimits before = InputLimits.current();
+            InputLimits.overrideDefaults(idle.global.inputLimits(parsed.commandSpec().commandLine(), before));
+            try {
+                return new CommandLine.RunLast().execute(parsed);
+            } finally {
+                // in-process callers (tests, hosts embedding the CLI) get their own limits back
+                InputLimits.overrideDefaults(before);
+            }
         });
         return cl.execute(args);
     }

@@ -90,7 +90,7 @@ class HostileInputCliTest {
         CliRun run = CliRun.of("plan", "--workflow", workflow.toString(), "--request", request.toString(),
                 "--host", big.toString());
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.err()).contains(big + ": file of 52428800 bytes is larger than 16777216 bytes"
+        assertThat(run.err()).contains(big + ": file of 52428800 bytes is larger than 4194304 bytes"
                 + " (limit maxFileBytes)");
     }
 
@@ -110,5 +110,23 @@ class HostileInputCliTest {
                 + ":\\d+:\\d+: number 1.0 is not written as the exporter writes it \\(1\\): the plan was edited");
         assertThat(run.out()).isEmpty();
         assertThat(sessions()).isEqualTo(1);
+    }
+
+    @Test
+    void limitOptionChangesALimitForThisRunOnlyAndLeavesTheProcessDefaultsAlone() throws IOException {
+        Path nested = write("nested.json", "{ \"Name\": \"x\", \"a\": " + "[".repeat(10) + "]".repeat(10) + " }");
+        CliRun lowered = CliRun.of("validate", nested.toString(), "--limit", "maxNestingDepth=5");
+        assertThat(lowered.exit()).isEqualTo(2);
+        assertThat(lowered.err()).contains("nesting deeper than 5 levels (limit maxNestingDepth)");
+        assertThat(dev.idle.api.InputLimits.current()).isEqualTo(dev.idle.api.InputLimits.defaults());
+        CliRun defaults = CliRun.of("validate", nested.toString());
+        assertThat(defaults.err()).doesNotContain("maxNestingDepth");
+    }
+
+    @Test
+    void unknownLimitNameIsAUsageErrorListingTheKnownNames() {
+        CliRun run = CliRun.of("--limit", "maxDepth=5", "validate", workflow.toString());
+        assertThat(run.exit()).isEqualTo(64);
+        assertThat(run.err()).contains("--limit: unknown input limit 'maxDepth'").contains("maxNestingDepth");
     }
 }

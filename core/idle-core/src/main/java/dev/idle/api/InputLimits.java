@@ -39,7 +39,7 @@ public record InputLimits(long maxFileBytes, int maxNestingDepth, int maxStringL
                           int maxLikeValueLength) {
 
     private static final InputLimits DEFAULTS = new InputLimits(
-            16L * 1024 * 1024, 64, 1024 * 1024, 64, 1_000, 64, 1_024, 64 * 1024);
+            4L * 1024 * 1024, 64, 1024 * 1024, 64, 1_000, 64, 1_024, 64 * 1024);
 
     private static volatile InputLimits current = DEFAULTS;
 
@@ -68,7 +68,7 @@ public record InputLimits(long maxFileBytes, int maxNestingDepth, int maxStringL
         }
     }
 
-    /** The built-in defaults (16 MiB files, 64 levels, 1 MiB strings, 64-char numbers, 1,000 placeholders, ...). */
+    /** The built-in defaults (4 MiB files, 64 levels, 1 MiB strings, 64-char numbers, 1,000 placeholders, ...). */
     public static InputLimits defaults() {
         return DEFAULTS;
     }

@@ -125,7 +125,7 @@ class LoaderLimitsTest {
         }
         assertThatThrownBy(() -> DataFileLoader.load(file))
                 .isInstanceOf(IdleInputException.class)
-                .hasMessage(file + ": file of 52428800 bytes is larger than 16777216 bytes (limit maxFileBytes)");
+                .hasMessage(file + ": file of 52428800 bytes is larger than 4194304 bytes (limit maxFileBytes)");
     }
 
     @Test
