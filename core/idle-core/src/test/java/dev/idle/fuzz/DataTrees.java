@@ -72,6 +72,29 @@ public final class DataTrees {
         return Arbitraries.maps(keys(), values).ofMaxSize(5).map(DataTrees::dataMap);
     }
 
+    /**
+     * Trees every format writes alike: printable ASCII text, integers within ±2^53, booleans, null, and no list
+     * directly inside a list (the {@code .psd1} {@code @()} flattens that, as PowerShell does).
+     */
+    public static Arbitrary<DataMap> plainMaps(int depth) {
+        Arbitrary<Object> scalars = Arbitraries.oneOf(
+                Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(30).map(Object.class::cast),
+                Arbitraries.longs().between(-(1L << 53), 1L << 53).map(Object.class::cast),
+                Arbitraries.of(true, false).map(Object.class::cast),
+                Arbitraries.just((Object) null));
+        Arbitrary<String> keys = Arbitraries.strings().withCharRange(' ', '~').ofMinLength(1).ofMaxLength(12);
+        Arbitrary<Object> values = Arbitraries.recursive(() -> scalars,
+                inner -> {
+                    Arbitrary<Object> map = Arbitraries.maps(keys, inner).ofMaxSize(4).map(DataTrees::dataMap)
+                            .map(Object.class::cast);
+                    Arbitrary<Object> list = Arbitraries.oneOf(scalars, map).list().ofMaxSize(4)
+                            .map(Object.class::cast);
+                    return Arbitraries.oneOf(map, list);
+                },
+                0, Math.max(0, depth - 1));
+        return Arbitraries.maps(keys, values).ofMaxSize(5).map(DataTrees::dataMap);
+    }
+
     private static DataMap dataMap(Map<String, Object> m) {
         DataMap d = new DataMap();
         m.forEach((k, v) -> {

@@ -66,27 +66,9 @@ class DataFileLoaderProperties {
         assertThat(fromPsd1).isEqualTo(fromJson);
     }
 
-    /** Trees whose values every format writes alike: printable text, integers within ±2^53, no list in a list. */
     @Provide
     Arbitrary<dev.idle.api.data.DataMap> wellFormedTrees() {
-        return DataTrees.maps(3).filter(DataFileLoaderProperties::plain);
-    }
-
-    private static boolean plain(Object v) {
-        if (v instanceof java.util.Map<?, ?> m) {
-            return m.entrySet().stream().allMatch(e -> plain(e.getKey()) && plain(e.getValue()));
-        }
-        if (v instanceof java.util.List<?> l) {
-            // A list directly inside a list is flattened by .psd1's @() (as in PowerShell): not the same tree.
-            return l.stream().allMatch(e -> plain(e) && !(e instanceof java.util.List<?>));
-        }
-        if (v instanceof String s) {
-            return s.chars().allMatch(c -> c >= 0x20 && c < 0x7f) && s.length() < 1_000;
-        }
-        if (v instanceof Long n) {
-            return Math.abs(n) <= (1L << 53);
-        }
-        return v == null || v instanceof Boolean;
+        return DataTrees.plainMaps(3);
     }
 
     @Disabled("pending issue-13 item 3: .psd1 depth 1195 overflows the stack; YAML depth 1000 reports :0:0: and StreamReadConstraints")
@@ -175,7 +157,7 @@ class DataFileLoaderProperties {
         return false;
     }
 
-    @Property(tries = 50)
+    @Property(tries = 20)
     void longStringsEndInDataOrACleanInputError(@ForAll("syntaxes") String syntax,
                                                 @ForAll @IntRange(min = 60_000, max = 2_000_000) int length) {
         String value = "x".repeat(length);
