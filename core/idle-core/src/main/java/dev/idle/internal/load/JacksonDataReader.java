@@ -14,6 +14,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -234,6 +237,24 @@ final class JacksonDataReader {
         if (message == null) {
             return e.getClass().getSimpleName();
         }
-        return message.lines().findFirst().orElse(message).trim();
+        return readable(message.lines().findFirst().orElse(message).trim());
+    }
+
+    private static final Pattern YAML_EVENT =
+            Pattern.compile("<org\\.yaml\\.snakeyaml\\.events\\.(\\w+?)Event\\([^>]*\\)>");
+
+    private static final Pattern CAMEL = Pattern.compile("(?<=[a-z])(?=[A-Z])");
+
+    /** Names SnakeYAML's parser events in words ("a mapping start"), so no parser class reaches the user. */
+    static String readable(String message) {
+        Matcher m = YAML_EVENT.matcher(message);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String words = CAMEL.splitAsStream(m.group(1)).map(w -> w.toLowerCase(Locale.ROOT))
+                    .collect(Collectors.joining(" "));
+            m.appendReplacement(out, Matcher.quoteReplacement("a " + words));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 }

@@ -180,4 +180,11 @@ class LoaderLimitsTest {
         Throwable e = refusal(keys, "many.json");
         assertThat(e).hasMessageStartingWith("many.json: 999 problems").hasMessageEndingWith("- ... and 899 more");
     }
+
+    @Test
+    void yamlSyntaxErrorsNameWhatWasFoundInWordsNotParserClasses() {
+        Throwable t = refusal("{{ }", "fuzz.yaml");
+        assertThat(t).hasMessageStartingWith("fuzz.yaml:1:")
+                .hasMessageContaining("a mapping start").hasMessageNotContaining("snakeyaml");
+    }
 }

@@ -7,7 +7,6 @@ import static dev.idle.fuzz.Workflows.SOURCE;
 import dev.idle.api.data.DataMap;
 import dev.idle.fuzz.Workflows;
 import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Disabled;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -20,7 +19,6 @@ import net.jqwik.api.Provide;
  */
 class TemplateProperties {
 
-    @Disabled("pending issue-13 item 3: a placeholder path of ~2,440 segments overflows the stack")
     @Property
     void anyTemplateStringIsValidatedAndPlannedOrRefusedCleanly(@ForAll("templates") String template) {
         DataMap workflow = Workflows.workflow(Workflows.emit("S", "With", DataMap.of("Message", template)));
@@ -28,7 +26,6 @@ class TemplateProperties {
         valueOrCleanError(SOURCE, () -> IDLE.plan(workflow, Workflows.request(), null, SOURCE));
     }
 
-    @Disabled("pending issue-13 item 3: a placeholder path of ~2,440 segments overflows the stack")
     @Property
     void anyTemplateInANestedWithValueIsPlannedOrRefusedCleanly(@ForAll("templates") String template,
                                                                 @ForAll("keys") String key) {
