@@ -136,10 +136,7 @@ final class CredentialScanner {
                 tokenStart++;
             }
             int end = tokenStart;
-            while (end < text.length() && isTokenChar(text.charAt(end))) {
-                end++;
-            }
-            while (end < text.length() && text.charAt(end) == '=') {
+            while (end < text.length() && isBearerChar(text.charAt(end))) {
                 end++;
             }
             if (tokenStart > start && end > tokenStart) {
@@ -297,9 +294,13 @@ final class CredentialScanner {
         return isAsciiAlnum(c) || c == '-' || c == '_';
     }
 
-    /** Characters of a bearer token (RFC 6750 b64token, without the trailing {@code =}). */
-    private static boolean isTokenChar(char c) {
-        return isAsciiAlnum(c) || "-._~+/".indexOf(c) >= 0;
+    /**
+     * Characters taken as part of a bearer token: wider than RFC 6750's b64token on purpose (a malformed or
+     * foreign-format token is still a credential), up to white space or a character that closes the value it sits
+     * in (a quote, a separator, a bracket).
+     */
+    private static boolean isBearerChar(char c) {
+        return !Character.isWhitespace(c) && "\"',;)]}>".indexOf(c) < 0;
     }
 
     private static boolean isKeyChar(char c) {

@@ -17,6 +17,12 @@ class CredentialMaskingTest {
     }
 
     @Test
+    void bearerTokenWithCharactersOutsideTheRfcAlphabetIsMaskedWhole() {
+        assertThat(mask("Note: Bearer *#j7IkcdLGLDuz7-ePq, then more")).isEqualTo("Note: Bearer [REDACTED], then more");
+        assertThat(mask("{\"h\":\"Bearer !aaaaaaaaaa0\"}")).isEqualTo("{\"h\":\"Bearer [REDACTED]\"}");
+    }
+
+    @Test
     void jwtInsideALongerStringIsMasked() {
         assertThat(mask("token for jdoe: " + JWT + ", expires in 3600 s"))
                 .isEqualTo("token for jdoe: [REDACTED], expires in 3600 s");
