@@ -37,7 +37,7 @@ public final class HostileInputsBench {
         Path dir = Files.createTempDirectory("idle-hostile-");
         HostileInputsBench bench = new HostileInputsBench(dir);
         bench.writeCases();
-        String jar = args.length > 0 ? args[0] : null;
+        String jar = args.length > 0 ? Path.of(args[0]).toAbsolutePath().toString() : null;
         run(new String[] {"validate", bench.file("ok.psd1").toString()}); // class loading, not measured
         System.out.printf("%-34s %4s %9s %5s %9s  %s%n", "input", "exit", "in-JVM ms", "cli", "cli ms", "message");
         for (Case c : bench.cases) {
@@ -54,8 +54,10 @@ public final class HostileInputsBench {
                 cliExit = String.valueOf(p.waitFor());
                 cliMs = String.valueOf(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t1));
             }
-            String message = (r.err().isBlank() ? r.out() : r.err()).lines()
-                    .filter(l -> !l.isBlank()).findFirst().orElse("").replace(dir + "/", "");
+            // the line that says what is wrong: after a header such as "invalid workflow (1 problem):"
+            String message = (r.err().isBlank() ? r.out() : r.err()).lines().map(String::strip)
+                    .filter(l -> !l.isBlank() && !l.endsWith(":") && !l.endsWith("invalid host file"))
+                    .findFirst().orElse("").replace(dir + "/", "");
             System.out.printf("%-34s %4d %9d %5s %9s  %s%n", c.name(), r.exit(), inJvm, cliExit, cliMs,
                     message.length() > 150 ? message.substring(0, 150) + "…" : message);
         }
@@ -88,9 +90,13 @@ public final class HostileInputsBench {
         cases.add(new Case(name, args));
     }
 
-    private static String leaver(String with, String extra) {
-        return "@{ Name = 'Leaver'; LifecycleEvent = 'Leaver'" + extra + "\n"
-                + "   Steps = @( @{ Name = 'Revoke'; Type = 'IdLE.Step.RevokeIdentitySessions'\n"
+    private static String leaver(String with, String rootExtra) {
+        return leaver(with, rootExtra, "");
+    }
+
+    private static String leaver(String with, String rootExtra, String stepExtra) {
+        return "@{ Name = 'Leaver'; LifecycleEvent = 'Leaver'" + rootExtra + "\n"
+                + "   Steps = @( @{ Name = 'Revoke'; Type = 'IdLE.Step.RevokeIdentitySessions'" + stepExtra + "\n"
                 + "                 With = @{ IdentityKey = " + with + " } } ) }\n";
     }
 
@@ -110,9 +116,9 @@ public final class HostileInputsBench {
         add("10,000 placeholders in a string", "validate", write("placeholders.psd1",
                 leaver("'" + "{{Request.IdentityKeys.Id}}".repeat(10_000) + "'", "")).toString());
         String big = "a".repeat(100_000);
-        add("Like, 100 KB pattern", "validate", write("like-pattern.psd1", leaver("'x'",
+        add("Like, 100 KB pattern", "validate", write("like-pattern.psd1", leaver("'x'", "",
                 "; Condition = @{ Like = @{ Path = 'Request.Intent.Text'; Pattern = '*" + big + "*' } }")).toString());
-        Path likeWf = write("like-value.psd1", leaver("'{{Request.IdentityKeys.Id}}'",
+        Path likeWf = write("like-value.psd1", leaver("'{{Request.IdentityKeys.Id}}'", "",
                 "; Condition = @{ Like = @{ Path = 'Request.Intent.Text'; Pattern = '*a*b' } }"));
         Path likeReq = write("like-value.json", "{ \"LifecycleEvent\": \"Leaver\", \"identityKeys\": { \"Id\": \"jdoe\" },"
                 + " \"intent\": { \"Text\": \"" + big + "\" } }");
@@ -141,16 +147,16 @@ public final class HostileInputsBench {
         add("plan: integer above 2^53", "invoke", "--plan",
                 write("plan-2p53.json", exported.replaceFirst("\"n\": 1\\b", "\"n\": 9007199254740993")).toString(),
                 "--host", h, "--result", file("r3.json").toString());
-        add("Like with a map Pattern", "validate", write("like-map.psd1", leaver("'x'",
+        add("Like with a map Pattern", "validate", write("like-map.psd1", leaver("'x'", "",
                 "; Condition = @{ Like = @{ Path = 'Request.Intent.Text'; Pattern = @{ a = 1 } } }")).toString());
-        add("Like with a null Pattern", "validate", write("like-null.psd1", leaver("'x'",
+        add("Like with a null Pattern", "validate", write("like-null.psd1", leaver("'x'", "",
                 "; Condition = @{ Like = @{ Path = 'Request.Intent.Text'; Pattern = $null } }")).toString());
         add("'[abc' in a Precondition", "validate", write("bracket.psd1", "@{ Name = 'L'; LifecycleEvent = 'Leaver'\n"
                 + "   Steps = @( @{ Name = 'Revoke'; Type = 'IdLE.Step.RevokeIdentitySessions'\n"
                 + "      Precondition = @{ Like = @{ Path = 'Request.Intent.Text'; Pattern = '[abc' } }\n"
                 + "      With = @{ IdentityKey = 'x' } } ) }\n").toString());
         add("Description = @{}", "validate", write("description.psd1", leaver("'x'", "; Description = @{}")).toString());
-        add("unknown operator", "validate", write("operator.psd1", leaver("'x'",
+        add("unknown operator", "validate", write("operator.psd1", leaver("'x'", "",
                 "; Condition = @{ Equalz = @{ Path = 'Request.Intent.Text'; Value = 'a' } }")).toString());
         Path secretWf = write("secret.psd1", "@{ Name = 'L'; LifecycleEvent = 'Leaver'\n"
                 + "   Steps = @( @{ Name = 'Note'; Type = 'IdLE.Step.EmitEvent'\n"
@@ -163,7 +169,7 @@ public final class HostileInputsBench {
                 "--host", h, "--events", file("missing-dir/events.jsonl").toString());
         add("Keycloak over http to a remote host", "invoke", "--workflow", ok.toString(), "--request",
                 request.toString(), "--host", write("kc-host.yaml", "providers:\n  Identity:\n    type: keycloak\n"
-                        + "    baseUrl: http://sso.example.com\n    realm: r\n    clientId: c\n"
-                        + "    clientSecretEnv: KC_SECRET\n").toString(), "--result", file("r4.json").toString());
+                        + "    baseUrl: http://sso.example.com\n    realm: r\n    auth:\n      type: ClientSecret\n"
+                        + "      clientId: c\n      env: KC_SECRET\n").toString(), "--result", file("r4.json").toString());
     }
 }
