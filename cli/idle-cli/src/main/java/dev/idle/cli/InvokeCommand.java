@@ -4,6 +4,7 @@ import dev.idle.api.ExecutionResult;
 import dev.idle.api.Host;
 import dev.idle.api.Idle;
 import dev.idle.api.Plan;
+import dev.idle.api.event.IdleEvent;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -78,8 +79,7 @@ final class InvokeCommand implements Callable<Integer> {
                         .eventSink(e -> {
                             outputs.event(e);
                             if (verbose) {
-                                err.println("event " + e.type() + (e.stepName() == null ? "" : " [" + e.stepName() + "]")
-                                        + ": " + e.message());
+                                err.println(verboseLine(e));
                             }
                         }).run();
             }
@@ -97,5 +97,15 @@ final class InvokeCommand implements Callable<Integer> {
                 default -> IdleCli.RUN_FAILED;
             };
         }
+    }
+
+    /**
+     * One event for {@code -v}: type, step and message, and for a failed step its error (already reduced to the
+     * root cause and masked by the engine), so a person watching the run sees why without opening the result.
+     */
+    static String verboseLine(IdleEvent e) {
+        Object error = e.data() == null ? null : e.data().get("error");
+        return "event " + e.type() + (e.stepName() == null ? "" : " [" + e.stepName() + "]") + ": " + e.message()
+                + (error == null ? "" : " " + error);
     }
 }

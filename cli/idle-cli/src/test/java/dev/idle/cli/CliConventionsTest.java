@@ -101,6 +101,23 @@ class CliConventionsTest {
         assertThat(CliRun.of("--debug", "validate", workflow.toString()).exit()).isZero();
     }
 
+    @Test
+    void verboseEventLineOfAFailedStepShowsItsError() throws IOException {
+        Path workflow = write("d.psd1", """
+                @{ Name = 'D'; LifecycleEvent = 'Leaver'
+                   Steps = @( @{ Name = 'Disable'; Type = 'IdLE.Step.DisableIdentity'
+                                 With = @{ IdentityKey = 'nobody' } } ) }
+                """);
+        Path request = write("request.json", """
+                { "LifecycleEvent": "Leaver", "identityKeys": { "Id": "nobody" } }
+                """);
+        Path host = write("host.yaml", "providers:\n  Identity:\n    type: mock\n");
+        CliRun run = CliRun.of("-v", "invoke", "--workflow", workflow.toString(), "--request", request.toString(),
+                "--host", host.toString());
+        assertThat(run.exit()).isEqualTo(IdleCli.RUN_FAILED);
+        assertThat(run.err()).contains("event StepFailed [Disable]: Step 'Disable' failed. Identity 'nobody' was not found");
+    }
+
     @Command(name = "loud")
     static final class DebugDeclaringCommand implements Callable<Integer> {
         @picocli.CommandLine.Option(names = "--debug")
