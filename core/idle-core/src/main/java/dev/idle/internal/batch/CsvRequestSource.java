@@ -2,7 +2,6 @@ package dev.idle.internal.batch;
 
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import dev.idle.api.IdleInputException;
 import dev.idle.api.InputLimits;
 import dev.idle.api.RequestSource;
@@ -30,8 +29,7 @@ import java.util.Set;
 public final class CsvRequestSource implements RequestSource {
     private static final Set<String> SCALARS = Set.of("lifecycleevent", "correlationid", "actor");
     private static final Set<String> MAPS = Set.of("identitykeys", "intent", "context");
-    private static final ObjectReader ROW = new CsvMapper().readerFor(String[].class)
-            .with(CsvParser.Feature.WRAP_AS_ARRAY);
+    private static final ObjectReader ROW = new CsvMapper().readerFor(String[].class);
 
     private final BoundedLineReader lines;
     private final String name;
