@@ -171,7 +171,7 @@ class BatchCommandTest {
     @Test
     void aBadWorkflowExitsTwoBeforeAnyProviderCallAndWritesNoResults() throws IOException {
         state(1);
-        String before = Files.readString(dir.resolve("state.json"));
+        JsonNode before = JSON.readTree(dir.resolve("state.json").toFile());
         workflow = write("bad.psd1", "@{ Name = 'X'; LifecycleEvent = 'Leaver'; Steps = @( @{ Name = 'A';"
                 + " Type = 'IdLE.Step.NoSuchStep' } ) }");
         Path requests = write("leavers.jsonl", leaver(0));
@@ -182,7 +182,7 @@ class BatchCommandTest {
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("bad.psd1").contains("NoSuchStep");
         assertThat(results).doesNotExist();
-        assertThat(Files.readString(dir.resolve("state.json"))).isEqualTo(before);
+        assertThat(JSON.readTree(dir.resolve("state.json").toFile())).isEqualTo(before);
     }
 
     @Test
@@ -199,7 +199,7 @@ class BatchCommandTest {
     @Test
     void aDryRunPlansEveryRequestLeavesTheStateUnchangedAndExitsZero() throws IOException {
         state(3);
-        String before = Files.readString(dir.resolve("state.json"));
+        JsonNode before = JSON.readTree(dir.resolve("state.json").toFile());
         Path requests = write("leavers.jsonl", leaver(0) + leaver(1) + leaver(2));
 
         CliRun run = batch("--requests", requests.toString(), "--dry-run", "--concurrency", "3");
@@ -210,7 +210,7 @@ class BatchCommandTest {
             assertThat(r.get("status").asText()).isEqualTo("Planned");
             assertThat(r.at("/steps/0/status").asText()).isEqualTo("Planned");
         });
-        assertThat(Files.readString(dir.resolve("state.json"))).isEqualTo(before);
+        assertThat(JSON.readTree(dir.resolve("state.json").toFile())).isEqualTo(before);
         assertThat(run.err()).contains("(dry run)").contains("3 Planned");
     }
 
@@ -294,13 +294,13 @@ class BatchCommandTest {
     @Test
     void anUnwritableResultsPathExitsTwoBeforeAnyProviderCall() throws IOException {
         state(1);
-        String before = Files.readString(dir.resolve("state.json"));
+        JsonNode before = JSON.readTree(dir.resolve("state.json").toFile());
         Path requests = write("leavers.jsonl", leaver(0));
 
         CliRun run = batch("--requests", requests.toString(), "--results", dir.resolve("no/such/dir.jsonl").toString());
 
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(Files.readString(dir.resolve("state.json"))).isEqualTo(before);
+        assertThat(JSON.readTree(dir.resolve("state.json").toFile())).isEqualTo(before);
     }
 
     private static Supplier<InputStream> stdin(String text) {
