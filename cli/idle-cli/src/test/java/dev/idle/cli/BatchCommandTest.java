@@ -40,16 +40,7 @@ class BatchCommandTest {
 
     @BeforeEach
     void files() throws IOException {
-        workflow = write("leaver.psd1", """
-                @{
-                  Name = 'Leaver'
-                  LifecycleEvent = 'Leaver'
-                  Steps = @(
-                    @{ Name = 'Disable'; Type = 'IdLE.Step.DisableIdentity'; With = @{ IdentityKey = '{{Request.IdentityKeys.Id}}' } }
-                    @{ Name = 'Revoke'; Type = 'IdLE.Step.RevokeIdentitySessions'; With = @{ IdentityKey = '{{Request.IdentityKeys.Id}}' } }
-                  )
-                }
-                """);
+        workflow = Path.of("..", "..", "docs", "examples", "leaver.psd1");
         host = write("host.yaml", "providers:\n  Identity:\n    type: mock\n    stateFile: state.json\n");
     }
 
@@ -100,7 +91,7 @@ class BatchCommandTest {
             int index = r.get("index").asInt();
             assertThat(r.get("line").asInt()).isEqualTo(index + 1);
             assertThat(r.get("correlationId").asText()).isEqualTo("c-" + index);
-            assertThat(r.at("/steps/1/name").asText()).isEqualTo("Revoke");
+            assertThat(r.at("/steps/1/name").asText()).isEqualTo("Revoke sign-in sessions");
             assertThat(r.get("startedAt").asText()).endsWith("Z");
             assertThat(r.get("finishedAt").asText()).endsWith("Z");
         }
