@@ -19,11 +19,9 @@ final class BatchFixture {
     /** Counts the writes of {@code Test.Touch}, per identity key. Thread-safe. */
     static final class TouchProvider implements Provider {
         final Map<String, AtomicInteger> touched = new ConcurrentHashMap<>();
-        final AtomicInteger capabilityQueries = new AtomicInteger();
 
         @Override
         public List<String> capabilities() {
-            capabilityQueries.incrementAndGet();
             return List.of("IdLE.Identity.Disable");
         }
 
