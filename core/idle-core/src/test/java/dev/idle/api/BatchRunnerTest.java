@@ -88,6 +88,19 @@ class BatchRunnerTest {
     }
 
     @Test
+    void theErrorOfAnInvalidLineNeverShowsACredentialTheLineHeld() {
+        String token = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJlLXNlY3JldA";
+        List<BatchRecord> records = new ArrayList<>();
+        batch().build().run(jsonLines("{\"lifecycleEvent\": \"Leaver\", \"Bearer " + token + "\": 1}\n"), records::add);
+
+        assertThat(records).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(BatchRecord.Status.Invalid);
+            assertThat(r.error()).contains("requests.jsonl:1").contains("unknown request key").doesNotContain(token);
+            assertThat(r.toJsonLine()).doesNotContain(token);
+        });
+    }
+
+    @Test
     void aFailingStepGivesAFailedRecordWithTheRunsResult() {
         List<BatchRecord> records = new ArrayList<>();
         BatchSummary summary = batch().build().run(RequestSource.of(List.of(BatchFixture.leaver("fail"),
