@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "idle", versionProvider = IdleCli.Version.class,
         description = "IdLE for Java: a data-driven identity lifecycle engine (Joiner / Mover / Leaver).",
-        subcommands = {ValidateCommand.class, PlanCommand.class, InvokeCommand.class, DemoCommand.class})
+        subcommands = {ValidateCommand.class, PlanCommand.class, InvokeCommand.class, BatchCommand.class,
+                DemoCommand.class})
 public final class IdleCli implements Runnable {
     /** Exit code: success. */
     public static final int OK = 0;
@@ -47,7 +48,8 @@ public final class IdleCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: validate, plan, invoke or demo");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "Missing command: validate, plan, invoke, batch or demo");
     }
 
     public static void main(String[] args) {

@@ -111,7 +111,7 @@ class CliOutputFilesTest {
     }
 
     /** Writes {@code good} lines to a real file, then fails every further line as a full disk would. */
-    private static LineSink.Opener failingAfter(int good) {
+    static LineSink.Opener failingAfter(int good) {
         return file -> {
             LineFile real = LineFile.create(file);
             return new LineSink() {

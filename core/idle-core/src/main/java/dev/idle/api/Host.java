@@ -20,6 +20,11 @@ import static org.apiguardian.api.API.Status.STABLE;
  * A host file ({@code .yaml}/{@code .json}): providers by alias, auth sessions, execution options and the
  * {@code secretsDir} request data may take secret files from. Providers are created through the
  * {@link ProviderFactory} whose {@code type} matches; relative paths resolve against the host file's folder.
+ *
+ * <p>Thread-safe once loaded: its providers, broker and execution options are fixed when {@link #load} returns, and
+ * any number of threads may plan and run with them at once (a batch shares one host among its workers). Whether a
+ * provider's own calls may overlap is that provider's contract; the built-in ones allow it. {@link #close()} must not
+ * overlap a run.
  */
 @API(status = STABLE, since = "0.1")
 public final class Host implements AutoCloseable {

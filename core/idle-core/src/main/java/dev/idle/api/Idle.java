@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apiguardian.api.API;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 /**
@@ -19,6 +20,11 @@ import static org.apiguardian.api.API.Status.STABLE;
  * Plan plan = idle.plan(Path.of("leaver.psd1"), request, providers);
  * ExecutionResult result = idle.invoke(plan, providers, event -> log(event), ExecutionOptions.defaults());
  * }</pre>
+ *
+ * <p>Thread-safe: an {@code Idle} holds only its step catalog, built by {@link #create()} and never changed after, so
+ * one instance may validate, plan and invoke for many threads at once (as {@link BatchRunner} does). Each call works on
+ * its own copies of the request and of the workflow's step data; a workflow tree passed to several concurrent calls
+ * must not be changed while they run.
  */
 @API(status = STABLE, since = "0.1")
 public final class Idle {
@@ -107,6 +113,15 @@ public final class Idle {
      */
     public Invocation invokePlan(Plan plan) {
         return new Invocation(this, plan);
+    }
+
+    /**
+     * A batch of requests over one workflow on this engine: see {@link BatchRunner}.
+     * {@code idle.batch().workflow(file).providers(p).concurrency(8).build().run(requests, record -> ...)}.
+     */
+    @API(status = EXPERIMENTAL, since = "0.1")
+    public BatchRunner.Builder batch() {
+        return new BatchRunner.Builder(this);
     }
 
     /** Writes the plan export to {@code file} atomically (temp file, then rename), mirroring {@code Export-IdlePlan -Path}. */

@@ -60,6 +60,9 @@ public interface IdleRuntime {
      */
     Map<String, ProviderFactory> providerFactories(ClassLoader loader);
 
+    /** See {@link RequestSource#read}. */
+    RequestSource requestSource(java.io.InputStream in, String name, RequestSource.Format format);
+
     /** A data tree as pretty-printed JSON, keys in the tree's order. */
     String prettyJson(Object tree);
 

@@ -34,7 +34,58 @@ public final class JsonOutput {
      */
     @API(status = EXPERIMENTAL, since = "0.1")
     public static String result(ExecutionResult r, List<Map<String, Object>> outputErrors) {
+        Map<String, Object> m = resultMap(r, new LinkedHashMap<>());
+        if (!outputErrors.isEmpty()) {
+            m.put("outputErrors", outputErrors);
+        }
+        return RuntimeLookup.runtime().prettyJson(m);
+    }
+
+    /**
+     * One record of a batch as a single line of JSON: {@code index}, {@code line}, {@code startedAt},
+     * {@code finishedAt}, then the {@code invoke} result object's keys ({@code status}, {@code correlationId},
+     * {@code actor}, {@code steps}, {@code onFailure}, {@code events}). An {@code Invalid} record has {@code status},
+     * {@code correlationId} (null when none could be read) and {@code error} instead; a {@code Planned} record of a
+     * dry run has {@code status}, {@code correlationId}, {@code actor} and {@code steps} (name, type, the planned
+     * status, provider) of the plan.
+     */
+    @API(status = EXPERIMENTAL, since = "0.1")
+    public static String recordLine(BatchRecord record) {
         Map<String, Object> m = new LinkedHashMap<>();
+        m.put("index", record.index());
+        m.put("line", record.line());
+        m.put("startedAt", record.startedAt().toString());
+        m.put("finishedAt", record.finishedAt().toString());
+        if (record.result() != null) {
+            resultMap(record.result(), m);
+        } else {
+            m.put("status", record.status().name());
+            m.put("correlationId", record.correlationId());
+            if (record.plan() != null) {
+                m.put("actor", record.plan().actor());
+                m.put("steps", plannedSteps(record.plan()));
+            }
+            if (record.error() != null) {
+                m.put("error", record.error());
+            }
+        }
+        return RuntimeLookup.runtime().compactJson(m);
+    }
+
+    private static List<Object> plannedSteps(Plan plan) {
+        List<Object> out = new ArrayList<>();
+        for (PlanStep s : plan.steps()) {
+            Map<String, Object> step = new LinkedHashMap<>();
+            step.put("name", s.name());
+            step.put("type", s.type());
+            step.put("status", s.status().name());
+            step.put("provider", s.provider());
+            out.add(step);
+        }
+        return out;
+    }
+
+    private static Map<String, Object> resultMap(ExecutionResult r, Map<String, Object> m) {
         m.put("status", r.status().name());
         m.put("correlationId", r.correlationId());
         m.put("actor", r.actor());
@@ -46,10 +97,7 @@ public final class JsonOutput {
         List<Object> events = new ArrayList<>();
         r.events().forEach(e -> events.add(eventMap(e)));
         m.put("events", events);
-        if (!outputErrors.isEmpty()) {
-            m.put("outputErrors", outputErrors);
-        }
-        return RuntimeLookup.runtime().prettyJson(m);
+        return m;
     }
 
     /** One event as a single line of JSON. */

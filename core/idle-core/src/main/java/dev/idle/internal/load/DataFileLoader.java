@@ -71,6 +71,29 @@ public final class DataFileLoader {
         return parse(syntax, text, fileName, numberForm);
     }
 
+    /**
+     * Parses one line of a JSON Lines file: {@code bytes} (without its line feed) must be strict UTF-8 and one JSON
+     * value; problems are named {@code <fileName>:<line>:<column>}.
+     */
+    public static Object loadJsonLine(byte[] bytes, String fileName, long line) {
+        String text = decodeUtf8Line(bytes, fileName, line);
+        String body = line == 1 && text.startsWith("\uFEFF") ? text.substring(1) : text;
+        return JacksonDataReader.read(false, body, fileName, null, line - 1);
+    }
+
+    /** Strict UTF-8 of line {@code line} of a file; a bad byte is reported as {@code <fileName>:<line>:<column>}. */
+    public static String decodeUtf8Line(byte[] bytes, String fileName, long line) {
+        try {
+            return decodeUtf8(bytes, fileName);
+        } catch (IdleInputException e) {
+            // decodeUtf8 counts from line 1 of the text it is given: this text is line `line` of the file
+            String prefix = fileName + ":1:";
+            String m = e.getMessage();
+            throw new IdleInputException(m.startsWith(prefix) ? fileName + ":" + line + ":" + m.substring(prefix.length())
+                    : m);
+        }
+    }
+
     private static String read(Path file, String name, long limit) {
         try {
             if (Files.isRegularFile(file) && Files.size(file) > limit) {

@@ -56,8 +56,13 @@ final class JacksonDataReader {
     }
 
     static Object read(boolean yaml, String text, String fileName, NumberForm numberForm) {
+        return read(yaml, text, fileName, numberForm, 0);
+    }
+
+    /** Like {@link #read(boolean, String, String, NumberForm)}; problems name lines counted after {@code linesBefore}. */
+    static Object read(boolean yaml, String text, String fileName, NumberForm numberForm, long linesBefore) {
         InputLimits limits = InputLimits.current();
-        LoadProblems problems = new LoadProblems(fileName);
+        LoadProblems problems = new LoadProblems(fileName, linesBefore);
         Object result = null;
         try (JsonParser parser = JacksonFactories.forLimits(limits, yaml).createParser(text)) {
             try {

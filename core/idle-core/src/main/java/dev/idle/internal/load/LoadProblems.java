@@ -11,19 +11,26 @@ import java.util.List;
  */
 final class LoadProblems {
     private final String fileName;
+    /** Lines before the text read (a JSON Lines record is parsed on its own but named by its line in the file). */
+    private final long linesBefore;
     static final int LISTED = 100;
 
     private final List<String> problems = new ArrayList<>();
     private int total;
 
     LoadProblems(String fileName) {
+        this(fileName, 0);
+    }
+
+    LoadProblems(String fileName, long linesBefore) {
         this.fileName = fileName;
+        this.linesBefore = linesBefore;
     }
 
     void add(int line, int column, String message) {
         total++;
         if (problems.size() < LISTED) {
-            problems.add(fileName + ":" + line + ":" + column + ": " + message);
+            problems.add(fileName + ":" + (linesBefore + line) + ":" + column + ": " + message);
         }
     }
 

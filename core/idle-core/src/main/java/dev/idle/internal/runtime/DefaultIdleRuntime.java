@@ -6,6 +6,8 @@ import dev.idle.internal.auth.HostAuthSessionBroker;
 import dev.idle.internal.auth.HostSecrets;
 import dev.idle.internal.catalog.StepCatalog;
 import dev.idle.internal.export.JsonText;
+import dev.idle.internal.batch.CsvRequestSource;
+import dev.idle.internal.batch.JsonLinesRequestSource;
 import dev.idle.internal.load.DataFileLoader;
 import dev.idle.internal.load.ProviderFactories;
 import dev.idle.internal.redact.Redactor;
@@ -59,6 +61,13 @@ public final class DefaultIdleRuntime implements IdleRuntime {
     @Override
     public Map<String, ProviderFactory> providerFactories(ClassLoader loader) {
         return ProviderFactories.byType(ServiceLoader.load(ProviderFactory.class, loader));
+    }
+
+    @Override
+    public dev.idle.api.RequestSource requestSource(java.io.InputStream in, String name,
+                                                    dev.idle.api.RequestSource.Format format) {
+        return format == dev.idle.api.RequestSource.Format.CSV ? CsvRequestSource.open(in, name)
+                : new JsonLinesRequestSource(in, name);
     }
 
     @Override

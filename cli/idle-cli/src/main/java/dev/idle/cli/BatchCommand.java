@@ -1,0 +1,128 @@
+package dev.idle.cli;
+
+import dev.idle.api.BatchRecord;
+import dev.idle.api.BatchRunner;
+import dev.idle.api.BatchSummary;
+import dev.idle.api.Host;
+import dev.idle.api.Idle;
+import dev.idle.api.RequestSource;
+import dev.idle.spi.CredentialMasking;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code idle batch --workflow <file> --host <file> --requests <file>|- [--results <file>] [--concurrency N]
+ * [--dry-run] [--format jsonl|csv]}: one workflow over many requests in one JVM (see {@link BatchRunner}). Records go
+ * to {@code --results} (or stdout) one JSON line per request as each finishes; the summary goes to stderr.
+ *
+ * <p>Order: the results file is opened first, then the host, the workflow (loaded and validated once) and the
+ * requests' header; a failure of any of them exits 2 before any provider is called. Exit 0 when every request
+ * {@code Completed} (dry run: {@code Planned}); 3 when any {@code Failed} or is {@code Invalid}, or the requests could
+ * not be read to the end; 4 when none failed but some are {@code Blocked} or {@code NotRun}; 5 when the results could
+ * not be written completely (the batch stops taking up requests then).
+ */
+@Command(name = "batch", description = "Run one workflow over many requests (JSON Lines or CSV), concurrently.")
+final class BatchCommand implements Callable<Integer> {
+    @Option(names = "--workflow", required = true, paramLabel = "<file>", description = "The workflow file.")
+    Path workflow;
+
+    @Option(names = "--host", required = true, paramLabel = "<file>",
+            description = "Host file: providers, auth sessions, retry profiles.")
+    Path host;
+
+    @Option(names = "--requests", required = true, paramLabel = "<file>|-",
+            description = "Requests: .jsonl/.ndjson/.json (one request object a line) or .csv (dotted request paths"
+                    + " as column headers); - reads stdin.")
+    String requests;
+
+    @Option(names = "--results", paramLabel = "<file>",
+            description = "Write one JSON record per request here, as each finishes (default: stdout).")
+    Path results;
+
+    @Option(names = "--concurrency", paramLabel = "<n>", defaultValue = "1",
+            description = "Requests run at once (default ${DEFAULT-VALUE}).")
+    int concurrency;
+
+    @Option(names = "--dry-run", description = "Plan every request and run none (context resolvers may read).")
+    boolean dryRun;
+
+    @Option(names = "--format", paramLabel = "jsonl|csv",
+            description = "Format of the requests; default: by extension, jsonl for stdin.")
+    RequestSource.Format format;
+
+    @Spec
+    CommandSpec spec;
+
+    private final LineSink.Opener resultLines;
+    private final Supplier<InputStream> stdin;
+
+    BatchCommand() {
+        this(LineSink.LINE_FILES, () -> System.in);
+    }
+
+    /** @param resultLines opens the results file; tests give one that fails midway. @param stdin for {@code -} */
+    BatchCommand(LineSink.Opener resultLines, Supplier<InputStream> stdin) {
+        this.resultLines = resultLines;
+        this.stdin = stdin;
+    }
+
+    @Override
+    public Integer call() {
+        if (concurrency < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--concurrency must be at least 1, got " + concurrency);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        boolean fromStdin = requests.equals("-");
+        Path requestsFile = fromStdin ? null : Path.of(requests);
+        // opened before the host is loaded: no provider is called when the results cannot be written
+        try (BatchResults output = BatchResults.open(results, resultLines, out)) {
+            BatchSummary summary;
+            try (Host h = Host.load(host)) {
+                BatchRunner runner = Idle.create().batch().workflow(workflow).providers(h.providers())
+                        .executionOptions(h.executionOptions()).concurrency(concurrency).dryRun(dryRun).build();
+                try (RequestSource source = fromStdin
+                        ? RequestSource.read(stdin.get(), "<stdin>", format == null ? RequestSource.Format.JSONL : format)
+                        : RequestSource.open(requestsFile, format)) {
+                    BatchConsole console = BatchConsole.forTerminal(err, requestsFile);
+                    summary = runner.run(source, record -> {
+                        output.write(record);
+                        console.finished(record);
+                    });
+                    console.summary(summary, dryRun);
+                }
+            }
+            return exitCode(summary, output, err);
+        }
+    }
+
+    private int exitCode(BatchSummary s, BatchResults output, PrintWriter err) {
+        if (output.failure() != null) {
+            err.println("idle: " + output.failure());
+            return IdleCli.OUTPUT_FAILED;
+        }
+        if (s.stoppedBy() != null) {
+            String why = s.stoppedBy() instanceof UncheckedIOException io ? io.getMessage()
+                    : String.valueOf(s.stoppedBy());
+            err.println("idle: " + requests + ": the batch stopped before the end of the requests: "
+                    + CredentialMasking.mask(why));
+            return IdleCli.RUN_FAILED;
+        }
+        if (s.count(BatchRecord.Status.Failed) > 0 || s.count(BatchRecord.Status.Invalid) > 0) {
+            return IdleCli.RUN_FAILED;
+        }
+        if (s.count(BatchRecord.Status.Blocked) > 0 || s.count(BatchRecord.Status.NotRun) > 0) {
+            return IdleCli.RUN_BLOCKED;
+        }
+        return IdleCli.OK;
+    }
+}
