@@ -16,7 +16,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
  * only once every change made before the call began is durable; one write may cover the requests of several callers
  * (group commit), and a call with nothing new to write returns at once.
  */
-@API(status = EXPERIMENTAL, since = "0.2")
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface RequestBoundary {
     /**
      * Makes every change made so far durable.
