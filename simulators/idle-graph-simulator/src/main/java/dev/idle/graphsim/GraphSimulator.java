@@ -10,10 +10,12 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
@@ -316,6 +318,27 @@ public final class GraphSimulator extends TenantSeeding implements AutoCloseable
     /** Every 429 the throttle issued with the time the same client next came back. */
     public List<RetryAfterRecord> retryAfterIssued() {
         return tenant.journal.retryAfterIssued();
+    }
+
+    /**
+     * Accepted writes per whole second of their arrival (UTC second → count; seconds without a write left out), all
+     * clients together: what a rate-limit test or a benchmark plots against the throttle.
+     */
+    public SortedMap<Instant, Integer> writesPerSecond() {
+        return WriteRates.perSecond(acceptedWriteLog());
+    }
+
+    /** The most accepted writes (all clients) that arrived within any sliding {@code window}, e.g. one second. */
+    public int maxWritesInAnyWindow(Duration window) {
+        return WriteRates.maxInAnyWindow(acceptedWriteLog(), window);
+    }
+
+    /**
+     * How many answers were {@code 429 Too Many Requests}: from the throttle or an injected fault, top-level or a
+     * {@code $batch} item (the envelope of a batch whose items were throttled is itself a 200).
+     */
+    public int tooManyRequestsSent() {
+        return (int) requestLog().stream().filter(r -> r.status() == 429).count();
     }
 
     // ------------------------------------------------------------------ behaviour knobs

@@ -10,12 +10,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  * What every provider on one mock backend shares: the store, the per-method call counters behind {@code failOn}, and
  * the state file the store persists to (none for an in-memory backend). Two aliases naming the same state file get
  * the same backend, so neither loses the other's updates and {@code failOn} counts calls across both.
+ *
+ * <p>Thread-safe. {@link #persist} is a group commit: writes are serialised on their own lock, the state is rendered
+ * under the store's lock (a consistent snapshot) and written outside it (other workers go on changing the store), and
+ * a caller whose changes a concurrent write already covered returns without writing.
  */
 final class MockBackend {
     private final MockStore store;
     private final MockStateFile file;
     private final Map<String, AtomicInteger> callCounts = new ConcurrentHashMap<>();
     private final MockDirectorySync directorySync;
+    private final Object writeLock = new Object();
+    /** The store version the file holds; guarded by {@link #writeLock}. -1: not written by this run yet. */
+    private long writtenVersion = -1;
+    /** Guarded by {@link #writeLock}. */
     private byte[] lastWritten;
 
     MockBackend(MockStore store, MockStateFile file) {
@@ -43,20 +51,31 @@ final class MockBackend {
     }
 
     /**
-     * Writes the store to its state file, unless exactly this content was already written (so closing two aliases
-     * writes the file once, yet a change made between the two closes is not lost).
+     * Returns once the state file holds every change made to the store before this call: writes it, unless a write
+     * (this run's) already covered those changes or exactly this content was already written (so closing two aliases
+     * writes the file once, yet a change made between the two closes is not lost). A failed write is retried by the
+     * next call.
+     *
+     * @throws java.io.UncheckedIOException when the file could not be written
      */
     void persist() {
         if (file == null) {
             return;
         }
-        synchronized (store) {
-            byte[] content = MockStateFile.render(store);
-            if (lastWritten != null && Arrays.equals(lastWritten, content)) {
+        long changesToCover = store.version();
+        synchronized (writeLock) {
+            if (writtenVersion >= changesToCover) {
                 return;
             }
-            file.save(content);
-            lastWritten = content;
+            Snapshot snapshot = store.reading(() -> new Snapshot(store.version(), MockStateFile.render(store)));
+            if (lastWritten == null || !Arrays.equals(lastWritten, snapshot.content())) {
+                file.save(snapshot.content());
+                lastWritten = snapshot.content();
+            }
+            writtenVersion = snapshot.version();
         }
+    }
+
+    private record Snapshot(long version, byte[] content) {
     }
 }

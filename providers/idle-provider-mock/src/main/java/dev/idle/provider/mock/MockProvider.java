@@ -28,6 +28,7 @@ import dev.idle.spi.Provider;
 import dev.idle.spi.ProviderException;
 import dev.idle.spi.ProviderMethods;
 import dev.idle.spi.ProviderResult;
+import dev.idle.spi.RequestBoundary;
 import dev.idle.spi.SessionRevoker;
 import dev.idle.spi.SyncCycleStart;
 import dev.idle.spi.SyncCycleState;
@@ -35,7 +36,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
@@ -60,8 +61,19 @@ import java.util.function.Supplier;
  * the backend, across aliases sharing a state file) throw a transient {@link ProviderException};
  * {@code failPermanentlyOn: [Method]} makes every call throw a non-transient one.
  *
- * <p>Every method accepts an auth session; each non-null session is recorded ({@link #receivedSessions()}) and
- * otherwise ignored. Mailboxes behave like Exchange Online's (see {@link MockMailboxes}).
+ * <p>Every method accepts an auth session and otherwise ignores it; the last {@value ReceivedSessionLog#KEPT}
+ * non-null sessions are kept, without their secrets, for tests ({@link #receivedSessions()}). The mock holds nothing
+ * else per call, so a long batch run does not grow it. Mailboxes behave like Exchange Online's (see
+ * {@link MockMailboxes}).
+ *
+ * <p><b>Thread-safety.</b> One instance serves many batch workers at once. Every method runs its whole
+ * read-modify-write under the lock of the {@link MockStore} (shared by aliases on one state file), so concurrent
+ * changes of one identity are never lost and each sees the one before it; the lock is held only in memory, never
+ * during file I/O. {@code failOn} counters are atomic.
+ *
+ * <p><b>State file.</b> Written on {@link #close()} and, in a batch, on {@link #afterRequest()}: atomically
+ * ({@link dev.idle.api.AtomicFiles}), one write at a time, a write covering every change made before it (see
+ * {@link MockBackend#persist}). Without a state file the mock lives in memory only.
  *
  * <p><b>Directory sync.</b> {@code StartSyncCycle} and {@code GetSyncCycleState} simulate a sync server on the
  * store's {@code directorySync} state; see {@link MockDirectorySync} and the option {@code syncPollsUntilIdle}.
@@ -69,14 +81,18 @@ import java.util.function.Supplier;
 public final class MockProvider implements Provider, IdentityReader, IdentityLister, IdentityCreator, IdentityDeleter,
         IdentityDisabler, IdentityEnabler, IdentityMover, AttributeEnsurer, SessionRevoker, EntitlementLister,
         EntitlementGranter, EntitlementRevoker, MailboxReader, MailboxTypeEnsurer, OutOfOfficeEnsurer,
-        MailboxPermissionsEnsurer, DirectorySyncTrigger, DirectorySyncStatus {
+        MailboxPermissionsEnsurer, DirectorySyncTrigger, DirectorySyncStatus, RequestBoundary {
 
     static final String PASSWORD_SET = "[password set]";
+
+    /** Methods that change nothing (except by {@code autoCreate}, which the store counts itself). */
+    private static final Set<String> READS = Set.of(ProviderMethods.GET_IDENTITY, ProviderMethods.LIST_IDENTITIES,
+            ProviderMethods.LIST_ENTITLEMENTS, ProviderMethods.GET_MAILBOX);
 
     private final MockOptions options;
     private final MockBackend backend;
     private final MockStore store;
-    private final List<ReceivedSession> receivedSessions = new CopyOnWriteArrayList<>();
+    private final ReceivedSessionLog receivedSessions = new ReceivedSessionLog();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final MockMailboxes mailboxes;
 
@@ -101,9 +117,12 @@ public final class MockProvider implements Provider, IdentityReader, IdentityLis
         return store;
     }
 
-    /** Every non-null auth session a method was called with, in call order. */
+    /**
+     * The non-null auth sessions methods were called with, in call order: the last
+     * {@value ReceivedSessionLog#KEPT} only, and without their secrets.
+     */
     public List<ReceivedSession> receivedSessions() {
-        return List.copyOf(receivedSessions);
+        return receivedSessions.list();
     }
 
     @Override
@@ -114,6 +133,18 @@ public final class MockProvider implements Provider, IdentityReader, IdentityLis
     @Override
     public boolean acceptsAuthSession(String method) {
         return true;
+    }
+
+    /**
+     * Returns once the state file (if any) holds every change made before the call; a batch runner calls it after
+     * each finished request (see {@link RequestBoundary}). Concurrent calls share one write when it covers them; a
+     * call after a request that only read writes nothing; an in-memory mock returns at once.
+     *
+     * @throws java.io.UncheckedIOException when the state file could not be written
+     */
+    @Override
+    public void afterRequest() {
+        backend.persist();
     }
 
     /** Writes the state file, if any (once per content, however many aliases close). */
@@ -362,23 +393,23 @@ public final class MockProvider implements Provider, IdentityReader, IdentityLis
     /** {@link #call} for methods without an identity key; {@code subject} is what sessions are recorded under. */
     private <T> T unkeyedCall(String method, String subject, String description, AuthSession session,
                               Supplier<T> action) {
-        if (session != null) {
-            receivedSessions.add(new ReceivedSession(method, subject, session));
-        }
+        receivedSessions.record(method, subject, session);
         injectFaults(method, description);
-        return store.atomically(action);
+        return underStoreLock(method, action);
     }
 
     /** Records the session, applies configured faults, then runs {@code action} under the store's lock. */
     private <T> T call(String method, String identityKey, AuthSession session, Supplier<T> action) {
-        if (session != null) {
-            receivedSessions.add(new ReceivedSession(method, identityKey, session));
-        }
+        receivedSessions.record(method, identityKey, session);
         if (identityKey == null || identityKey.isBlank()) {
             throw new ProviderException("IdentityKey must not be empty.");
         }
         injectFaults(method, "identity '" + identityKey + "'");
-        return store.atomically(action);
+        return underStoreLock(method, action);
+    }
+
+    private <T> T underStoreLock(String method, Supplier<T> action) {
+        return READS.contains(method) ? store.reading(action) : store.atomically(action);
     }
 
     private void injectFaults(String method, String subject) {

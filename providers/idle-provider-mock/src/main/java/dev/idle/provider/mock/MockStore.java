@@ -14,18 +14,34 @@ import java.util.function.Supplier;
  *
  * <p>Thread-safe: every access synchronises on the store, and {@link #atomically} lets a caller run a
  * read-modify-write sequence under the same lock (two aliases on one state file share one store).
+ *
+ * <p>The store counts its changes ({@link #version()}): {@link #atomically}, {@link #put}, {@link #remove} and the
+ * directory-sync setter each count as one; {@link #reading} does not. The state file is written when the version moved
+ * past the last one written, so a request that only read writes nothing.
  */
 public final class MockStore {
     private final TreeMap<String, Entry> identities = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private DataMap directorySync;
+    private long version;
 
     /** Keeps the key as first written next to the identity, since the tree map only keeps one spelling anyway. */
     private record Entry(String key, MockIdentity identity) {
     }
 
-    /** Runs {@code action} while holding the store's lock. */
+    /** Runs {@code action}, which may change identities in place, while holding the store's lock. */
     public synchronized <T> T atomically(Supplier<T> action) {
+        version++;
         return action.get();
+    }
+
+    /** Runs {@code action}, which changes nothing except through {@link #put} or {@link #remove}, under the lock. */
+    public synchronized <T> T reading(Supplier<T> action) {
+        return action.get();
+    }
+
+    /** How many changes the store has seen; grows with every change, never shrinks. */
+    public synchronized long version() {
+        return version;
     }
 
     /** The identity stored under {@code key} (case-insensitive), or null. */
@@ -46,11 +62,13 @@ public final class MockStore {
             throw new IllegalArgumentException("A mock identity key must not be empty.");
         }
         identities.put(key, new Entry(key, identity));
+        version++;
         return identity;
     }
 
     /** Removes the identity under {@code key}; true when there was one. */
     public synchronized boolean remove(String key) {
+        version++;
         return identities.remove(key) != null;
     }
 
@@ -88,5 +106,6 @@ public final class MockStore {
 
     public synchronized void directorySync(DataMap value) {
         this.directorySync = value == null ? null : Values.deepCopyMap(value);
+        version++;
     }
 }
