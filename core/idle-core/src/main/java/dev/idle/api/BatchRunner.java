@@ -93,6 +93,21 @@ public final class BatchRunner {
         return new BatchWorkers(this, requests, Objects.requireNonNull(onRecord, "onRecord")).run();
     }
 
+    /**
+     * Makes what the finished requests changed durable before their records are handed over: each provider that is a
+     * {@link dev.idle.spi.RequestBoundary} (the mock's state file) is called once, even when several aliases name it.
+     *
+     * @throws RuntimeException when a provider could not make its state durable; the request must not count as done
+     */
+    void afterRequest() {
+        java.util.Set<Object> called = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (String alias : providers.aliases()) {
+            if (providers.get(alias) instanceof dev.idle.spi.RequestBoundary boundary && called.add(boundary)) {
+                boundary.afterRequest();
+            }
+        }
+    }
+
     /** The record of one request, made by a worker thread. */
     BatchRecord process(long index, RequestSource.Item item) {
         java.time.Instant started = java.time.Instant.now();

@@ -16,7 +16,9 @@ import java.util.function.Consumer;
  * One {@link BatchRunner#run}: the caller's thread reads requests into a bounded queue, {@code concurrency} worker
  * threads take them, and each finished record is counted and handed to the callback under one lock. Whatever stops
  * the batch (the callback threw, the source failed, a worker met an {@link Error}) is kept as the first cause; no
- * request starts after it, the queue is drained without running, and the workers are always shut down.
+ * request starts after it, the queue is drained without running, and the workers are always shut down. After a request
+ * ran, the providers' {@link dev.idle.spi.RequestBoundary} makes its changes durable before its record is handed over;
+ * when that fails the batch stops and that record is withheld.
  */
 final class BatchWorkers {
     /** Tells a worker that no request follows. */
@@ -124,7 +126,15 @@ final class BatchWorkers {
                 continue; // drain without running
             }
             try {
-                finished(runner.process(task.index(), task.item()));
+                BatchRecord record = runner.process(task.index(), task.item());
+                if (record.result() != null) {
+                    // durable before it is reported done (a results line, later a journal entry); a failure here
+                    // stops the batch and withholds the record, so a resume runs the request again
+                    runner.afterRequest();
+                }
+                finished(record);
+            } catch (RuntimeException e) {
+                stop(e);
             } catch (Error e) {
                 stop(e);
             }

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class BatchFixture {
     /** Counts the writes of {@code Test.Touch}, per identity key. Thread-safe. */
-    static final class TouchProvider implements Provider {
+    static class TouchProvider implements Provider {
         final Map<String, AtomicInteger> touched = new ConcurrentHashMap<>();
 
         @Override
