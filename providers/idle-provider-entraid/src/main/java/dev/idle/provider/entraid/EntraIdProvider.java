@@ -39,7 +39,11 @@ import java.util.List;
  *
  * <p>This class is the facade the engine sees: it states the capabilities (its {@code implements} clause) and
  * delegates each method to {@link IdentityLifecycle}, {@link AttributeUpdates} or {@link EntraEntitlements}, which
- * share the token and user lookup of {@link GraphUsers}. Thread-safe.
+ * share the token and user lookup of {@link GraphUsers}.
+ *
+ * <p>Thread-safe: one instance serves every thread of a batch. Its parts hold no per-call state; the HTTP client is
+ * the JDK's (thread-safe, one connection pool), tokens are cached per credential and fetched once per expiry under
+ * that credential's lock ({@link GraphAuth}), and writes are paced by the JVM-wide limiter of their app and tenant.
  */
 public final class EntraIdProvider implements Provider, IdentityReader, IdentityLister, IdentityCreator,
         AttributeEnsurer, IdentityDisabler, IdentityEnabler, SessionRevoker, EntitlementLister, EntitlementGranter,

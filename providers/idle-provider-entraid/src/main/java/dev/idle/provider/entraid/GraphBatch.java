@@ -124,6 +124,9 @@ final class GraphBatch {
                 call.results()[item] = result(call, item, status, r.path("body").path("error"));
             }
         }
+        if (wait != null || !again.isEmpty() && answered.values().stream().anyMatch(r -> r.path("status").asInt() == 429)) {
+            graph.throttled(call.token(), wait); // the whole target waits, not only this batch
+        }
         return new Round(number, again, wait);
     }
 
