@@ -139,6 +139,16 @@ public final class HttpCaller {
     }
 
     /**
+     * Pauses every call to {@code target} for {@code wait}, for a service that says how long to wait other than by
+     * {@code Retry-After} (Okta's {@code X-Rate-Limit-Reset}). Does nothing without a rate limit.
+     */
+    public void pauseTarget(String target, Duration wait) {
+        if (rateLimit != null && wait != null && !wait.isNegative() && !wait.isZero()) {
+            RateLimits.forTarget(target, rateLimit).pauseFor(wait);
+        }
+    }
+
+    /**
      * Reports a throttled answer that did not come as the status of a call through this caller (a {@code 429} item
      * of a Graph {@code $batch}): the target pauses for {@code retryAfter} (when given) and slows down as for a
      * {@code 429} answer. Does nothing without a rate limit.
