@@ -99,7 +99,7 @@ final class GraphBatch {
         }
         ObjectNode body = json.createObjectNode();
         body.set("requests", requests);
-        JsonNode responses = graph.call("POST", "/$batch", body, call.token()).path("responses");
+        JsonNode responses = graph.call("POST", "/$batch", body, call.token(), requests.size()).path("responses");
         Map<String, JsonNode> answered = new LinkedHashMap<>();
         if (responses.isArray()) {
             responses.forEach(r -> answered.put(r.path("id").asText(), r));

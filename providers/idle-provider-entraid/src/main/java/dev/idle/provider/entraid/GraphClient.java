@@ -122,18 +122,29 @@ final class GraphClient {
 
     /** Sends one request; throws a transient {@link ProviderException} when no response arrived. */
     Response exchange(String method, String target, Object body, String token) {
+        return exchange(method, target, body, token, HttpCaller.isWrite(method) ? 1 : 0);
+    }
+
+    /** Sends one request counting as {@code writes} writes against the app's pace (a {@code $batch} envelope). */
+    Response exchange(String method, String target, Object body, String token, int writes) {
         HttpRequest.Builder rb = HttpRequest.newBuilder(resolve(target))
                 .timeout(timeout)
                 .header("Authorization", "Bearer " + token)
                 .header("Accept", "application/json");
         RestCalls.method(rb, method, body, json, "Graph");
-        HttpAnswer a = http.send(rb.build(), "Graph API request " + describe(method, target), rateTarget(token));
+        HttpAnswer a = http.send(rb.build(), "Graph API request " + describe(method, target), rateTarget(token),
+                writes);
         return new Response(a, RestCalls.parseOrMissing(json, a.body()));
     }
 
     /** Sends one request and returns its body; a non-2xx status throws {@link #failure}. */
     JsonNode call(String method, String target, Object body, String token) {
-        Response r = exchange(method, target, body, token);
+        return call(method, target, body, token, HttpCaller.isWrite(method) ? 1 : 0);
+    }
+
+    /** As {@link #call(String, String, Object, String)}, counting as {@code writes} writes (a {@code $batch}). */
+    JsonNode call(String method, String target, Object body, String token, int writes) {
+        Response r = exchange(method, target, body, token, writes);
         if (!r.ok()) {
             throw failure(method, target, r, token);
         }

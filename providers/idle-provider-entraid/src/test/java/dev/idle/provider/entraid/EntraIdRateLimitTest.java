@@ -10,6 +10,7 @@ import dev.idle.graphsim.Fault;
 import dev.idle.graphsim.RequestRecord;
 import dev.idle.provider.support.ratelimit.RateLimits;
 import dev.idle.provider.support.ratelimit.RateLimits.TargetStats;
+import dev.idle.spi.Entitlement;
 import dev.idle.spi.ProviderException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -119,6 +120,22 @@ class EntraIdRateLimitTest {
         fx.sim.clearLog();
         provider.revokeSessions("leaver@contoso.example", null);
         assertThat(graphCalls()).hasSize(2).last().isEqualTo("POST /v1.0/users/" + id + "/revokeSignInSessions -> 200");
+    }
+
+    @Test
+    void aBatchEnvelopeCountsAsTheWritesItCarries() {
+        String id = fx.sim.addUser("joiner@contoso.example", "Joiner");
+        List<Entitlement> groups = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            groups.add(Entitlement.of("Group", fx.sim.addGroup("team-" + i)));
+        }
+        EntraIdProvider provider = fx.provider();
+
+        provider.bulkGrantEntitlements(id, groups, null);
+
+        assertThat(writes()).filteredOn(r -> r.batchItemId() == null).extracting(RequestRecord::target)
+                .containsExactly("/v1.0/$batch");
+        assertThat(statsOf(provider).writes()).isEqualTo(5);
     }
 
     @Test

@@ -90,7 +90,18 @@ public final class HttpCaller {
      * provider whose target depends on the call (Graph: the app and tenant of the call's credentials).
      */
     public HttpAnswer send(HttpRequest request, String subject, String target) {
-        return new RealChain(0, request, Objects.requireNonNull(target, "target"), subject).proceed(request);
+        return send(request, subject, target, isWrite(request.method()) ? 1 : 0);
+    }
+
+    /**
+     * Sends {@code request} under {@code target} counting it as {@code writes} writes against the target's pace: a
+     * JSON batch envelope of 20 writes is 20 writes, as the service counts it (0 makes it a read).
+     */
+    public HttpAnswer send(HttpRequest request, String subject, String target, int writes) {
+        if (writes < 0) {
+            throw new IllegalArgumentException("writes must not be negative");
+        }
+        return new RealChain(0, request, Objects.requireNonNull(target, "target"), subject, writes).proceed(request);
     }
 
     /** Whether a failed {@code answer} is transient and, if so, the wait its {@code Retry-After} asks for. */
@@ -120,7 +131,7 @@ public final class HttpCaller {
         try {
             gate.enter(chain.target());
             if (limiter != null) {
-                ticket = limiter.beforeSend(isWrite(chain.request().method()));
+                ticket = limiter.beforeSend(((RealChain) chain).writes);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -134,7 +145,7 @@ public final class HttpCaller {
     }
 
     /** Reads ({@code GET}, {@code HEAD}, {@code OPTIONS}) are not paced; every other method is a write. */
-    static boolean isWrite(String method) {
+    public static boolean isWrite(String method) {
         return !(method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS"));
     }
 
@@ -170,7 +181,10 @@ public final class HttpCaller {
         private final String key;
         private final String subject;
 
-        RealChain(int index, HttpRequest request, String key, String subject) {
+        private final int writes;
+
+        RealChain(int index, HttpRequest request, String key, String subject, int writes) {
+            this.writes = writes;
             this.index = index;
             this.request = request;
             this.key = key;
@@ -197,7 +211,7 @@ public final class HttpCaller {
             if (index >= links.size()) {
                 throw new IllegalStateException("the transport did not answer");
             }
-            return links.get(index).intercept(new RealChain(index + 1, next, key, subject));
+            return links.get(index).intercept(new RealChain(index + 1, next, key, subject, writes));
         }
     }
 

@@ -70,14 +70,26 @@ public final class TargetLimiter {
      * @return the ticket to hand to {@link #afterAnswer}
      */
     public Ticket beforeSend(boolean write) throws InterruptedException {
+        return beforeSend(write ? 1 : 0);
+    }
+
+    /**
+     * Waits as {@link #beforeSend(boolean)} for a call that counts as {@code writeCount} writes (a batch envelope;
+     * 0 for a read).
+     */
+    public Ticket beforeSend(int writeCount) throws InterruptedException {
         awaitPause();
-        if (write && limiter != null) {
+        if (writeCount > 0 && limiter != null) {
             do {
-                limiter.acquirePermits(unitsPerWrite.get());
+                limiter.acquirePermits(unitsPerWrite.get() * writeCount);
             } while (awaitPause());
         }
-        (write ? writes : reads).increment();
-        return new Ticket(write, episode.get());
+        if (writeCount > 0) {
+            writes.add(writeCount);
+        } else {
+            reads.increment();
+        }
+        return new Ticket(writeCount > 0, episode.get());
     }
 
     /**
