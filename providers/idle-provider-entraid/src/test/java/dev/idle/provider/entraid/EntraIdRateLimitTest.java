@@ -64,6 +64,23 @@ class EntraIdRateLimitTest {
     }
 
     @Test
+    void sixteenThreadsRevoke800SessionsWithOneTokenOneCallEachAndNoError() throws Exception {
+        List<String> ids = users(800);
+        EntraIdProvider provider = fx.provider("rateLimit", "none");
+        fx.sim.clearLog();
+
+        List<Integer> attempts = inThreads(16, ids, id -> {
+            provider.revokeSessions(id, null);
+            return 1;
+        });
+
+        assertThat(attempts).hasSize(800);
+        assertThat(ids).allSatisfy(id -> assertThat(fx.sim.sessionCount(id)).isZero());
+        assertThat(graphCalls()).hasSize(800).allMatch(line -> line.startsWith("POST ") && line.endsWith("-> 200"));
+        assertThat(tokenRequests()).isEqualTo(1);
+    }
+
+    @Test
     void aRetryAfterPausesEveryThreadWritingToTheTarget() throws Exception {
         List<String> ids = users(30);
         EntraIdProvider provider = fx.provider("rateLimit", DataMap.of("writesPerSecond", 5));
