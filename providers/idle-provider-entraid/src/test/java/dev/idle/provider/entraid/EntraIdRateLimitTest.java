@@ -21,7 +21,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,15 +30,11 @@ import org.junit.jupiter.api.io.TempDir;
  * read before a revocation by object id. Counted at the Graph simulator; no timed assertions.
  */
 class EntraIdRateLimitTest {
-    private SimFixture fx;
-
-    @BeforeEach
-    void start() {
-        fx = SimFixture.start();
-    }
+    /** A simulator per test: JUnit makes a new instance of the class for each. */
+    private final SimFixture fx = SimFixture.start();
 
     @AfterEach
-    void stop() {
+    void closeTheSimulator() {
         fx.sim.close();
     }
 
