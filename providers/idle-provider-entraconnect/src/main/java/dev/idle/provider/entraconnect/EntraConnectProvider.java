@@ -40,6 +40,10 @@ import org.slf4j.LoggerFactory;
  * AuthSession must provide an elevated execution context. Original error: <msg>}. The session is always removed; a
  * failure to remove it is only logged. Failures are transient only when the transport says so (connection refused,
  * timeouts); see {@link WinRmClient}.
+ *
+ * <p>Thread-safe: one instance serves every thread of a batch; each call opens, uses and removes its own remote
+ * session, and the WinRM client underneath holds only immutable settings and the JDK HTTP client. Not paced: a sync
+ * server is no rate-limited API, and a batch triggers at most a few sync cycles.
  */
 public final class EntraConnectProvider implements Provider, DirectorySyncTrigger, DirectorySyncStatus {
     /** The script block body run by {@code StartSyncCycle}; its one argument is the policy type. */

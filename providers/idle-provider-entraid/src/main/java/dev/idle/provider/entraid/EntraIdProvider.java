@@ -39,7 +39,11 @@ import java.util.List;
  *
  * <p>This class is the facade the engine sees: it states the capabilities (its {@code implements} clause) and
  * delegates each method to {@link IdentityLifecycle}, {@link AttributeUpdates} or {@link EntraEntitlements}, which
- * share the token and user lookup of {@link GraphUsers}. Thread-safe.
+ * share the token and user lookup of {@link GraphUsers}.
+ *
+ * <p>Thread-safe: one instance serves every thread of a batch. Its parts hold no per-call state; the HTTP client is
+ * the JDK's (thread-safe, one connection pool), tokens are cached per credential and fetched once per expiry under
+ * that credential's lock ({@link GraphAuth}), and writes are paced by the JVM-wide limiter of their app and tenant.
  */
 public final class EntraIdProvider implements Provider, IdentityReader, IdentityLister, IdentityCreator,
         AttributeEnsurer, IdentityDisabler, IdentityEnabler, SessionRevoker, EntitlementLister, EntitlementGranter,
@@ -51,6 +55,7 @@ public final class EntraIdProvider implements Provider, IdentityReader, Identity
     private final IdentityLifecycle identities;
     private final AttributeUpdates attributes;
     private final EntraEntitlements entitlements;
+    private final GraphUsers users;
 
     EntraIdProvider(String alias, GraphClient graph, GraphAuth auth, boolean allowDelete, int pageSize,
                     int batchRetries, Duration maxBatchWait, Sleeper sleeper, ObjectMapper json) {
@@ -58,10 +63,19 @@ public final class EntraIdProvider implements Provider, IdentityReader, Identity
         this.graph = graph;
         this.allowDelete = allowDelete;
         GraphUsers users = new GraphUsers(alias, graph, auth);
+        this.users = users;
         GraphBatch batch = new GraphBatch(graph, json, batchRetries, maxBatchWait, sleeper);
         this.identities = new IdentityLifecycle(alias, graph, users, allowDelete, pageSize, json);
         this.attributes = new AttributeUpdates(graph, users, json);
         this.entitlements = new EntraEntitlements(graph, users, pageSize, batch, json);
+    }
+
+    /**
+     * The rate-limit target of calls made for {@code session} (the provider's own credentials when null): see
+     * {@link dev.idle.provider.support.ratelimit.RateLimits}. Fetches a token when none is cached.
+     */
+    String rateTarget(AuthSession session) {
+        return graph.rateTarget(users.token(session));
     }
 
     /** What it implements (in the order of the {@code implements} clause) plus Prune; Delete only when allowed. */

@@ -10,6 +10,7 @@ import dev.idle.api.data.DataMap;
 import dev.idle.provider.microsoft.MicrosoftIdentityOptions;
 import dev.idle.provider.support.AbstractProviderFactory;
 import dev.idle.provider.support.http.HttpClients;
+import dev.idle.provider.support.ratelimit.RateLimit;
 import dev.idle.spi.AuthSession;
 import dev.idle.spi.Provider;
 import dev.idle.spi.SecretReferences;
@@ -26,7 +27,7 @@ import javax.net.ssl.SSLContext;
  * Creates {@link EntraIdProvider}s from host-file entries with {@code type: entraid}. Options (keys
  * case-insensitive): {@code baseUrl}, {@code authorityHost}, {@code auth}, {@code trustStore},
  * {@code trustStorePasswordEnv} or {@code trustStorePasswordFile}, {@code allowDelete}, {@code timeoutSeconds},
- * {@code pageSize}, {@code batchRetries}, {@code maxBatchWaitSeconds}; see {@code docs/providers/entraid.md}.
+ * {@code pageSize}, {@code batchRetries}, {@code maxBatchWaitSeconds}, {@code rateLimit}; see {@code docs/providers/entraid.md}.
  *
  * <p>Secrets are never written in the host file: {@code auth.env} / {@code auth.file} name where the client secret
  * (or token) is; {@code auth.passwordEnv} names an environment variable. They are read when the first token is
@@ -39,7 +40,12 @@ public final class EntraIdProviderFactory extends AbstractProviderFactory {
     static final String DEFAULT_AUTHORITY = "login.microsoftonline.com";
     static final List<String> OPTIONS = List.of("baseUrl", "authorityHost", "auth", "trustStore",
             "trustStorePasswordEnv", "trustStorePasswordFile", "allowDelete", "timeoutSeconds", "pageSize",
-            "batchRetries", "maxBatchWaitSeconds");
+            "batchRetries", "maxBatchWaitSeconds", "rateLimit");
+    /**
+     * Graph's published limit for identity writes, 3,000 requests per 150 s per app and tenant, paced evenly
+     * (no burst, which is what draws 429s).
+     */
+    static final RateLimit DEFAULT_RATE_LIMIT = RateLimit.writesPerSecond(20);
 
     private final Sleeper sleeper;
 
@@ -80,6 +86,7 @@ public final class EntraIdProviderFactory extends AbstractProviderFactory {
         int pageSize = integer(o.get("pageSize"), at, "pageSize", 100, 1, 999);
         int batchRetries = integer(o.get("batchRetries"), at, "batchRetries", 5, 0, 100);
         int maxBatchWait = integer(o.get("maxBatchWaitSeconds"), at, "maxBatchWaitSeconds", 60, 0, 3600);
+        RateLimit rateLimit = RateLimit.parse(o.get("rateLimit"), at, DEFAULT_RATE_LIMIT);
         SSLContext ssl = MicrosoftIdentityOptions.trustStore(o, secrets, at);
         Supplier<AuthSession> defaultSession = o.get("auth") == null ? null
                 : MicrosoftIdentityOptions.auth(o.get("auth"), alias, secrets, at);
@@ -88,8 +95,8 @@ public final class EntraIdProviderFactory extends AbstractProviderFactory {
         ObjectMapper json = new ObjectMapper();
         URI https = URI.create(baseUrl); // the token endpoint is https as well
         GraphClient graph = new GraphClient(HttpClients.builder(timeout, ssl, https).build(), baseUrl, timeout,
-                Clock.systemUTC(), json);
-        GraphAuth auth = new GraphAuth(graph.resourceRoot(), authorityHost,
+                Clock.systemUTC(), json, rateLimit);
+        GraphAuth auth = new GraphAuth(graph, authorityHost,
                 new JdkHttpClientBuilder(HttpClients.builder(timeout, ssl, https)).build(), Clock.systemUTC(),
                 defaultSession);
         return new EntraIdProvider(alias, graph, auth, allowDelete, pageSize, batchRetries,

@@ -32,6 +32,9 @@ import java.util.function.Supplier;
  *
  * <p>Every credential talks to the authority over the provider's HTTP client (so the configured trust store applies),
  * with instance discovery off, and asks for {@code <graph root>/.default}.
+ *
+ * <p>Thread-safe: sources are kept in a concurrent map, and each credential's token is fetched under that
+ * credential's lock, so many threads asking at once fetch it once per expiry and share it.
  */
 final class GraphAuth {
     static final List<String> TYPES = List.of("ClientSecret", "ClientCertificate", "ManagedIdentity",
@@ -44,14 +47,16 @@ final class GraphAuth {
     private final Clock clock;
     private final Supplier<AuthSession> defaultSession;
     private final Map<String, TokenSource> sources = new ConcurrentHashMap<>();
+    private final GraphClient graph;
 
     /**
      * @param defaultSession the provider's own {@code auth} option as a session (read lazily), or null when the
      *                       provider has none
      */
-    GraphAuth(String resourceRoot, String authorityHost, HttpClient azureHttp, Clock clock,
+    GraphAuth(GraphClient graph, String authorityHost, HttpClient azureHttp, Clock clock,
               Supplier<AuthSession> defaultSession) {
-        this.scope = resourceRoot + "/.default";
+        this.graph = graph;
+        this.scope = graph.resourceRoot() + "/.default";
         this.authorityHost = authorityHost;
         this.azureHttp = azureHttp;
         this.clock = clock;
@@ -74,7 +79,24 @@ final class GraphAuth {
         }
         AuthSession chosen = s;
         TokenSource source = sources.computeIfAbsent(identity(chosen), k -> newSource(chosen));
-        return source.token();
+        String token = source.token();
+        graph.rememberTarget(token, rateTarget(chosen));
+        return token;
+    }
+
+    /**
+     * What Graph throttles by, the app and the tenant of the session ({@code tenantId} and {@code clientId}
+     * attributes; the session's name when it carries a ready token or a managed identity without them): the rate
+     * limit target of the calls made with its token. Never a secret.
+     */
+    static String rateTarget(AuthSession s) {
+        DataMap a = s.attributes() == null ? new DataMap() : s.attributes();
+        String tenant = a.getString("tenantId");
+        String client = a.getString("clientId");
+        if (tenant == null && client == null) {
+            return "session=" + s.name();
+        }
+        return "tenant=" + (tenant == null ? "-" : tenant) + " app=" + (client == null ? "-" : client);
     }
 
     /** The cache key of a session: everything that selects a credential; the secret only as a hash. */

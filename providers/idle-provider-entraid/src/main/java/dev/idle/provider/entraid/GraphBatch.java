@@ -99,7 +99,7 @@ final class GraphBatch {
         }
         ObjectNode body = json.createObjectNode();
         body.set("requests", requests);
-        JsonNode responses = graph.call("POST", "/$batch", body, call.token()).path("responses");
+        JsonNode responses = graph.call("POST", "/$batch", body, call.token(), requests.size()).path("responses");
         Map<String, JsonNode> answered = new LinkedHashMap<>();
         if (responses.isArray()) {
             responses.forEach(r -> answered.put(r.path("id").asText(), r));
@@ -123,6 +123,9 @@ final class GraphBatch {
             } else {
                 call.results()[item] = result(call, item, status, r.path("body").path("error"));
             }
+        }
+        if (wait != null || !again.isEmpty() && answered.values().stream().anyMatch(r -> r.path("status").asInt() == 429)) {
+            graph.throttled(call.token(), wait); // the whole target waits, not only this batch
         }
         return new Round(number, again, wait);
     }

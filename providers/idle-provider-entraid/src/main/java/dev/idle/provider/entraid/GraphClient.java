@@ -16,8 +16,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.time.Duration;
+import dev.idle.provider.support.ratelimit.RateLimit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What is Graph's own on top of the toolkit's {@link HttpCaller}: the bearer header, how Graph's error body
@@ -27,6 +30,10 @@ import java.util.List;
  *
  * <p>Failure messages carry the method and path, the HTTP status, Graph's error code and message, the request id and
  * the {@code Retry-After} value; never a header of the request, its body, or the token.
+ *
+ * <p>Writes are paced per target, the Graph origin plus the app and tenant of the call's token (Graph's throttling
+ * unit), by the JVM-wide limiter of {@link dev.idle.provider.support.ratelimit.RateLimits}: the token's target is
+ * told by {@link GraphAuth} when it hands the token out ({@link #rememberTarget}). Thread-safe.
  */
 final class GraphClient {
     private static final int MAX_MESSAGE = 400;
@@ -36,6 +43,8 @@ final class GraphClient {
     private final URI origin;
     private final Duration timeout;
     private final ObjectMapper json;
+    /** Token to rate-limit target; a handful of entries (one per credential and token lifetime), pruned when big. */
+    private final Map<String, String> targets = new ConcurrentHashMap<>();
 
     /** A response of any status; {@code body} is {@link MissingNode} when there was none or it was not JSON. */
     record Response(HttpAnswer answer, JsonNode body) {
@@ -53,7 +62,12 @@ final class GraphClient {
     }
 
     GraphClient(HttpClient client, String baseUrl, Duration timeout, Clock clock, ObjectMapper json) {
-        this.http = HttpCaller.builder(client, "Graph API").clock(clock).build();
+        this(client, baseUrl, timeout, clock, json, RateLimit.NONE);
+    }
+
+    GraphClient(HttpClient client, String baseUrl, Duration timeout, Clock clock, ObjectMapper json,
+                RateLimit rateLimit) {
+        this.http = HttpCaller.builder(client, "Graph API").clock(clock).rateLimit(rateLimit).build();
         this.baseUrl = trimSlash(baseUrl);
         this.origin = Origins.of(URI.create(this.baseUrl));
         this.timeout = timeout;
@@ -67,6 +81,25 @@ final class GraphClient {
     /** {@code https://host[:port]}: the resource whose {@code /.default} scope the token is requested for. */
     String resourceRoot() {
         return origin.toString();
+    }
+
+    /** Notes that calls made with {@code token} count against the app and tenant {@code appTenant}. */
+    void rememberTarget(String token, String appTenant) {
+        if (targets.size() > 256) {
+            targets.clear(); // old tokens; the live ones are noted again on their next hand-out
+        }
+        targets.putIfAbsent(token, "entraid " + origin + " " + appTenant);
+    }
+
+    /** The rate-limit target of calls made with {@code token}. */
+    String rateTarget(String token) {
+        String t = token == null ? null : targets.get(token);
+        return t != null ? t : "entraid " + origin;
+    }
+
+    /** Reports a throttled {@code $batch} item: its target pauses and slows down as for a throttled call. */
+    void throttled(String token, Duration retryAfter) {
+        http.throttled(rateTarget(token), retryAfter);
     }
 
     /** The {@code Retry-After} parser of this client's clock (for {@code $batch} item headers). */
@@ -89,18 +122,29 @@ final class GraphClient {
 
     /** Sends one request; throws a transient {@link ProviderException} when no response arrived. */
     Response exchange(String method, String target, Object body, String token) {
+        return exchange(method, target, body, token, HttpCaller.isWrite(method) ? 1 : 0);
+    }
+
+    /** Sends one request counting as {@code writes} writes against the app's pace (a {@code $batch} envelope). */
+    Response exchange(String method, String target, Object body, String token, int writes) {
         HttpRequest.Builder rb = HttpRequest.newBuilder(resolve(target))
                 .timeout(timeout)
                 .header("Authorization", "Bearer " + token)
                 .header("Accept", "application/json");
         RestCalls.method(rb, method, body, json, "Graph");
-        HttpAnswer a = http.send(rb.build(), "Graph API request " + describe(method, target));
+        HttpAnswer a = http.send(rb.build(), "Graph API request " + describe(method, target), rateTarget(token),
+                writes);
         return new Response(a, RestCalls.parseOrMissing(json, a.body()));
     }
 
     /** Sends one request and returns its body; a non-2xx status throws {@link #failure}. */
     JsonNode call(String method, String target, Object body, String token) {
-        Response r = exchange(method, target, body, token);
+        return call(method, target, body, token, HttpCaller.isWrite(method) ? 1 : 0);
+    }
+
+    /** As {@link #call(String, String, Object, String)}, counting as {@code writes} writes (a {@code $batch}). */
+    JsonNode call(String method, String target, Object body, String token, int writes) {
+        Response r = exchange(method, target, body, token, writes);
         if (!r.ok()) {
             throw failure(method, target, r, token);
         }

@@ -46,7 +46,7 @@ final class GraphUsers {
         if (guid != null) {
             GraphClient.Response r = graph.exchange("GET", "/users/" + guid + "?" + select, null, token);
             if (r.status() == 404) {
-                throw new IdentityNotFoundException("Identity with objectId '" + key + "' not found.");
+                throw notFound(key);
             }
             if (!r.ok()) {
                 throw graph.failure("GET", "/users/" + guid, r, token);
@@ -66,6 +66,20 @@ final class GraphUsers {
         }
         throw new IdentityNotFoundException("Identity key '" + key
                 + "' is not in a recognized format (objectId GUID, UPN, or mail).");
+    }
+
+    /** {@code /users/{id}} when {@code key} is an object id (a GUID), else null (it must be resolved). */
+    String objectPath(String key) {
+        if (key == null || key.isBlank()) {
+            throw new IllegalArgumentException("IdentityKey must not be empty.");
+        }
+        String guid = OData.guid(key);
+        return guid == null ? null : "/users/" + guid;
+    }
+
+    /** The failure for an object id that names no user, worded as {@link #resolve} words it. */
+    IdentityNotFoundException notFound(String key) {
+        return new IdentityNotFoundException("Identity with objectId '" + key + "' not found.");
     }
 
     /** The Graph path of a user object, {@code /users/{id}}. */

@@ -19,7 +19,11 @@ import java.util.Map;
  * The identity operations of {@link EntraIdProvider}: read, list, create (with a generated password unless a
  * {@code PasswordProfile} is given), delete, enable, disable and revoke sign-in sessions. Creating an existing user or
  * deleting a missing one reports no change. Fails with {@link ProviderException} when delete is not allowed, for a
- * missing user and for failed Graph calls; the generated password never appears in results or messages. Thread-safe.
+ * missing user and for failed Graph calls; the generated password never appears in results or messages.
+ *
+ * <p>No wasted calls: revoking sessions and deleting by an object id (a GUID key) make one call, without reading the
+ * user first (Graph's 404 says it is missing); a UPN or mail is resolved first. Enable and disable read the user to
+ * report whether anything changed. Thread-safe (no state of its own but the thread-safe {@link SecureRandom}).
  */
 final class IdentityLifecycle {
     private final String alias;
@@ -137,13 +141,14 @@ final class IdentityLifecycle {
                     + " provider '" + alias + "' in the host file.");
         }
         String token = users.token(session);
-        JsonNode user;
-        try {
-            user = users.resolve(identityKey, token, null);
-        } catch (GraphUsers.IdentityNotFoundException absent) {
-            return ProviderResult.of(ProviderMethods.DELETE_IDENTITY, identityKey, false);
+        String path = users.objectPath(identityKey);
+        if (path == null) { // a UPN or mail: find the object first
+            try {
+                path = GraphUsers.path(users.resolve(identityKey, token, null));
+            } catch (GraphUsers.IdentityNotFoundException absent) {
+                return ProviderResult.of(ProviderMethods.DELETE_IDENTITY, identityKey, false);
+            }
         }
-        String path = GraphUsers.path(user);
         GraphClient.Response r = graph.exchange("DELETE", path, null, token);
         if (r.status() == 404) {
             return ProviderResult.of(ProviderMethods.DELETE_IDENTITY, identityKey, false);
@@ -168,9 +173,22 @@ final class IdentityLifecycle {
 
     ProviderResult revokeSessions(String identityKey, AuthSession session) {
         String token = users.token(session);
-        JsonNode user = users.resolve(identityKey, token, null);
-        JsonNode response = graph.call("POST", GraphUsers.path(user)
-                + "/revokeSignInSessions", null, token);
+        String path = users.objectPath(identityKey);
+        JsonNode response;
+        if (path == null) { // a UPN or mail: find the object first
+            response = graph.call("POST", GraphUsers.path(users.resolve(identityKey, token, null))
+                    + "/revokeSignInSessions", null, token);
+        } else { // an object id: one call, no read before it
+            String target = path + "/revokeSignInSessions";
+            GraphClient.Response r = graph.exchange("POST", target, null, token);
+            if (r.status() == 404) {
+                throw users.notFound(identityKey);
+            }
+            if (!r.ok()) {
+                throw graph.failure("POST", target, r, token);
+            }
+            response = r.body();
+        }
         JsonNode value = response.get("value");
         // Graph answers {"value": true} whether or not sessions existed: changed means "revocation was requested".
         boolean changed = value == null || value.isNull() || UserProperties.truthy(value);

@@ -41,6 +41,10 @@ import java.util.regex.Pattern;
  * permissions go through the Exchange admin API (the {@code InvokeCommand} REST endpoint of the
  * ExchangeOnlineManagement V3 module); automatic replies through Microsoft Graph {@code mailboxSettings}.
  * See {@code docs/providers/exchangeonline.md} for every request each method sends.
+ *
+ * <p>Thread-safe: one instance serves every thread of a batch; the JDK HTTP client pools connections, credentials and
+ * tokens are cached per session and scope and fetched once per expiry ({@link ExoAuth}), and no per-call state is
+ * shared. Writes are paced per origin only when the host sets {@code rateLimit}.
  */
 public final class ExchangeOnlineProvider implements Provider, MailboxReader, MailboxTypeEnsurer,
         OutOfOfficeEnsurer, MailboxPermissionsEnsurer {

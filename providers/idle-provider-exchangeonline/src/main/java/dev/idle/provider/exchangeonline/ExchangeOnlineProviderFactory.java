@@ -9,6 +9,7 @@ import dev.idle.api.data.DataMap;
 import dev.idle.provider.microsoft.MicrosoftIdentityOptions;
 import dev.idle.provider.support.AbstractProviderFactory;
 import dev.idle.provider.support.http.HttpClients;
+import dev.idle.provider.support.ratelimit.RateLimit;
 import dev.idle.spi.AuthSession;
 import dev.idle.spi.Provider;
 import dev.idle.spi.SecretReferences;
@@ -35,7 +36,7 @@ public final class ExchangeOnlineProviderFactory extends AbstractProviderFactory
     static final String DEFAULT_EXCHANGE_SCOPE = "https://outlook.office365.com/.default";
     static final String DEFAULT_AUTHORITY = "https://login.microsoftonline.com";
     static final List<String> OPTIONS = List.of("tenantId", "graphBaseUrl", "exchangeBaseUrl", "exchangeScope",
-            "authorityHost", "auth", "trustStore", "trustStorePasswordEnv", "trustStorePasswordFile", "timeoutSeconds");
+            "authorityHost", "auth", "trustStore", "trustStorePasswordEnv", "trustStorePasswordFile", "timeoutSeconds", "rateLimit");
 
     public ExchangeOnlineProviderFactory() {
         this(System::getenv);
@@ -67,6 +68,8 @@ public final class ExchangeOnlineProviderFactory extends AbstractProviderFactory
         Supplier<AuthSession> defaultSession = o.get("auth") == null ? null
                 : MicrosoftIdentityOptions.auth(o.get("auth"), alias, secrets, at);
 
+        // Exchange Online publishes throttling policies but no request rate: unpaced unless the host sets one
+        RateLimit rateLimit = RateLimit.parse(o.get("rateLimit"), at, RateLimit.NONE);
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
         ObjectMapper json = new ObjectMapper();
         URI g = URI.create(graph); // https, as the Exchange and token endpoints
@@ -74,7 +77,7 @@ public final class ExchangeOnlineProviderFactory extends AbstractProviderFactory
         ExoAuth auth = new ExoAuth(authority, tenantId,
                 new JdkHttpClientBuilder(HttpClients.builder(timeout, ssl, g)).build(), defaultSession);
         return new ExchangeOnlineProvider(alias, graph, exchange, tenantId, graphScope, exchangeScope,
-                new ExoHttp(HttpClients.builder(timeout, ssl, g).build(), timeout, json), auth, json);
+                new ExoHttp(HttpClients.builder(timeout, ssl, g).build(), timeout, json, rateLimit), auth, json);
     }
 
     private static String https(Object v, String dflt, String at, String key) {

@@ -23,6 +23,9 @@ import java.util.function.Supplier;
  * {@code DefaultChain}); {@code OAuth} carries a ready token, sent as is to both APIs. Credentials are kept per
  * session (type + attributes + secret identity) and tokens per scope until two minutes before they expire. Messages
  * never carry the secret or a token.
+ *
+ * <p>Thread-safe: the maps are concurrent, and a token is fetched under its key's lock, so threads that ask at once
+ * for an expired token make one token request and share it.
  */
 final class ExoAuth {
     static final List<String> TYPES = List.of("ClientSecret", "ClientCertificate", "ManagedIdentity",
@@ -35,6 +38,8 @@ final class ExoAuth {
     private final Supplier<AuthSession> defaultSession;
     private final Map<List<Object>, TokenCredential> credentials = new ConcurrentHashMap<>();
     private final Map<List<Object>, AccessToken> tokens = new ConcurrentHashMap<>();
+    /** One lock per token key, so threads asking at once for an expired token fetch it once. */
+    private final Map<List<Object>, Object> fetching = new ConcurrentHashMap<>();
 
     ExoAuth(String authorityHost, String defaultTenant, HttpClient http, Supplier<AuthSession> defaultSession) {
         this.authorityHost = authorityHost;
@@ -61,11 +66,25 @@ final class ExoAuth {
         }
         List<Object> key = List.of(type, s.attributes().toString(), Objects.hashCode(s.secret()));
         List<Object> tokenKey = List.of(key, scope);
-        AccessToken cached = tokens.get(tokenKey);
-        if (cached != null && cached.getExpiresAt() != null
-                && cached.getExpiresAt().minus(MARGIN).isAfter(OffsetDateTime.now())) {
-            return cached.getToken();
+        AccessToken known = tokens.get(tokenKey);
+        if (fresh(known)) {
+            return known.getToken();
         }
+        synchronized (fetching.computeIfAbsent(tokenKey, k -> new Object())) {
+            AccessToken cached = tokens.get(tokenKey);
+            if (fresh(cached)) {
+                return cached.getToken();
+            }
+            return fetch(type, s, key, tokenKey, scope);
+        }
+    }
+
+    private static boolean fresh(AccessToken cached) {
+        return cached != null && cached.getExpiresAt() != null
+                && cached.getExpiresAt().minus(MARGIN).isAfter(OffsetDateTime.now());
+    }
+
+    private String fetch(String type, AuthSession s, List<Object> key, List<Object> tokenKey, String scope) {
         TokenCredential credential = credentials.computeIfAbsent(key, k -> credential(type, s));
         AccessToken t;
         try {

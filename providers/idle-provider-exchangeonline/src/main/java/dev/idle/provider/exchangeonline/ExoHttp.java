@@ -8,6 +8,7 @@ import dev.idle.provider.support.http.FailureClassifier;
 import dev.idle.provider.support.http.HttpAnswer;
 import dev.idle.provider.support.http.HttpCaller;
 import dev.idle.provider.support.http.HttpLinks;
+import dev.idle.provider.support.ratelimit.RateLimit;
 import dev.idle.provider.support.http.RestCalls;
 import dev.idle.spi.ProviderException;
 import java.net.URI;
@@ -45,7 +46,13 @@ final class ExoHttp {
     private final ObjectMapper json;
 
     ExoHttp(HttpClient client, Duration timeout, ObjectMapper json) {
+        this(client, timeout, json, RateLimit.NONE);
+    }
+
+    /** Calls paced per origin (the Graph and the Exchange admin API are separate targets) at {@code rateLimit}. */
+    ExoHttp(HttpClient client, Duration timeout, ObjectMapper json, RateLimit rateLimit) {
         this.http = HttpCaller.builder(client, "Exchange Online").classifier(FailureClassifier.GATEWAY_ONLY)
+                .rateLimit(rateLimit)
                 .link(HttpLinks.freshRequestId("client-request-id")).build();
         this.timeout = timeout;
         this.json = json;

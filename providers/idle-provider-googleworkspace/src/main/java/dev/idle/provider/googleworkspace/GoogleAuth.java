@@ -35,6 +35,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * until a minute before they expire. An {@code OAuth} session is used as an access token as it is.
  *
  * <p>Neither the private key, the assertion nor the access token appears in any message.
+ *
+ * <p>Thread-safe: the cache is concurrent and a token is fetched under its key's lock, so threads that ask at once for
+ * an expired token make one token request and share it.
  */
 final class GoogleAuth {
     static final List<String> DEFAULT_SCOPES = List.of("https://www.googleapis.com/auth/admin.directory.user",
@@ -47,6 +50,8 @@ final class GoogleAuth {
     private final List<String> scopes;
     private final Duration timeout;
     private final Map<String, Token> cache = new ConcurrentHashMap<>();
+    /** One lock per cache key, so threads asking at once for an expired token fetch it once. */
+    private final Map<String, Object> fetching = new ConcurrentHashMap<>();
 
     GoogleAuth(HttpClient client, Clock clock, ObjectMapper json, String tokenUriOverride, List<String> scopes,
                Duration timeout) {
@@ -82,11 +87,21 @@ final class GoogleAuth {
         }
         String cacheKey = file + "\n" + subject;
         Token t = cache.get(cacheKey);
-        if (t == null || !clock.instant().isBefore(t.expires().minusSeconds(60))) {
-            t = fetch(Path.of(file), subject, session.name());
-            cache.put(cacheKey, t);
+        if (fresh(t)) {
+            return t.value();
         }
-        return t.value();
+        synchronized (fetching.computeIfAbsent(cacheKey, k -> new Object())) {
+            t = cache.get(cacheKey);
+            if (!fresh(t)) {
+                t = fetch(Path.of(file), subject, session.name());
+                cache.put(cacheKey, t);
+            }
+            return t.value();
+        }
+    }
+
+    private boolean fresh(Token t) {
+        return t != null && clock.instant().isBefore(t.expires().minusSeconds(60));
     }
 
     private Token fetch(Path file, String subject, String name) {

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idle.provider.support.http.HttpAnswer;
 import dev.idle.provider.support.http.HttpCaller;
 import dev.idle.provider.support.http.HttpLinks;
+import dev.idle.provider.support.http.Origins;
 import dev.idle.provider.support.http.Redaction;
 import dev.idle.provider.support.http.RestCalls;
+import dev.idle.provider.support.ratelimit.RateLimit;
 import dev.idle.spi.ProviderException;
 import dev.idle.spi.Secret;
 import java.net.URI;
@@ -31,12 +33,18 @@ final class GoogleHttp {
     static final Duration DEFAULT_RATE_LIMIT_WAIT = Duration.ofSeconds(1);
 
     private final HttpCaller http;
+    private final String rateTarget;
     private final String base;
     private final Duration timeout;
     private final ObjectMapper json;
 
     GoogleHttp(HttpClient client, URI base, Duration timeout, Clock clock, ObjectMapper json) {
-        this.http = HttpCaller.builder(client, "Directory API").clock(clock)
+        this(client, base, timeout, clock, json, RateLimit.NONE);
+    }
+
+    GoogleHttp(HttpClient client, URI base, Duration timeout, Clock clock, ObjectMapper json, RateLimit rateLimit) {
+        this.rateTarget = "googleworkspace " + Origins.of(base);
+        this.http = HttpCaller.builder(client, "Directory API").clock(clock).target(rateTarget).rateLimit(rateLimit)
                 .link(HttpLinks.header("User-Agent", "idle-provider-googleworkspace")).build();
         this.base = base.toString().replaceAll("/+$", "") + "/admin/directory/v1";
         this.timeout = timeout;
@@ -85,6 +93,9 @@ final class GoogleHttp {
         Duration wait = http.retryAfter(a);
         if (wait == null && rateLimited) {
             wait = DEFAULT_RATE_LIMIT_WAIT;
+        }
+        if (rateLimited && status == 403) {
+            http.throttled(rateTarget, wait); // Google's 403 throttling slows and pauses the target as a 429 does
         }
         if (wait != null && transientFailure) {
             msg.append(" | RetryAfter: ").append(wait.toMillis()).append(" ms");

@@ -50,6 +50,10 @@ import java.util.function.Supplier;
  *   <li>RevokeSessions: {@code users.signOut} (204); Google does not say whether sessions existed, so
  *       {@code changed} is always true.</li>
  * </ul>
+ *
+ * <p>Thread-safe: one instance serves every thread of a batch; tokens are cached per key file and subject and fetched
+ * once per expiry ({@link GoogleAuth}), and writes are paced per {@code baseUrl} origin by the JVM-wide limiter
+ * (default 20 per second, see {@code docs/providers/googleworkspace.md}).
  */
 public final class GoogleWorkspaceProvider implements Provider, IdentityReader, IdentityCreator, AttributeEnsurer,
         IdentityMover, IdentityDisabler, IdentityEnabler, SessionRevoker, EntitlementLister, EntitlementGranter,

@@ -9,6 +9,7 @@ import dev.idle.api.data.DataMap;
 import dev.idle.provider.support.AbstractProviderFactory;
 import dev.idle.provider.support.http.Cleartext;
 import dev.idle.provider.support.http.HttpClients;
+import dev.idle.provider.support.ratelimit.RateLimit;
 import dev.idle.spi.AuthSession;
 import dev.idle.spi.Provider;
 import dev.idle.spi.SecretReferences;
@@ -36,7 +37,12 @@ import java.util.function.Supplier;
 public final class GoogleWorkspaceProviderFactory extends AbstractProviderFactory {
     static final String DEFAULT_BASE_URL = "https://admin.googleapis.com";
     static final List<String> OPTIONS = List.of("auth", "baseUrl", "tokenUri", "scopes", "allowDelete",
-            "timeoutSeconds", "pageSize");
+            "timeoutSeconds", "pageSize", "rateLimit");
+    /**
+     * Half of the Directory API's published default quota, 2,400 queries per minute per user per Cloud project
+     * (reads included, so a write step's reads fit in the other half): 20 writes per second.
+     */
+    static final RateLimit DEFAULT_RATE_LIMIT = RateLimit.writesPerSecond(20);
 
     private final Clock clock;
 
@@ -67,10 +73,11 @@ public final class GoogleWorkspaceProviderFactory extends AbstractProviderFactor
         int pageSize = integer(o.get("pageSize"), at, "pageSize", 200, 1, 200);
         Supplier<AuthSession> session = o.get("auth") == null ? null
                 : auth(o.get("auth"), alias, entry.secrets(), at);
+        RateLimit rateLimit = RateLimit.parse(o.get("rateLimit"), at, DEFAULT_RATE_LIMIT);
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
         HttpClient client = HttpClients.builder(timeout, null, baseUrl).build();
         ObjectMapper json = new ObjectMapper();
-        GoogleHttp http = new GoogleHttp(client, baseUrl, timeout, clock, json);
+        GoogleHttp http = new GoogleHttp(client, baseUrl, timeout, clock, json, rateLimit);
         GoogleAuth auth = new GoogleAuth(client, clock, json, tokenUri, scopes, timeout);
         return new GoogleWorkspaceProvider(alias, http, auth, session, allowDelete, pageSize, json);
     }

@@ -35,7 +35,7 @@ final class AdminCalls {
         if (config.sslContext() != null) {
             b.sslContext(config.sslContext());
         }
-        this.http = new KeycloakHttp(b.build(), config.timeout());
+        this.http = new KeycloakHttp(b.build(), config.timeout(), config.rateTarget(), config.rateLimit());
         this.adminBase = URI.create(config.baseUrl() + "/admin/realms/" + KeycloakHttp.enc(config.realm()) + "/");
         KeycloakConfig.ClientAuth a = config.auth();
         this.defaultTokens = a == null ? null

@@ -1,5 +1,6 @@
 package dev.idle.provider.keycloak;
 
+import dev.idle.provider.support.ratelimit.RateLimit;
 import dev.idle.spi.Secret;
 import java.net.URI;
 import java.time.Duration;
@@ -16,9 +17,16 @@ import javax.net.ssl.SSLContext;
  * @param revokeOfflineTokens {@code RevokeSessions} also revokes offline tokens
  * @param sslContext          trust for a server with a private CA, or null for the JVM's default trust
  * @param timeout             per-request timeout
+ * @param rateLimit           the write pace of the realm ({@link RateLimit#NONE} by default: Keycloak publishes no
+ *                            limit)
  */
 record KeycloakConfig(String alias, URI baseUrl, String realm, ClientAuth auth, boolean allowDelete,
-                      boolean revokeOfflineTokens, SSLContext sslContext, Duration timeout) {
+                      boolean revokeOfflineTokens, SSLContext sslContext, Duration timeout, RateLimit rateLimit) {
+
+    /** The JVM-wide rate-limit target: the server and the realm. */
+    String rateTarget() {
+        return "keycloak " + baseUrl + " realm=" + realm;
+    }
 
     /** A confidential client: its realm (where its token endpoint is), client id and where the secret comes from. */
     record ClientAuth(String realm, String clientId, Supplier<Secret> secret) {

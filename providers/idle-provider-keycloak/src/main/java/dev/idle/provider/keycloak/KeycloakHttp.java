@@ -6,6 +6,7 @@ import dev.idle.provider.support.http.FailureClassifier;
 import dev.idle.provider.support.http.FailureVerdict;
 import dev.idle.provider.support.http.HttpAnswer;
 import dev.idle.provider.support.http.HttpCaller;
+import dev.idle.provider.support.ratelimit.RateLimit;
 import dev.idle.provider.support.http.Redaction;
 import dev.idle.provider.support.http.RestCalls;
 import dev.idle.spi.ProviderException;
@@ -40,8 +41,9 @@ final class KeycloakHttp {
     private final HttpCaller http;
     private final Duration requestTimeout;
 
-    KeycloakHttp(HttpClient client, Duration requestTimeout) {
+    KeycloakHttp(HttpClient client, Duration requestTimeout, String rateTarget, RateLimit rateLimit) {
         this.http = HttpCaller.builder(client, "Keycloak").classifier(FailureClassifier.GATEWAY_ONLY)
+                .target(rateTarget).rateLimit(rateLimit)
                 .tlsAdvice("For a server with a private CA, set the provider option 'trustStore'.").build();
         this.requestTimeout = requestTimeout;
     }

@@ -3,6 +3,7 @@ package dev.idle.provider.keycloak;
 import dev.idle.api.data.DataMap;
 import dev.idle.api.data.Values;
 import dev.idle.provider.support.ProviderOptions;
+import dev.idle.provider.support.ratelimit.RateLimit;
 import dev.idle.provider.support.TrustStores;
 import dev.idle.provider.support.http.Cleartext;
 import dev.idle.spi.Provider;
@@ -43,7 +44,7 @@ import javax.net.ssl.SSLContext;
  */
 public final class KeycloakProviderFactory implements ProviderFactory {
     static final List<String> OPTIONS = List.of("baseUrl", "realm", "auth", "allowDelete", "revokeOfflineTokens",
-            "trustStore", "trustStorePasswordEnv", "timeoutSeconds");
+            "trustStore", "trustStorePasswordEnv", "timeoutSeconds", "rateLimit");
     private static final Set<String> AUTH_KEYS = ci(Set.of("type", "clientId", "env", "file", "realm"));
 
     private final Function<String, String> environment;
@@ -100,7 +101,9 @@ public final class KeycloakProviderFactory implements ProviderFactory {
                 throw new IllegalArgumentException(at + ": option 'timeoutSeconds' must be a whole number from 1 to 600.");
             }
         }
-        return new KeycloakConfig(alias, baseUrl, realm, auth, allowDelete, revokeOffline, ssl, Duration.ofSeconds(timeout));
+        RateLimit rateLimit = RateLimit.parse(o.get("rateLimit"), at, RateLimit.NONE);
+        return new KeycloakConfig(alias, baseUrl, realm, auth, allowDelete, revokeOffline, ssl, Duration.ofSeconds(timeout),
+                rateLimit);
     }
 
     private KeycloakConfig.ClientAuth auth(String at, Object value, String realm, SecretReferences secrets) {

@@ -8,6 +8,7 @@ import dev.idle.provider.support.http.HttpLinks;
 import dev.idle.provider.support.http.Origins;
 import dev.idle.provider.support.http.Redaction;
 import dev.idle.provider.support.http.RestCalls;
+import dev.idle.provider.support.ratelimit.RateLimit;
 import dev.idle.spi.ProviderException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -39,8 +40,17 @@ final class OktaHttp {
     private final ObjectMapper json;
 
     OktaHttp(HttpClient client, URI base, Duration timeout, Clock clock, ObjectMapper json) {
-        this(HttpCaller.builder(client, "Okta").clock(clock)
+        this(client, base, timeout, clock, json, RateLimit.NONE);
+    }
+
+    OktaHttp(HttpClient client, URI base, Duration timeout, Clock clock, ObjectMapper json, RateLimit rateLimit) {
+        this(HttpCaller.builder(client, "Okta").clock(clock).target(rateTarget(base)).rateLimit(rateLimit)
                 .link(HttpLinks.header("User-Agent", "idle-provider-okta")).build(), base, timeout, clock, json);
+    }
+
+    /** The JVM-wide rate-limit target: the org (its origin). */
+    static String rateTarget(URI base) {
+        return "okta " + Origins.of(base);
     }
 
     OktaHttp(HttpCaller http, URI base, Duration timeout, Clock clock, ObjectMapper json) {
@@ -110,6 +120,9 @@ final class OktaHttp {
         }
         boolean transientFailure = http.classifier().isTransient(status);
         Duration wait = status == 429 ? rateLimitWait(a) : http.retryAfter(a);
+        if (status == 429) {
+            http.pauseTarget(rateTarget(base), wait); // every thread waits for the reset, not only this one
+        }
         if (wait != null) {
             msg.append(" | RetryAfter: ").append(wait.toMillis()).append(" ms");
         }

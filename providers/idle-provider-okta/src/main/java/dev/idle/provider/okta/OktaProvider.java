@@ -53,6 +53,10 @@ import java.util.regex.Pattern;
  *   <li>RevokeSessions: {@code DELETE /api/v1/users/{id}/sessions?oauthTokens=true}; Okta does not say whether
  *       sessions existed, so {@code changed} is always true.</li>
  * </ul>
+ *
+ * <p>Thread-safe: one instance serves every thread of a batch; the credentials (an OAuth token renewed under a lock)
+ * are shared, and writes are paced per org by the JVM-wide limiter (default 5 per second, see
+ * {@code docs/providers/okta.md}); a 429 pauses every thread until Okta's reset.
  */
 public final class OktaProvider implements Provider, IdentityReader, IdentityCreator, AttributeEnsurer,
         IdentityDisabler, IdentityEnabler, SessionRevoker, EntitlementLister, EntitlementGranter, EntitlementRevoker,

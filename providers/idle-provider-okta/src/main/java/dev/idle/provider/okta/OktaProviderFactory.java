@@ -9,6 +9,7 @@ import dev.idle.api.data.DataMap;
 import dev.idle.provider.support.AbstractProviderFactory;
 import dev.idle.provider.support.http.Cleartext;
 import dev.idle.provider.support.http.HttpClients;
+import dev.idle.provider.support.ratelimit.RateLimit;
 import dev.idle.spi.Provider;
 import dev.idle.spi.SecretReferences;
 import java.net.URI;
@@ -32,8 +33,13 @@ import java.util.function.Supplier;
  * {@code auth.file} and read when the first call needs them.
  */
 public final class OktaProviderFactory extends AbstractProviderFactory {
+    /**
+     * Half of Okta's published 600 requests per minute of the {@code /api/v1/users} bucket (Enterprise and
+     * Workforce Identity orgs), since a write step also reads the user: 5 writes per second.
+     */
+    static final RateLimit DEFAULT_RATE_LIMIT = RateLimit.writesPerSecond(5);
     static final List<String> OPTIONS = List.of("baseUrl", "auth", "allowDelete", "revokeOAuthTokens",
-            "activateOnCreate", "timeoutSeconds", "pageSize");
+            "activateOnCreate", "timeoutSeconds", "pageSize", "rateLimit");
 
     private final Clock clock;
 
@@ -62,12 +68,13 @@ public final class OktaProviderFactory extends AbstractProviderFactory {
         boolean activateOnCreate = bool(o.get("activateOnCreate"), at, "activateOnCreate", true);
         int timeoutSeconds = integer(o.get("timeoutSeconds"), at, "timeoutSeconds", 30, 1, 3600);
         int pageSize = integer(o.get("pageSize"), at, "pageSize", 200, 1, 10000);
+        RateLimit rateLimit = RateLimit.parse(o.get("rateLimit"), at, DEFAULT_RATE_LIMIT);
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
         HttpClient client = HttpClients.builder(timeout, null, baseUrl).build();
         Supplier<OktaCredentials> credentials = o.get("auth") == null ? null
                 : auth(o.get("auth"), entry.secrets(), at, client, baseUrl, timeout);
         ObjectMapper json = new ObjectMapper();
-        OktaHttp http = new OktaHttp(client, baseUrl, timeout, clock, json);
+        OktaHttp http = new OktaHttp(client, baseUrl, timeout, clock, json, rateLimit);
         return new OktaProvider(entry.alias(), http, credentials, allowDelete, revokeOAuthTokens, activateOnCreate,
                 pageSize, json);
     }

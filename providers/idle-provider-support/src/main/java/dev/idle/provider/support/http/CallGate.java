@@ -3,8 +3,9 @@ package dev.idle.provider.support.http;
 /**
  * The hook where a per-target rate limiter sits: {@link HttpCaller} calls {@link #enter} exactly once before every
  * request it sends (token requests and paging requests included), and sends only when it returns. The default,
- * {@link #OPEN}, lets every call through at once; a limiter that keeps a service below its API ceiling blocks here
- * until the target has a permit.
+ * {@link #OPEN}, lets every call through at once; a custom limiter (an embedding host's own) blocks here until the
+ * target has a permit. The built-in per-target write pace, shared JVM-wide, is set with
+ * {@link HttpCaller.Builder#rateLimit} instead and runs right after the gate.
  *
  * <p>The target is the key limits are kept under: by default the origin of the request ({@code
  * https://graph.microsoft.com}), or what the provider set with {@link HttpCaller.Builder#target}.

@@ -1,5 +1,8 @@
 package dev.idle.provider.support.http;
 
+import dev.idle.provider.support.ratelimit.RateLimit;
+import dev.idle.provider.support.ratelimit.RateLimits;
+import dev.idle.provider.support.ratelimit.TargetLimiter;
 import dev.idle.spi.ProviderException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,8 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP call layer every provider uses: sends one request over the provider's JDK {@link HttpClient} through a
- * chain of small links (the provider's own {@link HttpLink}s, the {@link CallGate} where a rate limiter sits, one
- * debug log line, the transport) and returns the answer, whatever its status. It also holds the one
+ * chain of small links (the provider's own {@link HttpLink}s, the {@link CallGate} hook and the target's shared
+ * write pacing when a {@link Builder#rateLimit rate limit} is set, one debug log line, the transport) and returns the answer, whatever its status. It also holds the one
  * {@link FailureClassifier} and {@link RetryAfter} parser, from which a provider gets the {@link FailureVerdict} of a
  * failed answer while it words the message from its service's error body.
  *
@@ -44,9 +47,11 @@ public final class HttpCaller {
     private final FailureClassifier classifier;
     private final RetryAfter retryAfter;
     private final NoAnswerMessages noAnswer;
+    private final RateLimit rateLimit;
 
     private HttpCaller(Builder b) {
         this.api = b.api;
+        this.rateLimit = b.rateLimit;
         this.gate = b.gate;
         this.target = b.target;
         this.classifier = b.classifier;
@@ -77,8 +82,26 @@ public final class HttpCaller {
      * @throws ProviderException when no answer came (see the class comment)
      */
     public HttpAnswer send(HttpRequest request, String subject) {
-        String key = target != null ? target : origin(request.uri());
-        return new RealChain(0, request, key, subject).proceed(request);
+        return send(request, subject, target != null ? target : origin(request.uri()));
+    }
+
+    /**
+     * Sends {@code request} as {@link #send(HttpRequest, String)} does, gated and paced under {@code target}, for a
+     * provider whose target depends on the call (Graph: the app and tenant of the call's credentials).
+     */
+    public HttpAnswer send(HttpRequest request, String subject, String target) {
+        return send(request, subject, target, isWrite(request.method()) ? 1 : 0);
+    }
+
+    /**
+     * Sends {@code request} under {@code target} counting it as {@code writes} writes against the target's pace: a
+     * JSON batch envelope of 20 writes is 20 writes, as the service counts it (0 makes it a read).
+     */
+    public HttpAnswer send(HttpRequest request, String subject, String target, int writes) {
+        if (writes < 0) {
+            throw new IllegalArgumentException("writes must not be negative");
+        }
+        return new RealChain(0, request, Objects.requireNonNull(target, "target"), subject, writes).proceed(request);
     }
 
     /** Whether a failed {@code answer} is transient and, if so, the wait its {@code Retry-After} asks for. */
@@ -103,13 +126,49 @@ public final class HttpCaller {
     }
 
     private HttpAnswer throughGate(HttpLink.Chain chain) {
+        TargetLimiter limiter = rateLimit == null ? null : RateLimits.forTarget(chain.target(), rateLimit);
+        TargetLimiter.Ticket ticket = null;
         try {
             gate.enter(chain.target());
+            if (limiter != null) {
+                ticket = limiter.beforeSend(((RealChain) chain).writes);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ProviderException(noAnswer.message(chain.subject(), chain.request(), e));
         }
-        return chain.proceed(chain.request());
+        HttpAnswer answer = chain.proceed(chain.request());
+        if (limiter != null) {
+            limiter.afterAnswer(ticket, answer.status(), retryAfter.from(answer.headers()));
+        }
+        return answer;
+    }
+
+    /** Reads ({@code GET}, {@code HEAD}, {@code OPTIONS}) are not paced; every other method is a write. */
+    public static boolean isWrite(String method) {
+        return !(method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS"));
+    }
+
+    /**
+     * Pauses every call to {@code target} for {@code wait}, for a service that says how long to wait other than by
+     * {@code Retry-After} (Okta's {@code X-Rate-Limit-Reset}). Does nothing without a rate limit.
+     */
+    public void pauseTarget(String target, Duration wait) {
+        if (rateLimit != null && wait != null && !wait.isNegative() && !wait.isZero()) {
+            RateLimits.forTarget(target, rateLimit).pauseFor(wait);
+        }
+    }
+
+    /**
+     * Reports a throttled answer that did not come as the status of a call through this caller (a {@code 429} item
+     * of a Graph {@code $batch}): the target pauses for {@code retryAfter} (when given) and slows down as for a
+     * {@code 429} answer. Does nothing without a rate limit.
+     */
+    public void throttled(String target, Duration retryAfter) {
+        if (rateLimit != null) {
+            TargetLimiter limiter = RateLimits.forTarget(target, rateLimit);
+            limiter.afterAnswer(limiter.currentEpisode(), 429, retryAfter);
+        }
     }
 
     private static String origin(URI uri) {
@@ -122,7 +181,10 @@ public final class HttpCaller {
         private final String key;
         private final String subject;
 
-        RealChain(int index, HttpRequest request, String key, String subject) {
+        private final int writes;
+
+        RealChain(int index, HttpRequest request, String key, String subject, int writes) {
+            this.writes = writes;
             this.index = index;
             this.request = request;
             this.key = key;
@@ -149,7 +211,7 @@ public final class HttpCaller {
             if (index >= links.size()) {
                 throw new IllegalStateException("the transport did not answer");
             }
-            return links.get(index).intercept(new RealChain(index + 1, next, key, subject));
+            return links.get(index).intercept(new RealChain(index + 1, next, key, subject, writes));
         }
     }
 
@@ -166,6 +228,7 @@ public final class HttpCaller {
         private String tlsAdvice;
         private NoAnswerWording noAnswerWording;
         private Logger logger = LoggerFactory.getLogger(HttpCaller.class);
+        private RateLimit rateLimit;
 
         private Builder(HttpClient client, String api) {
             this.client = Objects.requireNonNull(client, "client");
@@ -181,6 +244,16 @@ public final class HttpCaller {
         /** The rate-limit hook called before every send; {@link CallGate#OPEN} by default. */
         public Builder gate(CallGate gate) {
             this.gate = Objects.requireNonNull(gate, "gate");
+            return this;
+        }
+
+        /**
+         * Paces this caller's writes under the JVM-wide limiter of each call's target ({@link RateLimits}); a
+         * throttled answer pauses and slows down that target for every caller sharing it. Without it (or with
+         * {@link RateLimit#NONE}, which still pauses on {@code Retry-After}), calls are not paced.
+         */
+        public Builder rateLimit(RateLimit limit) {
+            this.rateLimit = Objects.requireNonNull(limit, "limit");
             return this;
         }
 

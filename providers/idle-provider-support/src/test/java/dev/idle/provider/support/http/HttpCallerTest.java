@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.idle.provider.support.ratelimit.RateLimit;
+import dev.idle.provider.support.ratelimit.RateLimits;
 import dev.idle.spi.ProviderException;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -237,6 +239,23 @@ class HttpCallerTest {
 
         assertThat(entered).hasSize(3).containsOnly("http://127.0.0.1:" + server.getAddress().getPort());
         assertThat(received).hasSize(3);
+    }
+
+    @Test
+    void aRateLimitedCallerCountsWritesReadsAndThrottledAnswersUnderItsTarget() {
+        String target = "test-api " + java.util.UUID.randomUUID();
+        HttpCaller http = caller().target(target).rateLimit(RateLimit.writesPerSecond(1000)).build();
+
+        http.send(HttpRequest.newBuilder(uri("/ok")).POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+        http.send(get(uri("/ok")));
+        http.send(get(uri("/throttled"))); // 429, Retry-After: 7 pauses the target; nothing is sent after it
+
+        RateLimits.TargetStats stats = RateLimits.snapshot().stream().filter(s -> s.target().equals(target))
+                .findFirst().orElseThrow();
+        assertThat(stats.writes()).isEqualTo(1);
+        assertThat(stats.reads()).isEqualTo(2);
+        assertThat(stats.throttled()).isEqualTo(1);
+        assertThat(stats.pauses()).isEqualTo(1);
     }
 
     @Test
