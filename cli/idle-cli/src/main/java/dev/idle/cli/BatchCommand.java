@@ -6,11 +6,13 @@ import dev.idle.api.BatchSummary;
 import dev.idle.api.Host;
 import dev.idle.api.Idle;
 import dev.idle.api.RequestSource;
+import dev.idle.provider.support.ratelimit.RateLimits;
 import dev.idle.spi.CredentialMasking;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
@@ -94,11 +96,13 @@ final class BatchCommand implements Callable<Integer> {
                         ? RequestSource.read(stdin.get(), "<stdin>", format == null ? RequestSource.Format.JSONL : format)
                         : RequestSource.open(requestsFile, format)) {
                     BatchConsole console = BatchConsole.forTerminal(err, requestsFile);
+                    // the counters are JVM-wide and only grow: this batch's share is the difference
+                    List<RateLimits.TargetStats> before = RateLimits.snapshot();
                     summary = runner.run(source, record -> {
                         output.write(record);
                         console.finished(record);
                     });
-                    console.summary(summary, dryRun);
+                    console.summary(summary, dryRun, RateLimits.throttledSince(before));
                 }
             }
             return exitCode(summary, output, err);

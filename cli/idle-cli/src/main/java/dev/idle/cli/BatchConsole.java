@@ -89,8 +89,12 @@ final class BatchConsole {
         err.flush();
     }
 
-    /** Ends the progress line and prints the summary. */
-    void summary(BatchSummary s, boolean dryRun) {
+    /**
+     * Ends the progress line and prints the summary.
+     *
+     * @param throttled the 429s (and 503s with Retry-After) the providers met during the batch
+     */
+    void summary(BatchSummary s, boolean dryRun, long throttled) {
         if (progress && done > 0) {
             err.println();
         }
@@ -104,8 +108,8 @@ final class BatchConsole {
         err.println("idle batch" + (dryRun ? " (dry run)" : "") + ": " + s.total()
                 + (s.total() == 1 ? " request" : " requests") + " in " + RunSummary.format(s.wallTime())
                 + String.format(Locale.ROOT, " (%.1f/s)", s.ratePerSecond())
-                + (s.total() == 0 ? "" : ": " + counts));
-        // TODO(issue 14, item 3): add "429s met: N" once the providers' rate limiters expose their throttle counts
+                + (s.total() == 0 ? "" : ": " + counts) + "; throttled (429) " + throttled
+                + (throttled == 1 ? " time" : " times"));
         err.flush();
     }
 }

@@ -98,7 +98,8 @@ class BatchCommandTest {
         JsonNode state = JSON.readTree(dir.resolve("state.json").toFile());
         assertThat(state.at("/identities/u1/enabled").asBoolean()).isFalse();
         assertThat(state.at("/identities/u1/sessions").size()).isZero();
-        assertThat(run.err()).contains("idle batch: 3 requests in ").contains(": 3 Completed");
+        assertThat(run.err()).contains("idle batch: 3 requests in ").contains(": 3 Completed")
+                .contains("; throttled (429) 0 times");
     }
 
     @Test

@@ -103,6 +103,40 @@ class EntraIdTemplatesCliTest {
         return new Run(p.exitValue(), out, err, r, ev);
     }
 
+    @Test
+    void aBatchUnderTheSimulatorsThrottleCompletesEveryRequestAndCountsThe429sItMet() throws Exception {
+        registerApps(null);
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 30; i++) {
+            String upn = "leaver" + i + "@contoso.example";
+            sim.addSessions(sim.addUser(upn, "Leaver " + i), 1);
+            lines.append("{\"lifecycleEvent\":\"Leaver\",\"correlationId\":\"b-").append(i)
+                    .append("\",\"identityKeys\":{\"UserPrincipalName\":\"").append(upn).append("\"}}\n");
+        }
+        Path requests = Files.writeString(dir.resolve("leavers.jsonl"), lines);
+        Path results = dir.resolve("results.jsonl");
+        sim.throttle(5, Duration.ofSeconds(1), Duration.ofSeconds(1)); // below the provider's default 20/s pace
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), IdleCli.class.getName(), "batch",
+                "--workflow", revokeOnlyWorkflow().toString(), "--host", host().toString(),
+                "--requests", requests.toString(), "--results", results.toString(), "--concurrency", "8"));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().putAll(SECRETS);
+        pb.environment().put("IDLE_GRAPHSIM_TRUSTSTORE_PASSWORD", new String(sim.trustStorePassword()));
+        pb.redirectOutput(dir.resolve("stdout.txt").toFile());
+        pb.redirectError(dir.resolve("stderr.txt").toFile());
+        Process p = pb.start();
+        assertThat(p.waitFor(180, TimeUnit.SECONDS)).as("CLI finished").isTrue();
+        String err = Files.readString(dir.resolve("stderr.txt"));
+
+        assertThat(p.exitValue()).as(err).isZero();
+        List<String> records = Files.readAllLines(results, StandardCharsets.UTF_8);
+        assertThat(records).hasSize(30).allSatisfy(r -> assertThat(r).contains("\"status\":\"Completed\""));
+        long met = sim.tooManyRequestsSent();
+        assertThat(met).as("the throttle was hit").isPositive();
+        assertThat(err).contains("30 Completed").contains("; throttled (429) " + met + (met == 1 ? " time" : " times"));
+    }
+
     private List<String> log() {
         return sim.requestLog().stream().map(RequestRecord::line).toList();
     }
