@@ -4,6 +4,7 @@ import dev.idle.api.Host;
 import dev.idle.api.Idle;
 import dev.idle.api.LifecycleRequest;
 import dev.idle.api.Plan;
+import dev.idle.api.PreparedWorkflow;
 import dev.idle.api.data.DataMap;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -42,6 +43,7 @@ public class PlanBenchmarks {
 
     private final Idle idle = Idle.create();
     private DataMap leaver;
+    private PreparedWorkflow preparedLeaver;
     private DataMap conditions;
     private LifecycleRequest request;
     private Host host;
@@ -49,6 +51,7 @@ public class PlanBenchmarks {
     @Setup(Level.Trial)
     public void load() {
         leaver = BenchmarkInputs.workflow(idle, workflowFile, "entraid-leaver.psd1");
+        preparedLeaver = idle.prepare(leaver, "entraid-leaver.psd1");
         conditions = BenchmarkInputs.workflow(idle, "", "conditions.psd1");
         request = BenchmarkInputs.request(idle);
         host = BenchmarkInputs.mockHost();
@@ -63,6 +66,12 @@ public class PlanBenchmarks {
     @Benchmark
     public Plan planLeaver() {
         return idle.plan(leaver, request, host.providers(), "entraid-leaver.psd1");
+    }
+
+    /** The same from a workflow prepared once ({@link Idle#prepare}), as a batch plans each of its requests. */
+    @Benchmark
+    public Plan planPreparedLeaver() {
+        return preparedLeaver.plan(request, host.providers());
     }
 
     /** The same without a host: no alias or capability checks ({@code idle plan} without {@code --host}). */

@@ -37,7 +37,7 @@ class BenchmarksSmokeTest {
 
         assertThat(results).extracting(r -> r.getParams().getBenchmark().replaceAll(".*\\.", ""))
                 .containsExactlyInAnyOrder("evaluateConditions", "planAndExportLeaver", "planLeaver",
-                        "planLeaverWithoutHost");
+                        "planLeaverWithoutHost", "planPreparedLeaver");
         assertThat(results).allSatisfy(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
     }
 }

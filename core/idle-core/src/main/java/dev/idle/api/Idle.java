@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apiguardian.api.API;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 /**
@@ -83,6 +84,26 @@ public final class Idle {
     /** Builds a plan from an already loaded workflow tree; {@code source} names it in messages. */
     public Plan plan(DataMap workflow, LifecycleRequest request, Providers providers, String source) {
         return engine.plan(workflow, request, providers, source);
+    }
+
+    /**
+     * Checks a workflow once for planning many requests ({@link PreparedWorkflow#plan}): the structural checks that
+     * {@link #plan(DataMap, LifecycleRequest, Providers, String)} makes on every call are made here, and a read-only
+     * copy of the tree is kept. Thread-safe; the result is immutable.
+     *
+     * <pre>{@code
+     * PreparedWorkflow leaver = idle.prepare(idle.loadWorkflow(Path.of("leaver.psd1")), "leaver.psd1");
+     * for (LifecycleRequest request : requests) {
+     *     Plan plan = leaver.plan(request, host.providers());
+     * }
+     * }</pre>
+     *
+     * @param source names the workflow in messages, e.g. its file
+     * @throws IdleInputException "{@code source}: Workflow validation failed:" with every structural problem
+     */
+    @API(status = EXPERIMENTAL, since = "0.1")
+    public PreparedWorkflow prepare(DataMap workflow, String source) {
+        return new PreparedWorkflow(engine.prepare(workflow, source), source);
     }
 
     /** Runs a plan. Events reach {@code sink} (may be null) as they happen. */
