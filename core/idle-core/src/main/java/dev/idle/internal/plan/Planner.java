@@ -100,14 +100,16 @@ public final class Planner {
         // Context resolvers write into the request's context: work on a copy so the caller's request stays as given.
         request = request.snapshot();
         List<String> errors = new ArrayList<>();
+        LifecycleRequest snapshot = request;
         if (workflow.get("ContextResolvers") instanceof List<?> resolvers && !resolvers.isEmpty()) {
             if (providers == null) {
                 throw new IdleInputException(source + ": the workflow has ContextResolvers, which need providers:"
                         + " give a host file (--host) to plan it");
             }
             new ContextResolvers(providers).run(resolvers, request, errors);
+            // The plan keeps what the resolvers wrote, apart from the working copy planning reads.
+            snapshot = request.snapshot();
         }
-        LifecycleRequest snapshot = request.snapshot();
         List<PlanWarning> warnings = new ArrayList<>();
         DataMap planView = DataMap.of("WorkflowName", workflow.getString("Name"),
                 "LifecycleEvent", workflow.getString("LifecycleEvent"), "CorrelationId", snapshot.correlationId(),
