@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /** {@link Idle#prepare}: one structural check, then plans identical to {@link Idle#plan}'s, from any thread. */
 class PreparedWorkflowTest {
     private final Idle idle = Idle.withStepPacks(List.of(TestPacks.PACK));
-    private final Providers identity = Providers.builder().provider("Identity", TestPacks.provider()).build();
+    private final Providers identity = Providers.builder().provider("Identity", TestPacks.provider("IdLE.Identity.Disable")).build();
 
     private static DataMap workflow() {
         DataMap disable = DataMap.of("Name", "Disable", "Type", "Test.Disable",
