@@ -91,6 +91,26 @@ public final class Idle {
         return engine.plan(workflow, request, providers, source);
     }
 
+    /**
+     * Checks a workflow once for planning many requests ({@link PreparedWorkflow#plan}): the structural checks that
+     * {@link #plan(DataMap, LifecycleRequest, Providers, String)} makes on every call are made here, and a read-only
+     * copy of the tree is kept. Thread-safe; the result is immutable.
+     *
+     * <pre>{@code
+     * PreparedWorkflow leaver = idle.prepare(idle.loadWorkflow(Path.of("leaver.psd1")), "leaver.psd1");
+     * for (LifecycleRequest request : requests) {
+     *     Plan plan = leaver.plan(request, host.providers());
+     * }
+     * }</pre>
+     *
+     * @param source names the workflow in messages, e.g. its file
+     * @throws IdleInputException "{@code source}: Workflow validation failed:" with every structural problem
+     */
+    @API(status = EXPERIMENTAL, since = "0.1")
+    public PreparedWorkflow prepare(DataMap workflow, String source) {
+        return new PreparedWorkflow(engine.prepare(workflow, source), source);
+    }
+
     /** Runs a plan. Events reach {@code sink} (may be null) as they happen. */
     public ExecutionResult invoke(Plan plan, Providers providers, EventSink sink, ExecutionOptions options) {
         return engine.invoke(plan, providers, sink, options);

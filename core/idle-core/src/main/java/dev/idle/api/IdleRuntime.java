@@ -81,6 +81,9 @@ public interface IdleRuntime {
         /** See {@link Idle#plan(DataMap, LifecycleRequest, Providers, String)}. */
         Plan plan(DataMap workflow, LifecycleRequest request, Providers providers, String source);
 
+        /** See {@link Idle#prepare(DataMap, String)}. */
+        PreparedPlanner prepare(DataMap workflow, String source);
+
         /** See {@link Idle#invoke(Plan, Providers, EventSink, ExecutionOptions)}. */
         ExecutionResult invoke(Plan plan, Providers providers, EventSink sink, ExecutionOptions options);
 
@@ -89,5 +92,15 @@ public interface IdleRuntime {
 
         /** See {@link Idle#export(Plan)}. */
         String export(Plan plan);
+    }
+
+    /** A checked, read-only workflow behind {@link PreparedWorkflow}; thread-safe. */
+    @API(status = INTERNAL, since = "0.1")
+    interface PreparedPlanner {
+        /** See {@link PreparedWorkflow#plan(LifecycleRequest, Providers)}. */
+        Plan plan(LifecycleRequest request, Providers providers);
+
+        /** See {@link PreparedWorkflow#workflow()}. */
+        DataMap workflow();
     }
 }

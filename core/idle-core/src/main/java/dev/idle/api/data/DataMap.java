@@ -70,8 +70,31 @@ public final class DataMap extends AbstractMap<String, Object> {
         }
     }
 
+    /**
+     * Folded keys by the key's hash: the same few keys ({@code Request}, {@code Intent}, {@code With}) are folded
+     * millions of times in a batch, and reusing one folded string spares its allocation and its hash code. Slots are
+     * replaced, never grown, so the cache stays {@value #FOLD_CACHE_SLOTS} short keys; a racy slot write is harmless
+     * because a {@link FoldedKey} is immutable (final fields) and a miss just folds again.
+     */
+    private static final int FOLD_CACHE_SLOTS = 1024;
+    private static final int FOLD_CACHE_MAX_KEY = 64;
+    private static final FoldedKey[] FOLDED = new FoldedKey[FOLD_CACHE_SLOTS];
+
+    private record FoldedKey(String key, String folded) {
+    }
+
     static String fold(Object key) {
-        return ((String) Objects.requireNonNull(key, "DataMap keys must not be null")).toLowerCase(Locale.ROOT);
+        String k = (String) Objects.requireNonNull(key, "DataMap keys must not be null");
+        int slot = k.hashCode() & (FOLD_CACHE_SLOTS - 1);
+        FoldedKey cached = FOLDED[slot];
+        if (cached != null && cached.key().equals(k)) {
+            return cached.folded();
+        }
+        String folded = k.toLowerCase(Locale.ROOT);
+        if (k.length() <= FOLD_CACHE_MAX_KEY) {
+            FOLDED[slot] = new FoldedKey(k, folded);
+        }
+        return folded;
     }
 
     @Override

@@ -186,19 +186,44 @@ public final class Values {
      * Paths read {@code Root.key.sub[2].x}.
      */
     public static String findExecutable(Object x, String path) {
+        // Pure data is the rule: walk it once without building a path string per node, which planning paid for.
+        return containsExecutable(x) ? executablePath(x, path) : null;
+    }
+
+    private static boolean containsExecutable(Object x) {
+        if (x instanceof ExecutableValue) {
+            return true;
+        }
+        if (x instanceof Map<?, ?> m) {
+            for (Object v : m.values()) {
+                if (containsExecutable(v)) {
+                    return true;
+                }
+            }
+        } else if (x instanceof List<?> l) {
+            for (Object v : l) {
+                if (containsExecutable(v)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String executablePath(Object x, String path) {
         if (x instanceof ExecutableValue) {
             return path;
         }
         if (x instanceof Map<?, ?> m) {
             for (Map.Entry<?, ?> e : m.entrySet()) {
-                String found = findExecutable(e.getValue(), path + "." + e.getKey());
+                String found = executablePath(e.getValue(), path + "." + e.getKey());
                 if (found != null) {
                     return found;
                 }
             }
         } else if (x instanceof List<?> l) {
             for (int i = 0; i < l.size(); i++) {
-                String found = findExecutable(l.get(i), path + "[" + i + "]");
+                String found = executablePath(l.get(i), path + "[" + i + "]");
                 if (found != null) {
                     return found;
                 }

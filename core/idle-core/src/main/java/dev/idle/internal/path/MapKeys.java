@@ -35,6 +35,9 @@ public final class MapKeys {
 
     /** The value under {@code key} (ignoring case), or null when absent. */
     public static Object get(Map<?, ?> map, String key) {
+        if (map instanceof DataMap d) {
+            return d.get(key);
+        }
         Object k = findKey(map, key);
         return k == null ? null : map.get(k);
     }

@@ -4,6 +4,7 @@ import dev.idle.internal.Suggestions;
 import dev.idle.internal.catalog.Capabilities;
 import dev.idle.internal.workflow.WithSchemaCheck;
 import dev.idle.api.IdleInputException;
+import dev.idle.api.IdleRuntime;
 import dev.idle.api.LifecycleRequest;
 import dev.idle.api.Plan;
 import dev.idle.api.PlanStep;
@@ -21,20 +22,28 @@ import dev.idle.internal.workflow.WorkflowSchema;
 import dev.idle.spi.Provider;
 import dev.idle.spi.StepMetadata;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Builds a plan from a loaded workflow and a request: conditions, templates, {@code With} schemas, provider aliases
  * and capabilities. Unlike IdLE, which stops at the first error, it reports every problem of the build at once.
+ *
+ * <p>The structure check ({@link WorkflowSchema}) runs on every {@link #build}, or once per {@link #prepare}d
+ * workflow; either way the steps are planned from a read-only copy of the workflow, whose trees the plan shares.
+ * Thread-safe: one planner serves every thread of its engine.
  */
 public final class Planner {
     private static final String CONTEXT_PREFIX = "request.context.";
 
     private final StepCatalog catalog;
+    /** Normalised required capabilities by step type; the capability registry is fixed once installed. */
+    private final Map<StepMetadata, List<String>> requiredCapabilities = new ConcurrentHashMap<>();
 
     public Planner(StepCatalog catalog) {
         this.catalog = catalog;
@@ -50,26 +59,67 @@ public final class Planner {
         if (!schemaErrors.isEmpty()) {
             throw new IdleInputException(source + ": Workflow validation failed:", schemaErrors);
         }
+        return plan((DataMap) Values.readOnlyCopy(workflow), request, providers, source);
+    }
+
+    /**
+     * Checks {@code workflow}'s structure once and keeps a read-only copy to plan requests from.
+     *
+     * @throws IdleInputException listing every structural problem
+     */
+    public IdleRuntime.PreparedPlanner prepare(DataMap workflow, String source) {
+        List<String> schemaErrors = WorkflowSchema.check(workflow, null);
+        if (!schemaErrors.isEmpty()) {
+            throw new IdleInputException(source + ": Workflow validation failed:", schemaErrors);
+        }
+        DataMap checked = (DataMap) Values.readOnlyCopy(workflow);
+        return new IdleRuntime.PreparedPlanner() {
+            @Override
+            public Plan plan(LifecycleRequest request, Providers providers) {
+                String event = request.lifecycleEvent();
+                if (event != null && !event.isBlank() && !checked.getString("LifecycleEvent").equalsIgnoreCase(event)) {
+                    // The structure is valid, so the full check reports exactly the mismatch, worded as build's.
+                    throw new IdleInputException(source + ": Workflow validation failed:",
+                            WorkflowSchema.check(checked, event));
+                }
+                return Planner.this.plan(checked, request, providers, source);
+            }
+
+            @Override
+            public DataMap workflow() {
+                return checked;
+            }
+        };
+    }
+
+    /**
+     * The plan of a structurally valid, read-only {@code workflow}: its condition, precondition and event trees are
+     * shared by the plan's steps instead of copied, as nothing can change them.
+     */
+    private Plan plan(DataMap workflow, LifecycleRequest request, Providers providers, String source) {
         // Context resolvers write into the request's context: work on a copy so the caller's request stays as given.
         request = request.snapshot();
         List<String> errors = new ArrayList<>();
+        LifecycleRequest snapshot = request;
         if (workflow.get("ContextResolvers") instanceof List<?> resolvers && !resolvers.isEmpty()) {
             if (providers == null) {
                 throw new IdleInputException(source + ": the workflow has ContextResolvers, which need providers:"
                         + " give a host file (--host) to plan it");
             }
             new ContextResolvers(providers).run(resolvers, request, errors);
+            // The plan keeps what the resolvers wrote, apart from the working copy planning reads.
+            snapshot = request.snapshot();
         }
-        LifecycleRequest snapshot = request.snapshot();
         List<PlanWarning> warnings = new ArrayList<>();
         DataMap planView = DataMap.of("WorkflowName", workflow.getString("Name"),
                 "LifecycleEvent", workflow.getString("LifecycleEvent"), "CorrelationId", snapshot.correlationId(),
                 "Request", snapshot.toData(), "Actor", snapshot.actor(), "Steps", new ArrayList<>(),
                 "OnFailureSteps", new ArrayList<>(), "Actions", new ArrayList<>(), "Warnings", new ArrayList<>(),
                 "Providers", providers == null ? null : new ArrayList<>(providers.aliases()));
-        DataMap roots = DataMap.of("Plan", planView, "Request", request.toData(), "Workflow", workflow);
-        List<PlanStep> steps = normalise("Steps", workflow.get("Steps"), roots, request, warnings, errors);
-        List<PlanStep> onFailure = normalise("OnFailureSteps", workflow.get("OnFailureSteps"), roots, request,
+        DataMap requestData = request.toData();
+        DataMap roots = DataMap.of("Plan", planView, "Request", requestData, "Workflow", workflow);
+        List<PlanStep> steps = normalise("Steps", workflow.get("Steps"), roots, requestData, warnings, errors);
+        List<PlanStep> onFailure = normalise("OnFailureSteps", workflow.get("OnFailureSteps"), roots, requestData,
                 warnings, errors);
         if (providers != null) {
             checkProviders(steps, onFailure, providers, errors);
@@ -84,7 +134,7 @@ public final class Planner {
                 workflow.getString("Description"), snapshot, steps, onFailure, warnings);
     }
 
-    private List<PlanStep> normalise(String collection, Object raw, DataMap roots, LifecycleRequest request,
+    private List<PlanStep> normalise(String collection, Object raw, DataMap roots, DataMap request,
                                      List<PlanWarning> warnings, List<String> errors) {
         List<PlanStep> out = new ArrayList<>();
         if (!(raw instanceof List<?> list)) {
@@ -100,7 +150,7 @@ public final class Planner {
         return out;
     }
 
-    private PlanStep planStep(String at, DataMap step, DataMap roots, LifecycleRequest request,
+    private PlanStep planStep(String at, DataMap step, DataMap roots, DataMap request,
                               List<PlanWarning> warnings, List<String> errors) {
         String name = step.getString("Name");
         String type = step.getString("Type");
@@ -132,17 +182,17 @@ public final class Planner {
                     + Suggestions.didYouMean(type, catalog.allMetadata().stream().map(StepMetadata::type).toList()));
         }
 
-        DataMap with = step.get("With") instanceof DataMap w ? (DataMap) Values.deepCopy(w) : new DataMap();
+        // The workflow is read-only: an unresolved With (a NotApplicable step's) is shared, a resolved one is new.
+        DataMap with = step.get("With") instanceof DataMap w ? w : new DataMap();
         if (status == StepStatus.Planned) {
-            with = (DataMap) TemplateResolver.resolveTree(with, request.toData(), name, errors);
+            with = (DataMap) TemplateResolver.resolveTree(with, request, name, errors);
             if (meta != null) {
                 WithSchemaCheck.check(name, meta, with, errors);
             }
         }
 
-        DataMap preconditionEvent = step.get("PreconditionEvent") instanceof DataMap pe
-                ? (DataMap) Values.deepCopy(pe) : null;
-        Object precondition = Values.deepCopy(step.get("Precondition"));
+        DataMap preconditionEvent = step.get("PreconditionEvent") instanceof DataMap pe ? pe : null;
+        Object precondition = step.get("Precondition");
         List<PlanWarning> stepWarnings = new ArrayList<>();
         if (precondition != null) {
             checkPreconditionPaths(name, precondition, roots, stepWarnings, errors);
@@ -155,10 +205,11 @@ public final class Planner {
         if (meta != null && meta.defaultProviderAlias() != null) {
             provider = with.containsKey("Provider") ? Values.ps(with.get("Provider")) : meta.defaultProviderAlias();
         }
-        List<String> caps = meta == null ? List.of() : Capabilities.normalise(meta.requiredCapabilities());
+        List<String> caps = meta == null ? List.of() : requiredCapabilities.computeIfAbsent(meta,
+                m -> Capabilities.normalise(m.requiredCapabilities()));
         Object profile = step.get("RetryProfile");
         return new PlanStep(name, type, step.get("Description") == null ? "" : step.getString("Description"),
-                Values.deepCopy(condition), precondition, normaliseMode(step.get("OnPreconditionFalse")),
+                condition, precondition, normaliseMode(step.get("OnPreconditionFalse")),
                 preconditionEvent, stepWarnings, with, provider, caps, status,
                 profile == null ? null : Values.ps(profile));
     }
@@ -203,6 +254,7 @@ public final class Planner {
                                       List<String> errors) {
         Map<String, TreeSet<String>> missingByAlias = new LinkedHashMap<>();
         Map<String, TreeSet<String>> stepsByAlias = new LinkedHashMap<>();
+        Map<String, List<String>> availableByAlias = new HashMap<>();
         List<PlanStep> all = new ArrayList<>(steps);
         all.addAll(onFailure);
         for (PlanStep s : all) {
@@ -216,7 +268,8 @@ public final class Planner {
                         + (providers.aliases().isEmpty() ? "(none)" : String.join(", ", providers.aliases())) + ".");
                 continue;
             }
-            List<String> available = Capabilities.normalise(p.capabilities());
+            List<String> available = availableByAlias.computeIfAbsent(s.provider(),
+                    a -> Capabilities.normalise(p.capabilities()));
             for (String c : s.requiresCapabilities()) {
                 if (available.stream().noneMatch(c::equalsIgnoreCase)) {
                     missingByAlias.computeIfAbsent(s.provider(), k -> new TreeSet<>(String.CASE_INSENSITIVE_ORDER))

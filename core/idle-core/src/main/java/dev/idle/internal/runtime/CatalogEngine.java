@@ -25,9 +25,11 @@ import java.util.List;
 /** The engine behind {@link dev.idle.api.Idle}: one step catalog, used to validate, plan, run and read plans. */
 final class CatalogEngine implements IdleRuntime.Engine {
     private final StepCatalog catalog;
+    private final Planner planner;
 
     CatalogEngine(StepCatalog catalog) {
         this.catalog = catalog;
+        this.planner = new Planner(catalog);
     }
 
     @Override
@@ -37,7 +39,12 @@ final class CatalogEngine implements IdleRuntime.Engine {
 
     @Override
     public Plan plan(DataMap workflow, LifecycleRequest request, Providers providers, String source) {
-        return new Planner(catalog).build(workflow, request, providers, source);
+        return planner.build(workflow, request, providers, source);
+    }
+
+    @Override
+    public IdleRuntime.PreparedPlanner prepare(DataMap workflow, String source) {
+        return planner.prepare(workflow, source);
     }
 
     @Override

@@ -15,7 +15,6 @@ import java.time.temporal.TemporalAmount;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -239,12 +238,17 @@ public final class TemplateResolver {
 
         /** True when a segment of the path is secret-named: the value read is a secret wherever it goes. */
         boolean readsSecret() {
-            for (String segment : path.split("\\.")) {
-                if (Redactor.isSecretNamedKey(segment)) {
+            // The path is valid (checked by lookUp): non-empty segments between single dots.
+            for (int start = 0; ; ) {
+                int dot = path.indexOf('.', start);
+                if (Redactor.isSecretNamedKey(dot < 0 ? path.substring(start) : path.substring(start, dot))) {
                     return true;
                 }
+                if (dot < 0) {
+                    return false;
+                }
+                start = dot + 1;
             }
-            return false;
         }
 
         TemplateException error(String kind, String problem) {
@@ -254,11 +258,11 @@ public final class TemplateResolver {
                     + where);
         }
 
+        /** The path is valid ASCII (checked before), so comparing ignoring case equals comparing lower-cased. */
         private static boolean isAllowedRoot(String path) {
-            String lower = path.toLowerCase(Locale.ROOT);
             for (String root : ALLOWED_ROOTS) {
-                String r = root.toLowerCase(Locale.ROOT);
-                if (lower.equals(r) || lower.startsWith(r + ".")) {
+                int n = root.length();
+                if (path.regionMatches(true, 0, root, 0, n) && (path.length() == n || path.charAt(n) == '.')) {
                     return true;
                 }
             }

@@ -14,28 +14,35 @@ public final class WithSchemaCheck {
 
     /** Adds one message per missing required key and per unsupported key. */
     public static void check(String stepName, StepMetadata meta, DataMap with, List<String> problems) {
-        List<String> allowed = new ArrayList<>(meta.requiredKeys());
-        allowed.addAll(meta.optionalKeys());
-        boolean permissive = meta.optionalKeys().contains("*");
-        TreeSet<String> required = sorted(meta.requiredKeys());
-        TreeSet<String> supported = sorted(allowed);
-        supported.remove("*");
         for (String key : meta.requiredKeys()) {
             if (!with.containsKey(key)) {
                 problems.add("Step '" + stepName + "' (type '" + meta.type() + "') is missing required With." + key
-                        + ". Required With keys: " + String.join(", ", required) + ".");
+                        + ". Required With keys: " + String.join(", ", sorted(meta.requiredKeys())) + ".");
             }
         }
-        if (permissive) {
+        if (meta.optionalKeys().contains("*")) {
             return;
         }
         for (String key : with.keySet()) {
-            if (allowed.stream().noneMatch(key::equalsIgnoreCase)) {
+            if (!isListed(meta.requiredKeys(), key) && !isListed(meta.optionalKeys(), key)) {
+                // The sorted list is built only for the message: a plan checks every step's With, most of them valid.
+                List<String> allowed = new ArrayList<>(meta.requiredKeys());
+                allowed.addAll(meta.optionalKeys());
+                TreeSet<String> supported = sorted(allowed);
                 problems.add("Step '" + stepName + "' (type '" + meta.type() + "') does not support With." + key
                         + ". Supported With keys: " + String.join(", ", supported) + "."
                         + Suggestions.didYouMean(key, supported));
             }
         }
+    }
+
+    private static boolean isListed(List<String> keys, String key) {
+        for (String k : keys) {
+            if (k.equalsIgnoreCase(key)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static TreeSet<String> sorted(List<String> keys) {
