@@ -1,7 +1,6 @@
 package dev.idle.api;
 
 import dev.idle.api.data.DataMap;
-import dev.idle.api.data.Values;
 import dev.idle.api.event.EventSink;
 import dev.idle.spi.CredentialMasking;
 import java.nio.file.Path;
@@ -50,7 +49,8 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class BatchRunner {
     private final Idle idle;
-    private final DataMap workflow;
+    /** Checked once and shared by every worker: each request is planned from it without re-checking the workflow. */
+    private final PreparedWorkflow workflow;
     private final String source;
     private final Providers providers;
     private final ExecutionOptions options;
@@ -58,7 +58,7 @@ public final class BatchRunner {
     private final boolean dryRun;
     private final LongFunction<EventSink> eventSinks;
 
-    private BatchRunner(Builder b, DataMap workflow) {
+    private BatchRunner(Builder b, PreparedWorkflow workflow) {
         this.idle = b.idle;
         this.workflow = workflow;
         this.source = b.source;
@@ -116,7 +116,7 @@ public final class BatchRunner {
         }
         Plan plan;
         try {
-            plan = idle.plan(workflow, item.request(), providers, source);
+            plan = workflow.plan(item.request(), providers);
         } catch (IdleInputException e) {
             return invalid(index, item.line(), started, item.request().correlationId(), e.getMessage());
         }
@@ -230,8 +230,8 @@ public final class BatchRunner {
             if (!report.valid()) {
                 throw new IdleInputException(source + ": Workflow validation failed:", report.errors());
             }
-            // shared by every worker: a read-only copy, so no run can change what the next one plans from
-            return new BatchRunner(this, (DataMap) Values.readOnlyCopy(wf));
+            // shared by every worker, read-only: no run can change what the next one plans from
+            return new BatchRunner(this, idle.prepare(wf, source));
         }
     }
 }
