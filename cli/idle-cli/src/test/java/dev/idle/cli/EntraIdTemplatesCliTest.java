@@ -82,20 +82,10 @@ class EntraIdTemplatesCliTest {
         Path events = dir.resolve("events.jsonl");
         Files.deleteIfExists(result);
         Files.deleteIfExists(events);
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // logs to stderr, as a user sees them (the test class path's simplelogger.properties names a file)
-                "-Dorg.slf4j.simpleLogger.logFile=System.err",
-                "-cp", System.getProperty("java.class.path"), IdleCli.class.getName()));
-        cmd.addAll(List.of(globalOptions));
-        cmd.addAll(List.of("invoke", "--workflow", workflow.toString(), "--request", request.toString(), "--host", host().toString(),
-                "--result", result.toString(), "--events", events.toString()));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().putAll(SECRETS);
-        pb.environment().put("IDLE_GRAPHSIM_TRUSTSTORE_PASSWORD", new String(sim.trustStorePassword()));
-        pb.redirectOutput(dir.resolve("stdout.txt").toFile());
-        pb.redirectError(dir.resolve("stderr.txt").toFile());
-        Process p = pb.start();
-        assertThat(p.waitFor(180, TimeUnit.SECONDS)).as("CLI finished").isTrue();
+        List<String> args = new ArrayList<>(List.of(globalOptions));
+        args.addAll(List.of("invoke", "--workflow", workflow.toString(), "--request", request.toString(), "--host",
+                host().toString(), "--result", result.toString(), "--events", events.toString()));
+        Process p = cli(args);
         String out = Files.readString(dir.resolve("stdout.txt"));
         String err = Files.readString(dir.resolve("stderr.txt"));
         JsonNode r = Files.exists(result) ? JSON.readTree(result.toFile()) : null;
@@ -116,17 +106,8 @@ class EntraIdTemplatesCliTest {
         Path requests = Files.writeString(dir.resolve("leavers.jsonl"), lines);
         Path results = dir.resolve("results.jsonl");
         sim.throttle(5, Duration.ofSeconds(1), Duration.ofSeconds(1)); // below the provider's default 20/s pace
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), IdleCli.class.getName(), "batch",
-                "--workflow", revokeOnlyWorkflow().toString(), "--host", host().toString(),
+        Process p = cli(List.of("batch", "--workflow", revokeOnlyWorkflow().toString(), "--host", host().toString(),
                 "--requests", requests.toString(), "--results", results.toString(), "--concurrency", "8"));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().putAll(SECRETS);
-        pb.environment().put("IDLE_GRAPHSIM_TRUSTSTORE_PASSWORD", new String(sim.trustStorePassword()));
-        pb.redirectOutput(dir.resolve("stdout.txt").toFile());
-        pb.redirectError(dir.resolve("stderr.txt").toFile());
-        Process p = pb.start();
-        assertThat(p.waitFor(180, TimeUnit.SECONDS)).as("CLI finished").isTrue();
         String err = Files.readString(dir.resolve("stderr.txt"));
 
         assertThat(p.exitValue()).as(err).isZero();
@@ -135,6 +116,23 @@ class EntraIdTemplatesCliTest {
         long met = sim.tooManyRequestsSent();
         assertThat(met).as("the throttle was hit").isPositive();
         assertThat(err).contains("30 Completed").contains("; throttled (429) " + met + (met == 1 ? " time" : " times"));
+    }
+
+    /** Runs the CLI in a child JVM with the secrets in its environment; stdout and stderr go to files in dir. */
+    private Process cli(List<String> args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // logs to stderr, as a user sees them (the test class path's simplelogger.properties names a file)
+                "-Dorg.slf4j.simpleLogger.logFile=System.err",
+                "-cp", System.getProperty("java.class.path"), IdleCli.class.getName()));
+        cmd.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().putAll(SECRETS);
+        pb.environment().put("IDLE_GRAPHSIM_TRUSTSTORE_PASSWORD", new String(sim.trustStorePassword()));
+        pb.redirectOutput(dir.resolve("stdout.txt").toFile());
+        pb.redirectError(dir.resolve("stderr.txt").toFile());
+        Process p = pb.start();
+        assertThat(p.waitFor(180, TimeUnit.SECONDS)).as("CLI finished").isTrue();
+        return p;
     }
 
     private List<String> log() {
