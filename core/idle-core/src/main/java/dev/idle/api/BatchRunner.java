@@ -3,8 +3,14 @@ package dev.idle.api;
 import dev.idle.api.data.DataMap;
 import dev.idle.api.event.EventSink;
 import dev.idle.spi.CredentialMasking;
+import dev.idle.spi.RequestBoundary;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
 import org.apiguardian.api.API;
@@ -57,6 +63,8 @@ public final class BatchRunner {
     private final int concurrency;
     private final boolean dryRun;
     private final LongFunction<EventSink> eventSinks;
+    /** The providers to make durable after each request, each once even when several aliases name it. */
+    private final List<RequestBoundary> boundaries;
 
     private BatchRunner(Builder b, PreparedWorkflow workflow) {
         this.idle = b.idle;
@@ -67,6 +75,13 @@ public final class BatchRunner {
         this.concurrency = b.concurrency;
         this.dryRun = b.dryRun;
         this.eventSinks = b.eventSinks;
+        Set<RequestBoundary> found = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (String alias : providers.aliases()) {
+            if (providers.get(alias) instanceof RequestBoundary boundary) {
+                found.add(boundary);
+            }
+        }
+        this.boundaries = List.copyOf(found);
     }
 
     /** A builder for a runner on {@link Idle#create()}; {@link Idle#batch()} starts from a given engine. */
@@ -95,22 +110,19 @@ public final class BatchRunner {
 
     /**
      * Makes what the finished requests changed durable before their records are handed over: each provider that is a
-     * {@link dev.idle.spi.RequestBoundary} (the mock's state file) is called once, even when several aliases name it.
+     * {@link RequestBoundary} (the mock's state file) is called once, even when several aliases name it.
      *
      * @throws RuntimeException when a provider could not make its state durable; the request must not count as done
      */
     void afterRequest() {
-        java.util.Set<Object> called = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        for (String alias : providers.aliases()) {
-            if (providers.get(alias) instanceof dev.idle.spi.RequestBoundary boundary && called.add(boundary)) {
-                boundary.afterRequest();
-            }
+        for (RequestBoundary boundary : boundaries) {
+            boundary.afterRequest();
         }
     }
 
     /** The record of one request, made by a worker thread. */
     BatchRecord process(long index, RequestSource.Item item) {
-        java.time.Instant started = java.time.Instant.now();
+        Instant started = Instant.now();
         if (item.error() != null) {
             return invalid(index, item.line(), started, item.correlationId(), item.error());
         }
@@ -121,25 +133,25 @@ public final class BatchRunner {
             return invalid(index, item.line(), started, item.request().correlationId(), e.getMessage());
         }
         if (dryRun) {
-            return new BatchRecord(index, item.line(), started, java.time.Instant.now(), BatchRecord.Status.Planned,
+            return new BatchRecord(index, item.line(), started, Instant.now(), BatchRecord.Status.Planned,
                     plan.correlationId(), null, null, plan);
         }
         try {
             ExecutionResult r = idle.invoke(plan, providers, eventSinks == null ? null : eventSinks.apply(index),
                     options);
-            return new BatchRecord(index, item.line(), started, java.time.Instant.now(),
+            return new BatchRecord(index, item.line(), started, Instant.now(),
                     BatchRecord.Status.of(r.status()), r.correlationId(), null, r, null);
         } catch (RuntimeException e) {
             // the engine reports a step's failure in the result; this is a fault outside any step (an event sink
             // that threw): the request is Failed and the batch goes on
-            return new BatchRecord(index, item.line(), started, java.time.Instant.now(), BatchRecord.Status.Failed,
+            return new BatchRecord(index, item.line(), started, Instant.now(), BatchRecord.Status.Failed,
                     plan.correlationId(), CredentialMasking.mask(String.valueOf(e.getMessage())), null, null);
         }
     }
 
-    private static BatchRecord invalid(long index, long line, java.time.Instant started, String correlationId,
+    private static BatchRecord invalid(long index, long line, Instant started, String correlationId,
                                        String error) {
-        return new BatchRecord(index, line, started, java.time.Instant.now(), BatchRecord.Status.Invalid,
+        return new BatchRecord(index, line, started, Instant.now(), BatchRecord.Status.Invalid,
                 correlationId, CredentialMasking.mask(error), null, null);
     }
 

@@ -1,6 +1,5 @@
 package dev.idle.api;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -104,12 +103,9 @@ public record InputLimits(long maxFileBytes, int maxNestingDepth, int maxStringL
         if (!key.equals("maxFileBytes") && value > Integer.MAX_VALUE) {
             throw new IllegalArgumentException(key + " must be at most " + Integer.MAX_VALUE + ", got " + value);
         }
-        Map<String, Long> v = new LinkedHashMap<>();
-        NAMES.forEach((n, f) -> v.put(n, f.applyAsLong(this)));
-        v.put(key, value);
-        List<Long> a = new ArrayList<>(v.values());
-        return new InputLimits(a.get(0), a.get(1).intValue(), a.get(2).intValue(), a.get(3).intValue(),
-                a.get(4).intValue(), a.get(5).intValue(), a.get(6).intValue(), a.get(7).intValue());
+        long[] v = NAMES.values().stream().mapToLong(f -> f.applyAsLong(this)).toArray();
+        v[names().indexOf(key)] = value;
+        return new InputLimits(v[0], (int) v[1], (int) v[2], (int) v[3], (int) v[4], (int) v[5], (int) v[6], (int) v[7]);
     }
 
     private static ToLongFunction<InputLimits> resolve(String name) {

@@ -180,15 +180,14 @@ public final class HttpCaller {
         private final HttpRequest request;
         private final String key;
         private final String subject;
-
         private final int writes;
 
         RealChain(int index, HttpRequest request, String key, String subject, int writes) {
-            this.writes = writes;
             this.index = index;
             this.request = request;
             this.key = key;
             this.subject = subject;
+            this.writes = writes;
         }
 
         @Override
