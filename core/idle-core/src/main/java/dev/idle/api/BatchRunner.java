@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
+import java.util.function.LongPredicate;
 import org.apiguardian.api.API;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
@@ -105,7 +106,21 @@ public final class BatchRunner {
      * @throws Error what a worker met (e.g. {@link OutOfMemoryError}), after the other workers stopped
      */
     public BatchSummary run(RequestSource requests, Consumer<BatchRecord> onRecord) {
-        return new BatchWorkers(this, requests, Objects.requireNonNull(onRecord, "onRecord")).run();
+        return run(requests, index -> true, onRecord);
+    }
+
+    /**
+     * Runs only the requests whose index {@code selected} accepts (a resume skips those already done; a re-run takes
+     * those that failed): every line is still read, so each request keeps the index it has in the whole source, but
+     * one not selected is neither planned nor recorded nor counted.
+     *
+     * @param selected tested by the reading thread, once per request, in input order
+     * @param onRecord receives each selected request's record as it finishes
+     * @throws Error what a worker met (e.g. {@link OutOfMemoryError}), after the other workers stopped
+     */
+    public BatchSummary run(RequestSource requests, LongPredicate selected, Consumer<BatchRecord> onRecord) {
+        return new BatchWorkers(this, requests, Objects.requireNonNull(selected, "selected"),
+                Objects.requireNonNull(onRecord, "onRecord")).run();
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.LongPredicate;
 
 /**
  * One {@link BatchRunner#run}: the caller's thread reads requests into a bounded queue, {@code concurrency} worker
@@ -31,15 +32,17 @@ final class BatchWorkers {
 
     private final BatchRunner runner;
     private final RequestSource requests;
+    private final LongPredicate selected;
     private final Consumer<BatchRecord> onRecord;
     private final BlockingQueue<Task> queue;
     private final Map<BatchRecord.Status, Long> counts = new EnumMap<>(BatchRecord.Status.class);
     private final Object lock = new Object();
     private volatile Throwable stoppedBy;
 
-    BatchWorkers(BatchRunner runner, RequestSource requests, Consumer<BatchRecord> onRecord) {
+    BatchWorkers(BatchRunner runner, RequestSource requests, LongPredicate selected, Consumer<BatchRecord> onRecord) {
         this.runner = runner;
         this.requests = requests;
+        this.selected = selected;
         this.onRecord = onRecord;
         this.queue = new ArrayBlockingQueue<>(2 * runner.concurrency());
     }
@@ -71,7 +74,10 @@ final class BatchWorkers {
         try {
             RequestSource.Item item;
             while (stoppedBy == null && (item = requests.next()) != null) {
-                queue.put(new Task(index++, item));
+                if (selected.test(index)) {
+                    queue.put(new Task(index, item));
+                }
+                index++;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -63,6 +63,26 @@ class BatchRunnerTest {
     }
 
     @Test
+    void onlySelectedRequestsRunAndEachKeepsItsIndexInTheWholeSource() {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            text.append(leaverLine(i)).append('\n');
+        }
+        List<BatchRecord> records = Collections.synchronizedList(new ArrayList<>());
+        BatchSummary summary = batch().concurrency(4).build()
+                .run(jsonLines(text.toString()), index -> index % 3 == 0, records::add);
+
+        assertThat(records).extracting(BatchRecord::index)
+                .containsExactlyInAnyOrder(0L, 3L, 6L, 9L, 12L, 15L, 18L);
+        assertThat(records).allSatisfy(r -> {
+            assertThat(r.correlationId()).isEqualTo("c-" + r.index());
+            assertThat(r.line()).isEqualTo(r.index() + 1);
+        });
+        assertThat(provider.touched.keySet()).containsExactlyInAnyOrder("u0", "u3", "u6", "u9", "u12", "u15", "u18");
+        assertThat(summary.total()).isEqualTo(7);
+    }
+
+    @Test
     void anInvalidLineGetsAnInvalidRecordAndTheOthersRun() {
         String text = leaverLine(0) + "\n"
                 + "{\"lifecycleEvent\":\"Leaver\",\"correlationId\":\"c-bad\",\"identityKeys\":{\"Id\":\"x\"},\"oops\":1}\n"
