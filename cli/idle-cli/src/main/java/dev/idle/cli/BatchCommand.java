@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.LongPredicate;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,8 +23,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code idle batch --workflow <file> --host <file> --requests <file>|- [--results <file>] [--concurrency N]
- * [--dry-run] [--format jsonl|csv]}: one workflow over many requests in one JVM (see {@link BatchRunner}). Records go
- * to {@code --results} (or stdout) one JSON line per request as each finishes; the summary goes to stderr.
+ * [--dry-run] [--format jsonl|csv] [--max-affected N|P%] [--confirm-affected N] [--retry-failed <results>]}: one
+ * workflow over many requests in one JVM (see {@link BatchRunner}). Records go to {@code --results} (or stdout) one
+ * JSON line per request as each finishes; the summary goes to stderr. The blast-radius guard is
+ * {@link BlastRadiusGuard}; what {@code --retry-failed} runs again, {@link PreviousResults}.
  *
  * <p>Order: the results file is opened first, then the host, the workflow (loaded and validated once) and the
  * requests' header; a failure of any of them exits 2 before any provider is called. Exit 0 when every request
@@ -60,6 +63,20 @@ final class BatchCommand implements Callable<Integer> {
             description = "Format of the requests; default: by extension, jsonl for stdin.")
     RequestSource.Format format;
 
+    @Option(names = "--max-affected", paramLabel = "<n>|<p>%",
+            description = "Run only if at most this many requests (or this percentage of a requests file) would"
+                    + " change something; stdin: start none after that many (default: executionOptions.maxAffected).")
+    String maxAffected;
+
+    @Option(names = "--confirm-affected", paramLabel = "<n>",
+            description = "Run although more would change than --max-affected allows: repeat the count it printed.")
+    Long confirmAffected;
+
+    @Option(names = "--retry-failed", paramLabel = "<results>",
+            description = "Run again only the requests recorded Failed, Invalid, Blocked or NotRun in this results"
+                    + " file of the same --requests FILE.")
+    Path retryFailed;
+
     @Spec
     CommandSpec spec;
 
@@ -86,23 +103,30 @@ final class BatchCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         boolean fromStdin = requests.equals("-");
         Path requestsFile = fromStdin ? null : Path.of(requests);
+        BlastRadiusGuard guard = BlastRadiusGuard.of(maxAffected, confirmAffected, fromStdin, dryRun);
+        LongPredicate selected = retryFailed == null ? index -> true
+                : PreviousResults.retrySelection(retryFailed, results, requestsFile, format, err);
         // opened before the host is loaded: no provider is called when the results cannot be written
         try (BatchResults output = BatchResults.open(results, resultLines, out)) {
             BatchSummary summary;
             try (Host h = Host.load(host)) {
-                BatchRunner runner = Idle.create().batch().workflow(workflow).providers(h.providers())
-                        .executionOptions(h.executionOptions()).concurrency(concurrency).dryRun(dryRun).build();
+                BatchRunner runner = guard.apply(Idle.create().batch().workflow(workflow).providers(h.providers())
+                        .executionOptions(h.executionOptions()).concurrency(concurrency).dryRun(dryRun).build(),
+                        h.executionOptions(), host.toString(), () -> RequestSource.open(requestsFile, format),
+                        selected, err);
                 try (RequestSource source = fromStdin
                         ? RequestSource.read(stdin.get(), "<stdin>", format == null ? RequestSource.Format.JSONL : format)
                         : RequestSource.open(requestsFile, format)) {
                     BatchConsole console = BatchConsole.forTerminal(err, requestsFile);
                     // the counters are JVM-wide and only grow: this batch's share is the difference
                     List<RateLimits.TargetStats> before = RateLimits.snapshot();
-                    summary = runner.run(source, record -> {
+                    summary = runner.run(source, selected, record -> {
                         output.write(record);
                         console.finished(record);
+                        guard.finished(record);
                     });
                     console.summary(summary, dryRun, RateLimits.throttledSince(before));
+                    guard.report(err);
                 }
             }
             return exitCode(summary, output, err);

@@ -295,11 +295,11 @@ class BatchCommandTest {
         assertThat(JSON.readTree(dir.resolve("state.json").toFile())).isEqualTo(before);
     }
 
-    private static Supplier<InputStream> stdin(String text) {
+    static Supplier<InputStream> stdin(String text) {
         return () -> new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static CliRun withSeams(LineSink.Opener results, Supplier<InputStream> stdin, String... args) {
+    static CliRun withSeams(LineSink.Opener results, Supplier<InputStream> stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine.IFactory factory = new CommandLine.IFactory() {

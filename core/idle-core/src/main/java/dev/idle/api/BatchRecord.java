@@ -17,7 +17,8 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
  * @param finishedAt    when its record was made (UTC)
  * @param status        the run's status, {@link Status#Invalid} or, in a dry run, {@link Status#Planned}
  * @param correlationId the request's correlation id; for an invalid one what could be read of it, or null
- * @param error         for {@link Status#Invalid}: why (credentials masked); null otherwise
+ * @param error         for {@link Status#Invalid}, or {@link Status#NotRun} by a running cap
+ *                      ({@link BatchRunner.Builder#maxAffected}): why (credentials masked); null otherwise
  * @param result        the run's result; null unless the request ran
  * @param plan          the plan of a dry run; null otherwise
  */

@@ -64,6 +64,8 @@ public final class BatchRunner {
     private final int concurrency;
     private final boolean dryRun;
     private final LongFunction<EventSink> eventSinks;
+    /** The most requests of one run that may change something ({@link Builder#maxAffected}); -1 for no limit. */
+    private final long maxAffected;
     /** The providers to make durable after each request, each once even when several aliases name it. */
     private final List<RequestBoundary> boundaries;
 
@@ -76,6 +78,7 @@ public final class BatchRunner {
         this.concurrency = b.concurrency;
         this.dryRun = b.dryRun;
         this.eventSinks = b.eventSinks;
+        this.maxAffected = b.maxAffected;
         Set<RequestBoundary> found = Collections.newSetFromMap(new IdentityHashMap<>());
         for (String alias : providers.aliases()) {
             if (providers.get(alias) instanceof RequestBoundary boundary) {
@@ -83,6 +86,19 @@ public final class BatchRunner {
             }
         }
         this.boundaries = List.copyOf(found);
+    }
+
+    private BatchRunner(BatchRunner other, long maxAffected) {
+        this.idle = other.idle;
+        this.workflow = other.workflow;
+        this.source = other.source;
+        this.providers = other.providers;
+        this.options = other.options;
+        this.concurrency = other.concurrency;
+        this.dryRun = other.dryRun;
+        this.eventSinks = other.eventSinks;
+        this.maxAffected = maxAffected;
+        this.boundaries = other.boundaries;
     }
 
     /** A builder for a runner on {@link Idle#create()}; {@link Idle#batch()} starts from a given engine. */
@@ -96,6 +112,59 @@ public final class BatchRunner {
 
     public boolean dryRun() {
         return dryRun;
+    }
+
+    /** The running cap of {@link Builder#maxAffected}, or -1 when there is none. */
+    public long maxAffected() {
+        return maxAffected;
+    }
+
+    /**
+     * A runner like this one with another running cap ({@link Builder#maxAffected}; -1 for none), sharing the checked
+     * workflow: what a caller uses once a {@link #countAffected planning pass} decided the cap.
+     */
+    public BatchRunner withMaxAffected(long n) {
+        return new BatchRunner(this, checkedCap(n));
+    }
+
+    /**
+     * Plans every request of {@code requests} and runs none, counting those whose plan {@link BlastRadius#affects
+     * changes something}: the pass that decides, before any write, whether a batch stays within its limit. Context
+     * resolvers may read from providers, as in a dry run; {@code concurrency} workers plan at once, and no plan or
+     * record is kept. Does not close {@code requests}.
+     *
+     * @throws java.io.UncheckedIOException when the requests cannot be read to the end
+     * @throws Error what a worker met, after the other workers stopped
+     */
+    public AffectedCount countAffected(RequestSource requests) {
+        return countAffected(requests, index -> true);
+    }
+
+    /**
+     * As {@link #countAffected(RequestSource)} over the requests {@code selected} accepts (as
+     * {@link #run(RequestSource, LongPredicate, Consumer)} would run them); {@link AffectedCount#requests()} still
+     * counts every request of the source.
+     */
+    public AffectedCount countAffected(RequestSource requests, LongPredicate selected) {
+        Objects.requireNonNull(selected, "selected");
+        long[] seen = new long[1]; // the reading thread only
+        long[] counts = new long[3]; // planned, invalid, affected: the callback, one thread at a time
+        BatchSummary s = new BatchWorkers(this, requests, index -> {
+            seen[0] = index + 1;
+            return selected.test(index);
+        }, record -> {
+            if (record.plan() == null) {
+                counts[1]++;
+            } else {
+                counts[0]++;
+                counts[2] += BlastRadius.affects(record.plan()) ? 1 : 0;
+            }
+        }, true, null).run();
+        if (s.stoppedBy() instanceof RuntimeException e) {
+            throw e;
+        }
+        // the workers have ended (run waits for them), so their counts are visible here
+        return new AffectedCount(seen[0], counts[0], counts[1], counts[2]);
     }
 
     /**
@@ -120,7 +189,8 @@ public final class BatchRunner {
      */
     public BatchSummary run(RequestSource requests, LongPredicate selected, Consumer<BatchRecord> onRecord) {
         return new BatchWorkers(this, requests, Objects.requireNonNull(selected, "selected"),
-                Objects.requireNonNull(onRecord, "onRecord")).run();
+                Objects.requireNonNull(onRecord, "onRecord"), dryRun,
+                dryRun || maxAffected < 0 ? null : new AffectedCap(maxAffected)).run();
     }
 
     /**
@@ -135,11 +205,19 @@ public final class BatchRunner {
         }
     }
 
-    /** The record of one request, made by a worker thread. */
-    BatchRecord process(long index, RequestSource.Item item) {
+    /**
+     * The record of one request, made by a worker thread.
+     *
+     * @param planOnly plan and run nothing (a dry run, a planning pass)
+     * @param cap      this run's running cap, or null
+     */
+    BatchRecord process(long index, RequestSource.Item item, boolean planOnly, AffectedCap cap) {
         Instant started = Instant.now();
         if (item.error() != null) {
             return invalid(index, item.line(), started, item.correlationId(), item.error());
+        }
+        if (cap != null && cap.reached()) {
+            return notRun(index, item.line(), started, item.correlationId(), cap);
         }
         Plan plan;
         try {
@@ -147,9 +225,12 @@ public final class BatchRunner {
         } catch (IdleInputException e) {
             return invalid(index, item.line(), started, item.request().correlationId(), e.getMessage());
         }
-        if (dryRun) {
+        if (planOnly) {
             return new BatchRecord(index, item.line(), started, Instant.now(), BatchRecord.Status.Planned,
                     plan.correlationId(), null, null, plan);
+        }
+        if (cap != null && !cap.admit(plan)) {
+            return notRun(index, item.line(), started, plan.correlationId(), cap);
         }
         try {
             ExecutionResult r = idle.invoke(plan, providers, eventSinks == null ? null : eventSinks.apply(index),
@@ -162,6 +243,18 @@ public final class BatchRunner {
             return new BatchRecord(index, item.line(), started, Instant.now(), BatchRecord.Status.Failed,
                     plan.correlationId(), CredentialMasking.mask(String.valueOf(e.getMessage())), null, null);
         }
+    }
+
+    private static BatchRecord notRun(long index, long line, Instant started, String correlationId, AffectedCap cap) {
+        return new BatchRecord(index, line, started, Instant.now(), BatchRecord.Status.NotRun, correlationId,
+                cap.why(), null, null);
+    }
+
+    private static long checkedCap(long n) {
+        if (n < -1) {
+            throw new IllegalArgumentException("maxAffected must be at least 0 (or -1 for no limit), got " + n);
+        }
+        return n;
     }
 
     private static BatchRecord invalid(long index, long line, Instant started, String correlationId,
@@ -182,6 +275,7 @@ public final class BatchRunner {
         private int concurrency = 1;
         private boolean dryRun;
         private LongFunction<EventSink> eventSinks;
+        private long maxAffected = -1;
 
         Builder(Idle idle) {
             this.idle = idle;
@@ -227,6 +321,20 @@ public final class BatchRunner {
         /** Plan every request and run none (default false). */
         public Builder dryRun(boolean dryRun) {
             this.dryRun = dryRun;
+            return this;
+        }
+
+        /**
+         * A running cap (default -1: none): once {@code n} requests whose plan {@link BlastRadius#affects changes
+         * something} have started, no further request starts, affected or not; each of the rest gets a
+         * {@link BatchRecord.Status#NotRun NotRun} record whose {@code error} says why. Requests that change nothing
+         * run until then. A dry run ignores it. For a limit known before anything runs, count first with
+         * {@link BatchRunner#countAffected}.
+         *
+         * @throws IllegalArgumentException for {@code n < -1}
+         */
+        public Builder maxAffected(long n) {
+            this.maxAffected = checkedCap(n);
             return this;
         }
 

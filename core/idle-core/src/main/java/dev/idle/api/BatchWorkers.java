@@ -34,16 +34,22 @@ final class BatchWorkers {
     private final RequestSource requests;
     private final LongPredicate selected;
     private final Consumer<BatchRecord> onRecord;
+    private final boolean planOnly;
+    private final AffectedCap cap;
     private final BlockingQueue<Task> queue;
     private final Map<BatchRecord.Status, Long> counts = new EnumMap<>(BatchRecord.Status.class);
     private final Object lock = new Object();
     private volatile Throwable stoppedBy;
 
-    BatchWorkers(BatchRunner runner, RequestSource requests, LongPredicate selected, Consumer<BatchRecord> onRecord) {
+    /** @param planOnly plan each request and run none; @param cap the run's running cap, or null */
+    BatchWorkers(BatchRunner runner, RequestSource requests, LongPredicate selected, Consumer<BatchRecord> onRecord,
+                 boolean planOnly, AffectedCap cap) {
         this.runner = runner;
         this.requests = requests;
         this.selected = selected;
         this.onRecord = onRecord;
+        this.planOnly = planOnly;
+        this.cap = cap;
         this.queue = new ArrayBlockingQueue<>(2 * runner.concurrency());
     }
 
@@ -132,7 +138,7 @@ final class BatchWorkers {
                 continue; // drain without running
             }
             try {
-                BatchRecord record = runner.process(task.index(), task.item());
+                BatchRecord record = runner.process(task.index(), task.item(), planOnly, cap);
                 if (record.result() != null) {
                     // durable before it is reported done (a results line, later a journal entry); a failure here
                     // stops the batch and withholds the record, so a resume runs the request again

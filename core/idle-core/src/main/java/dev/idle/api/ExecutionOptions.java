@@ -10,30 +10,36 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 /**
- * Host-side execution options: named retry profiles and the default one. Unknown keys are ignored, as in IdLE.
+ * Host-side execution options: named retry profiles and the default one, and the blast-radius limit of a batch
+ * ({@link #maxAffected()}). Unknown keys are ignored, as in IdLE.
  */
 @API(status = STABLE, since = "0.1")
 public final class ExecutionOptions {
     private static final Pattern PROFILE_NAME = Pattern.compile("^[A-Za-z0-9_.-]{1,64}$");
 
-    private static final ExecutionOptions NONE = new ExecutionOptions(null, null, true);
+    private static final ExecutionOptions NONE = new ExecutionOptions(null, null, true, null);
 
     private final String defaultRetryProfile;
     private final Map<String, RetryProfile> retryProfiles;
     /** True when the host gave no execution options at all; then a step's RetryProfile is ignored, as in IdLE. */
     private final boolean absent;
+    /** {@code executionOptions.maxAffected}: the most requests of a batch that may change something; null for none. */
+    private final MaxAffected maxAffected;
 
     private ExecutionOptions(String defaultRetryProfile, Map<String, RetryProfile> retryProfiles) {
-        this(defaultRetryProfile, retryProfiles, false);
+        this(defaultRetryProfile, retryProfiles, false, null);
     }
 
-    private ExecutionOptions(String defaultRetryProfile, Map<String, RetryProfile> retryProfiles, boolean absent) {
+    private ExecutionOptions(String defaultRetryProfile, Map<String, RetryProfile> retryProfiles, boolean absent,
+                             MaxAffected maxAffected) {
         this.defaultRetryProfile = defaultRetryProfile;
         this.retryProfiles = retryProfiles;
         this.absent = absent;
+        this.maxAffected = maxAffected;
     }
 
     /**
@@ -99,11 +105,35 @@ public final class ExecutionOptions {
                         + "' references a profile that does not exist in RetryProfiles.");
             }
         }
+        MaxAffected maxAffected = maxAffected(m.get("MaxAffected"), problems);
         if (!problems.isEmpty()) {
             List<String> located = problems.stream().map(p -> source + ": " + p).toList();
             throw new IdleInputException(source + ": invalid executionOptions", located);
         }
-        return new ExecutionOptions(def, profiles == null ? null : Collections.unmodifiableMap(profiles));
+        // maxAffected alone leaves the retry behaviour as it is without execution options: adding a batch limit
+        // must not make a step that names a RetryProfile fail
+        boolean onlyMaxAffected = !m.isEmpty() && m.keySet().stream().allMatch("MaxAffected"::equalsIgnoreCase);
+        return new ExecutionOptions(def, profiles == null ? null : Collections.unmodifiableMap(profiles),
+                onlyMaxAffected, maxAffected);
+    }
+
+    private static MaxAffected maxAffected(Object raw, List<String> problems) {
+        if (raw == null) {
+            return null;
+        }
+        try {
+            if (raw instanceof Long || raw instanceof Integer) {
+                return MaxAffected.count(((Number) raw).longValue());
+            }
+            if (raw instanceof String text) {
+                return MaxAffected.parse(text);
+            }
+            throw new IllegalArgumentException("must be a number of requests (such as 100) or a percentage of the"
+                    + " requests (such as '5%')");
+        } catch (IllegalArgumentException e) {
+            problems.add("executionOptions.maxAffected " + e.getMessage());
+            return null;
+        }
     }
 
     private static RetryProfile profile(String name, Object raw, List<String> problems) {
@@ -151,6 +181,15 @@ public final class ExecutionOptions {
         problems.add("retry profile '" + name + "': " + key + " must be a number "
                 + (max == Double.MAX_VALUE ? ">= " + min : "between " + min + " and " + max));
         return dflt;
+    }
+
+    /**
+     * The most requests of one {@code idle batch} that may change something ({@code executionOptions.maxAffected});
+     * null when the host sets none. {@code idle batch --max-affected} takes precedence; other commands ignore it.
+     */
+    @API(status = EXPERIMENTAL, since = "0.1")
+    public MaxAffected maxAffected() {
+        return maxAffected;
     }
 
     /** Null when none. */
