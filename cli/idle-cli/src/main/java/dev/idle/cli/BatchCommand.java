@@ -56,6 +56,10 @@ final class BatchCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Plan every request and run none (context resolvers may read).")
     boolean dryRun;
 
+    @Option(names = "--resume", description = "Finish an interrupted batch: run only the requests its journal"
+            + " (<results>.journal) does not list, with the same inputs; needs --results and --requests <file>.")
+    boolean resume;
+
     @Option(names = "--format", paramLabel = "jsonl|csv",
             description = "Format of the requests; default: by extension, jsonl for stdin.")
     RequestSource.Format format;
@@ -86,32 +90,40 @@ final class BatchCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         boolean fromStdin = requests.equals("-");
         Path requestsFile = fromStdin ? null : Path.of(requests);
+        BatchResume journaled = BatchResume.prepare(results, resume, BatchJournal.Run.of(workflow, host, requestsFile,
+                format, dryRun), err);
         // opened before the host is loaded: no provider is called when the results cannot be written
-        try (BatchResults output = BatchResults.open(results, resultLines, out)) {
+        try (BatchResults output = BatchResults.open(results, journaled.resultsOpener(resultLines), out)) {
             BatchSummary summary;
+            String journalFailure;
             try (Host h = Host.load(host)) {
                 BatchRunner runner = Idle.create().batch().workflow(workflow).providers(h.providers())
                         .executionOptions(h.executionOptions()).concurrency(concurrency).dryRun(dryRun).build();
                 try (RequestSource source = fromStdin
                         ? RequestSource.read(stdin.get(), "<stdin>", format == null ? RequestSource.Format.JSONL : format)
-                        : RequestSource.open(requestsFile, format)) {
+                        : RequestSource.open(requestsFile, format);
+                     BatchJournal journal = journaled.startJournal()) {
                     BatchConsole console = BatchConsole.forTerminal(err, requestsFile);
                     // the counters are JVM-wide and only grow: this batch's share is the difference
                     List<RateLimits.TargetStats> before = RateLimits.snapshot();
-                    summary = runner.run(source, record -> {
+                    summary = runner.run(source, journaled.pending(), record -> {
                         output.write(record);
+                        journal.finished(record); // after its results line: a listed request has its record
                         console.finished(record);
                     });
                     console.summary(summary, dryRun, RateLimits.throttledSince(before));
+                    journal.end(summary.stoppedBy() == null && output.failure() == null, err);
+                    journalFailure = journal.failure();
                 }
             }
-            return exitCode(summary, output, err);
+            return exitCode(journaled.withEarlier(summary), output.failure() != null ? output.failure()
+                    : journalFailure, err);
         }
     }
 
-    private int exitCode(BatchSummary s, BatchResults output, PrintWriter err) {
-        if (output.failure() != null) {
-            err.println("idle: " + output.failure());
+    private int exitCode(BatchSummary s, String outputFailure, PrintWriter err) {
+        if (outputFailure != null) {
+            err.println("idle: " + outputFailure);
             return IdleCli.OUTPUT_FAILED;
         }
         if (s.stoppedBy() != null) {

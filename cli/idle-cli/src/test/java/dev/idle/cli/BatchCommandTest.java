@@ -299,7 +299,7 @@ class BatchCommandTest {
         return () -> new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static CliRun withSeams(LineSink.Opener results, Supplier<InputStream> stdin, String... args) {
+    static CliRun withSeams(LineSink.Opener results, Supplier<InputStream> stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine.IFactory factory = new CommandLine.IFactory() {
