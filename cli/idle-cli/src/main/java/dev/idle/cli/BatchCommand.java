@@ -22,11 +22,13 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code idle batch --workflow <file> --host <file> --requests <file>|- [--results <file>] [--concurrency N]
- * [--dry-run] [--format jsonl|csv]}: one workflow over many requests in one JVM (see {@link BatchRunner}). Records go
- * to {@code --results} (or stdout) one JSON line per request as each finishes; the summary goes to stderr.
+ * [--dry-run] [--format jsonl|csv] [--resume]}: one workflow over many requests in one JVM (see {@link BatchRunner}).
+ * Records go to {@code --results} (or stdout) one JSON line per request as each finishes; the summary goes to stderr.
+ * With a results file, a journal beside it lets {@code --resume} finish an interrupted batch ({@link BatchResume}).
  *
- * <p>Order: the results file is opened first, then the host, the workflow (loaded and validated once) and the
- * requests' header; a failure of any of them exits 2 before any provider is called. Exit 0 when every request
+ * <p>Order: the journal is checked (a resume refused, or repaired), the results file is opened, then the host, the
+ * workflow (loaded and validated once) and the requests' header, and the journal is started; a failure of any of them
+ * exits 2 before any provider is called. Exit 0 when every request
  * {@code Completed} (dry run: {@code Planned}); 3 when any {@code Failed} or is {@code Invalid}, or the requests could
  * not be read to the end; 4 when none failed but some are {@code Blocked} or {@code NotRun}; 5 when the results could
  * not be written completely (the batch stops taking up requests then).
