@@ -182,7 +182,7 @@ final class BatchResume {
                 Line entryLine = Line.read(j, ENTRY_BYTES);
                 BatchJournal.Entry entry = entryLine == null ? null : BatchJournal.Entry.parse(entryLine.text());
                 Line resultLine = entry == null ? null : Line.read(r, RESULT_HEAD_BYTES);
-                if (resultLine == null || entry.index() > Integer.MAX_VALUE
+                if (resultLine == null || entry.index() < 0 || entry.index() > Integer.MAX_VALUE
                         || resultIndex(resultLine.head()) != entry.index() || done.get((int) entry.index())) {
                     break;
                 }

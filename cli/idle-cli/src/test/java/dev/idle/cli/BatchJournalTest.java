@@ -226,4 +226,22 @@ class BatchJournalTest {
         assertThat(resumed.exit()).as("index 1 failed before the interruption").isEqualTo(IdleCli.RUN_FAILED);
         assertThat(statusByIndex()).hasSize(N).containsEntry(1, "Failed");
     }
+
+    @Test
+    void aJournalWhoseHeaderIsTornStartsOverWithOrWithoutResume() throws IOException {
+        // a kill while the journal was being started: no request ran
+        Files.writeString(journal, "{\"journal\":\"idle batch journal\",\"vers");
+
+        CliRun resumed = CliRun.of(batch("--resume"));
+
+        assertThat(resumed.exit()).as(resumed.err()).isZero();
+        assertThat(resumed.err()).contains(journal + " has no header (the run stopped before any request ran);"
+                + " starting over");
+        assertThat(statusByIndex()).hasSize(N);
+        assertThat(journal).doesNotExist();
+
+        Files.writeString(journal, "");
+        assertThat(CliRun.of(batch()).exit()).as("an empty journal holds no interrupted run").isZero();
+        assertThat(statusByIndex()).hasSize(N);
+    }
 }
