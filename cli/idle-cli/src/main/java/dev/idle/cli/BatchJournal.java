@@ -21,6 +21,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,7 +61,7 @@ final class BatchJournal implements AutoCloseable {
     record Run(List<Input> inputs, Map<String, String> options) {
         Run {
             inputs = List.copyOf(inputs);
-            options = Map.copyOf(options);
+            options = Collections.unmodifiableMap(new LinkedHashMap<>(options)); // in the order given
         }
 
         /**
@@ -82,19 +83,6 @@ final class BatchJournal implements AutoCloseable {
             return new Run(files, options);
         }
 
-        /** This run with one more input file (e.g. a previous results file it reads). */
-        Run with(Input more) {
-            List<Input> all = new ArrayList<>(inputs);
-            all.add(more);
-            return new Run(all, options);
-        }
-
-        /** This run with one more option a resume must repeat. */
-        Run with(String option, String value) {
-            Map<String, String> all = new LinkedHashMap<>(options);
-            all.put(option, value);
-            return new Run(inputs, all);
-        }
     }
 
     /**
