@@ -23,13 +23,15 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code idle batch --workflow <file> --host <file> --requests <file>|- [--results <file>] [--concurrency N]
- * [--dry-run] [--format jsonl|csv] [--max-affected N|P%] [--confirm-affected N] [--retry-failed <results>]}: one
- * workflow over many requests in one JVM (see {@link BatchRunner}). Records go to {@code --results} (or stdout) one
- * JSON line per request as each finishes; the summary goes to stderr. The blast-radius guard is
- * {@link BlastRadiusGuard}; what {@code --retry-failed} runs again, {@link PreviousResults}.
+ * [--dry-run] [--format jsonl|csv] [--max-affected N|P%] [--confirm-affected N] [--retry-failed <results>]
+ * [--resume]}: one workflow over many requests in one JVM (see {@link BatchRunner}). Records go to {@code --results}
+ * (or stdout) one JSON line per request as each finishes; the summary goes to stderr. The blast-radius guard is
+ * {@link BlastRadiusGuard}; what {@code --retry-failed} runs again, {@link PreviousResults}. With a results file, a
+ * journal beside it lets {@code --resume} finish an interrupted batch ({@link BatchResume}).
  *
- * <p>Order: the results file is opened first, then the host, the workflow (loaded and validated once) and the
- * requests' header; a failure of any of them exits 2 before any provider is called. Exit 0 when every request
+ * <p>Order: the journal is checked (a resume refused, or repaired), the results file is opened, then the host, the
+ * workflow (loaded and validated once) and the requests' header, and the journal is started; a failure of any of them
+ * exits 2 before any provider is called. Exit 0 when every request
  * {@code Completed} (dry run: {@code Planned}); 3 when any {@code Failed} or is {@code Invalid}, or the requests could
  * not be read to the end; 4 when none failed but some are {@code Blocked} or {@code NotRun}; 5 when the results could
  * not be written completely (the batch stops taking up requests then).
@@ -58,6 +60,10 @@ final class BatchCommand implements Callable<Integer> {
 
     @Option(names = "--dry-run", description = "Plan every request and run none (context resolvers may read).")
     boolean dryRun;
+
+    @Option(names = "--resume", description = "Finish an interrupted batch: run only the requests its journal"
+            + " (<results>.journal) does not list, with the same inputs; needs --results and --requests <file>.")
+    boolean resume;
 
     @Option(names = "--format", paramLabel = "jsonl|csv",
             description = "Format of the requests; default: by extension, jsonl for stdin.")
@@ -106,9 +112,12 @@ final class BatchCommand implements Callable<Integer> {
         BlastRadiusGuard guard = BlastRadiusGuard.of(maxAffected, confirmAffected, fromStdin, dryRun);
         LongPredicate selected = retryFailed == null ? index -> true
                 : PreviousResults.retrySelection(retryFailed, results, requestsFile, format, err);
+        BatchResume journaled = BatchResume.prepare(results, resume, BatchJournal.Run.of(workflow, host, requestsFile,
+                format, dryRun).with(retryFailed, maxAffected, confirmAffected), err);
         // opened before the host is loaded: no provider is called when the results cannot be written
-        try (BatchResults output = BatchResults.open(results, resultLines, out)) {
+        try (BatchResults output = BatchResults.open(results, journaled.resultsOpener(resultLines), out)) {
             BatchSummary summary;
+            String journalFailure;
             try (Host h = Host.load(host)) {
                 BatchRunner runner = guard.apply(Idle.create().batch().workflow(workflow).providers(h.providers())
                         .executionOptions(h.executionOptions()).concurrency(concurrency).dryRun(dryRun).build(),
@@ -116,26 +125,32 @@ final class BatchCommand implements Callable<Integer> {
                         selected, err);
                 try (RequestSource source = fromStdin
                         ? RequestSource.read(stdin.get(), "<stdin>", format == null ? RequestSource.Format.JSONL : format)
-                        : RequestSource.open(requestsFile, format)) {
+                        : RequestSource.open(requestsFile, format);
+                     BatchJournal journal = journaled.startJournal()) {
                     BatchConsole console = BatchConsole.forTerminal(err, requestsFile);
                     // the counters are JVM-wide and only grow: this batch's share is the difference
                     List<RateLimits.TargetStats> before = RateLimits.snapshot();
-                    summary = runner.run(source, selected, record -> {
+                    // the guard counted the whole batch (the same command resumes); the run skips what is done
+                    summary = runner.run(source, selected.and(journaled.pending()), record -> {
                         output.write(record);
+                        journal.finished(record); // after its results line: a listed request has its record
                         console.finished(record);
                         guard.finished(record);
                     });
                     console.summary(summary, dryRun, RateLimits.throttledSince(before));
                     guard.report(err);
+                    journal.end(summary.stoppedBy() == null && output.failure() == null, err);
+                    journalFailure = journal.failure();
                 }
             }
-            return exitCode(summary, output, err);
+            return exitCode(journaled.withEarlier(summary), output.failure() != null ? output.failure()
+                    : journalFailure, err);
         }
     }
 
-    private int exitCode(BatchSummary s, BatchResults output, PrintWriter err) {
-        if (output.failure() != null) {
-            err.println("idle: " + output.failure());
+    private int exitCode(BatchSummary s, String outputFailure, PrintWriter err) {
+        if (outputFailure != null) {
+            err.println("idle: " + outputFailure);
             return IdleCli.OUTPUT_FAILED;
         }
         if (s.stoppedBy() != null) {

@@ -120,17 +120,9 @@ class EntraIdTemplatesCliTest {
 
     /** Runs the CLI in a child JVM with the secrets in its environment; stdout and stderr go to files in dir. */
     private Process cli(List<String> args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // logs to stderr, as a user sees them (the test class path's simplelogger.properties names a file)
-                "-Dorg.slf4j.simpleLogger.logFile=System.err",
-                "-cp", System.getProperty("java.class.path"), IdleCli.class.getName()));
-        cmd.addAll(args);
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().putAll(SECRETS);
-        pb.environment().put("IDLE_GRAPHSIM_TRUSTSTORE_PASSWORD", new String(sim.trustStorePassword()));
-        pb.redirectOutput(dir.resolve("stdout.txt").toFile());
-        pb.redirectError(dir.resolve("stderr.txt").toFile());
-        Process p = pb.start();
+        Map<String, String> env = new java.util.HashMap<>(SECRETS);
+        env.put("IDLE_GRAPHSIM_TRUSTSTORE_PASSWORD", new String(sim.trustStorePassword()));
+        Process p = ChildCli.start(args, env, dir.resolve("stdout.txt"), dir.resolve("stderr.txt"));
         assertThat(p.waitFor(180, TimeUnit.SECONDS)).as("CLI finished").isTrue();
         return p;
     }
