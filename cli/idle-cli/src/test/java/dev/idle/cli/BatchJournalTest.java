@@ -179,6 +179,17 @@ class BatchJournalTest {
     }
 
     @Test
+    void aResumeWithAnotherBlastRadiusLimitIsRefused() throws IOException {
+        interrupted(2);
+
+        CliRun resumed = CliRun.of(batch("--resume", "--max-affected", "100"));
+
+        assertThat(resumed.exit()).isEqualTo(IdleCli.BAD_INPUT);
+        assertThat(resumed.err()).contains("--max-affected was not given in the interrupted run, now 100");
+        assertThat(journal).exists();
+    }
+
+    @Test
     void aResumeReadingStdinOrWritingStdoutIsRefused() {
         CliRun fromStdin = BatchCommandTest.withSeams(LineSink.LINE_FILES,
                 () -> new ByteArrayInputStream(new byte[0]), "batch", "--workflow", workflow.toString(), "--host",
