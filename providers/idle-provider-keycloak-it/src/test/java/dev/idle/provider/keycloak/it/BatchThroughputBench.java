@@ -1,0 +1,159 @@
+package dev.idle.provider.keycloak.it;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Issue 14's batch benchmark (a {@code main}, not a test): in one run, {@code idle batch} beside a plain HTTP loop at
+ * the same concurrency, printed as one table (see {@code docs/performance.md}):
+ * <ol>
+ *   <li>against the Graph simulator throttled to 20 writes per sliding second ({@code --throttle 20/1s}), with the
+ *       host file's default settings (the provider paces Graph writes at 20/s);</li>
+ *   <li>against an unthrottled simulator, the host file saying {@code rateLimit: none} (otherwise the provider would
+ *       still pace at 20/s);</li>
+ *   <li>against a real Keycloak (skipped with the reason when none can be started).</li>
+ * </ol>
+ * Every run revokes the sessions of fresh identities with one session each, by object id. The throttled row runs
+ * once per side (N identities at 20/s take N/20 s); the others run {@code rounds} times per side, alternating, after a
+ * warm-up round, and report the median rate. Rates are sustained rates ({@link Completions#sustainedRate()}).
+ *
+ * <p>Usage: {@code BatchThroughputBench [N] [concurrency] [rounds]} (600, 8, 3); Keycloak is started from the
+ * distribution named by the system property {@code idle.keycloak.home}, as the tests of this module do.
+ */
+public final class BatchThroughputBench {
+    /** The simulator's limit: writes per sliding second. */
+    static final int LIMIT = 20;
+
+    private BatchThroughputBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        // the Azure SDK's notice about a header the JDK client sets itself, once per token request: noise here
+        System.setProperty("org.slf4j.simpleLogger.log.com.azure.core.http.jdk.httpclient.JdkHttpClient", "error");
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 600;
+        int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        Path work = Files.createTempDirectory("idle-batch-bench");
+        RealKeycloak.Fixture keycloak = System.getProperty("idle.keycloak.home") == null ? null
+                : RealKeycloak.Fixture.start();
+        String noKeycloak = keycloak == null ? "system property idle.keycloak.home is not set"
+                : keycloak.server == null ? keycloak.reason : null;
+        try {
+            run(n, concurrency, rounds, noKeycloak == null ? keycloak.server : null, noKeycloak, work, System.out);
+        } finally {
+            if (keycloak != null) {
+                keycloak.close();
+            }
+        }
+        System.exit(0); // the HTTP clients' selector threads would keep the JVM alive for a while
+    }
+
+    /**
+     * Runs every row and prints the table (with progress lines before it) to {@code out}.
+     *
+     * @param keycloak   a running server, or null to skip the Keycloak row with {@code noKeycloak} as the reason
+     * @return the table's lines
+     */
+    static List<String> run(int n, int concurrency, int rounds, KeycloakServer keycloak, String noKeycloak, Path work,
+                            PrintStream out) throws Exception {
+        int warmUp = Math.max(1, Math.min(n, 200));
+        List<String> rows = new ArrayList<>();
+        String unlimited;
+        // the unthrottled row first: it warms the JIT for the throttled one, whose limiter it does not share
+        try (GraphThroughput graph = new GraphThroughput(work.resolve("graph-unlimited"), 0, true)) {
+            out.println("[bench] Graph, no limit: warm-up, then " + rounds + " rounds of " + n + " per side");
+            graph.plainLoop(graph.users(warmUp), concurrency);
+            graph.idleBatch(graph.users(warmUp), concurrency);
+            List<GraphThroughput.Run> plain = new ArrayList<>();
+            List<GraphThroughput.Run> idle = new ArrayList<>();
+            for (int r = 0; r < rounds; r++) {
+                plain.add(graph.plainLoop(graph.users(n), concurrency));
+                idle.add(graph.idleBatch(graph.users(n), concurrency));
+            }
+            unlimited = graphRow("Graph simulator, no limit (host: rateLimit none)", n, concurrency,
+                    median(idle), median(plain), false);
+        }
+        try (GraphThroughput graph = new GraphThroughput(work.resolve("graph-throttled"), LIMIT, false)) {
+            out.println("[bench] Graph, --throttle " + LIMIT + "/1s: " + n + " per side");
+            GraphThroughput.Run plain = graph.plainLoop(graph.users(n), concurrency);
+            GraphThroughput.Run idle = graph.idleBatch(graph.users(n), concurrency);
+            out.println("[bench] idle batch said: " + idle.detail());
+            rows.add(graphRow("Graph simulator, --throttle " + LIMIT + "/1s (host: defaults)", n, concurrency, idle,
+                    plain, true));
+        }
+        rows.add(unlimited);
+        if (keycloak == null) {
+            rows.add("| Keycloak: skipped (" + noKeycloak + ") | | | | | | | | |");
+        } else {
+            rows.add(keycloakRow(keycloak, work.resolve("keycloak"), n, concurrency, rounds, warmUp, out));
+        }
+        List<String> table = new ArrayList<>();
+        table.add("| row | N, threads | idle batch /s | plain loop /s | idle / plain | % of " + LIMIT + "/s"
+                + " | revocation calls per identity, idle / plain | failed, idle / plain | 429s met, idle / plain |");
+        table.add("|---|---|---|---|---|---|---|---|---|");
+        table.addAll(rows);
+        out.println();
+        table.forEach(out::println);
+        out.println("(100,000 requests under -Xmx256m: MockBatchHeapBench, docs/performance.md)");
+        return table;
+    }
+
+    private static String graphRow(String name, int n, int concurrency, GraphThroughput.Run idle,
+                                   GraphThroughput.Run plain, boolean limited) {
+        double i = idle.completions().sustainedRate();
+        double p = plain.completions().sustainedRate();
+        return "| " + name + " | " + n + ", " + concurrency + " | " + f1(i) + " | " + f1(p) + " | " + f2(i / p)
+                + " | " + (limited ? f1(100 * i / LIMIT) + " % (plain " + f1(100 * p / LIMIT) + " %); busiest 1 s: "
+                        + idle.maxWritesInAnySecond() + " / " + plain.maxWritesInAnySecond() : "—")
+                + " | " + f2((double) idle.revocationCalls() / n) + " / " + f2((double) plain.revocationCalls() / n)
+                + (idle.otherGraphCalls() > 0 ? " (+" + idle.otherGraphCalls() + " other Graph calls)" : "")
+                + " | " + idle.failed() + " / " + plain.failed()
+                + " | " + idle.tooManyRequests() + " / " + plain.tooManyRequests() + " |";
+    }
+
+    private static String keycloakRow(KeycloakServer kc, Path dir, int n, int concurrency, int rounds, int warmUp,
+                                      PrintStream out) throws Exception {
+        KeycloakThroughput bench = new KeycloakThroughput(kc, dir);
+        out.println("[bench] Keycloak: warm-up, then " + rounds + " rounds of " + n + " per side");
+        bench.plainLoop(bench.users(warmUp), concurrency);
+        bench.idleBatch(bench.users(warmUp), concurrency);
+        List<KeycloakThroughput.Run> plain = new ArrayList<>();
+        List<KeycloakThroughput.Run> idle = new ArrayList<>();
+        for (int r = 0; r < rounds; r++) {
+            plain.add(bench.plainLoop(bench.users(n), concurrency));
+            idle.add(bench.idleBatch(bench.users(n), concurrency));
+        }
+        KeycloakThroughput.Run i = medianOf(idle, run -> run.completions().sustainedRate());
+        KeycloakThroughput.Run p = medianOf(plain, run -> run.completions().sustainedRate());
+        double ir = i.completions().sustainedRate();
+        double pr = p.completions().sustainedRate();
+        return "| Keycloak (real server), list sessions + logout | " + n + ", " + concurrency + " | " + f1(ir)
+                + " | " + f1(pr) + " | " + f2(ir / pr) + " | — | HTTP calls per identity " + f2((double) i.calls() / n)
+                + " / " + f2((double) p.calls() / n) + " | " + i.failed() + " / " + p.failed() + " | — |";
+    }
+
+    private static GraphThroughput.Run median(List<GraphThroughput.Run> runs) {
+        return medianOf(runs, run -> run.completions().sustainedRate());
+    }
+
+    /** The run with the median rate (the lower middle one of an even count). */
+    static <T> T medianOf(List<T> runs, ToDoubleFunction<T> rate) {
+        List<T> sorted = new ArrayList<>(runs);
+        sorted.sort(Comparator.comparingDouble(rate));
+        return sorted.get((sorted.size() - 1) / 2);
+    }
+
+    private static String f1(double v) {
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    private static String f2(double v) {
+        return Double.isNaN(v) || Double.isInfinite(v) ? "n/a" : String.format(Locale.ROOT, "%.2f", v);
+    }
+}
