@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -23,12 +24,15 @@ import java.util.function.ToDoubleFunction;
  * once per side (N identities at 20/s take N/20 s); the others run {@code rounds} times per side, alternating, after a
  * warm-up round, and report the median rate. Rates are sustained rates ({@link Completions#sustainedRate()}).
  *
- * <p>Usage: {@code BatchThroughputBench [N] [concurrency] [rounds]} (600, 8, 3); Keycloak is started from the
+ * <p>Usage: {@code BatchThroughputBench [N] [concurrency] [rounds] [rows]} (600, 8, 3, all rows; {@code rows} is a
+ * comma list of {@code throttled}, {@code unlimited}, {@code keycloak}, for profiling one of them); Keycloak is started from the
  * distribution named by the system property {@code idle.keycloak.home}, as the tests of this module do.
  */
 public final class BatchThroughputBench {
     /** The simulator's limit: writes per sliding second. */
     static final int LIMIT = 20;
+    /** The rows, by the names the fourth argument uses. */
+    static final Set<String> ROWS = Set.of("throttled", "unlimited", "keycloak");
 
     private BatchThroughputBench() {
     }
@@ -39,13 +43,15 @@ public final class BatchThroughputBench {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 600;
         int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        Set<String> only = args.length > 3 ? Set.of(args[3].split(",")) : ROWS;
         Path work = Files.createTempDirectory("idle-batch-bench");
-        RealKeycloak.Fixture keycloak = System.getProperty("idle.keycloak.home") == null ? null
-                : RealKeycloak.Fixture.start();
+        RealKeycloak.Fixture keycloak = System.getProperty("idle.keycloak.home") == null
+                || !only.contains("keycloak") ? null : RealKeycloak.Fixture.start();
         String noKeycloak = keycloak == null ? "system property idle.keycloak.home is not set"
                 : keycloak.server == null ? keycloak.reason : null;
         try {
-            run(n, concurrency, rounds, noKeycloak == null ? keycloak.server : null, noKeycloak, work, System.out);
+            run(n, concurrency, rounds, only, noKeycloak == null ? keycloak.server : null, noKeycloak, work,
+                    System.out);
         } finally {
             if (keycloak != null) {
                 keycloak.close();
@@ -60,13 +66,13 @@ public final class BatchThroughputBench {
      * @param keycloak   a running server, or null to skip the Keycloak row with {@code noKeycloak} as the reason
      * @return the table's lines
      */
-    static List<String> run(int n, int concurrency, int rounds, KeycloakServer keycloak, String noKeycloak, Path work,
-                            PrintStream out) throws Exception {
+    static List<String> run(int n, int concurrency, int rounds, Set<String> only, KeycloakServer keycloak,
+                            String noKeycloak, Path work, PrintStream out) throws Exception {
         int warmUp = Math.max(1, Math.min(n, 200));
         List<String> rows = new ArrayList<>();
-        String unlimited;
+        String unlimited = null;
         // the unthrottled row first: it warms the JIT for the throttled one, whose limiter it does not share
-        try (GraphThroughput graph = new GraphThroughput(work.resolve("graph-unlimited"), 0, true)) {
+        if (only.contains("unlimited")) try (GraphThroughput graph = new GraphThroughput(work.resolve("graph-unlimited"), 0, true)) {
             out.println("[bench] Graph, no limit: warm-up, then " + rounds + " rounds of " + n + " per side");
             graph.plainLoop(graph.users(warmUp), concurrency);
             graph.idleBatch(graph.users(warmUp), concurrency);
@@ -79,7 +85,7 @@ public final class BatchThroughputBench {
             unlimited = graphRow("Graph simulator, no limit (host: rateLimit none)", n, concurrency,
                     median(idle), median(plain), false);
         }
-        try (GraphThroughput graph = new GraphThroughput(work.resolve("graph-throttled"), LIMIT, false)) {
+        if (only.contains("throttled")) try (GraphThroughput graph = new GraphThroughput(work.resolve("graph-throttled"), LIMIT, false)) {
             out.println("[bench] Graph, --throttle " + LIMIT + "/1s: " + n + " per side");
             GraphThroughput.Run plain = graph.plainLoop(graph.users(n), concurrency);
             GraphThroughput.Run idle = graph.idleBatch(graph.users(n), concurrency);
@@ -87,8 +93,12 @@ public final class BatchThroughputBench {
             rows.add(graphRow("Graph simulator, --throttle " + LIMIT + "/1s (host: defaults)", n, concurrency, idle,
                     plain, true));
         }
-        rows.add(unlimited);
-        if (keycloak == null) {
+        if (unlimited != null) {
+            rows.add(unlimited);
+        }
+        if (!only.contains("keycloak")) {
+            // not asked for
+        } else if (keycloak == null) {
             rows.add("| Keycloak: skipped (" + noKeycloak + ") | | | | | | | | |");
         } else {
             rows.add(keycloakRow(keycloak, work.resolve("keycloak"), n, concurrency, rounds, warmUp, out));

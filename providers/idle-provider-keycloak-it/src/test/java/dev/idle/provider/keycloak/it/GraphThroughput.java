@@ -121,6 +121,16 @@ final class GraphThroughput implements AutoCloseable {
                 other++;
             }
         }
+        if (System.getenv("XDEBUG") != null && !log.isEmpty()) {
+            java.time.Instant t0 = log.get(0).time();
+            List<RequestRecord> w = sim.acceptedWriteLog();
+            for (var ra : sim.retryAfterIssued()) {
+                long at = Duration.between(t0, ra.issuedAt()).toMillis();
+                System.out.println("[debug] 429 at +" + at + " ms; accepted writes in the 1 s before: "
+                        + w.stream().filter(x -> x.time().isAfter(ra.issuedAt().minusSeconds(1)) && !x.time().isAfter(ra.issuedAt())).map(x -> Duration.between(ra.issuedAt().minusSeconds(1), x.time()).toMillis()).toList());
+            }
+            System.out.println("[debug] per second: " + sim.writesPerSecond().values());
+        }
         int stillSignedIn = (int) ids.stream().filter(id -> sim.sessionCount(id) > 0).count();
         return new Run(completions, Math.max(failed, stillSignedIn), revocations, other, tokens,
                 sim.tooManyRequestsSent(), sim.maxWritesInAnyWindow(Duration.ofSeconds(1)), detail);
