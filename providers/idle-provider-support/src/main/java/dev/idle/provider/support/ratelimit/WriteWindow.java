@@ -1,6 +1,7 @@
 package dev.idle.provider.support.ratelimit;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -40,13 +41,23 @@ final class WriteWindow {
         this.sentAt = new long[size];
         this.answeredAt = new long[size];
         this.owner = new long[size];
-        java.util.Arrays.fill(owner, -1);
+        Arrays.fill(owner, -1);
     }
 
     /** The window a rate allows: {@code max(1, floor(rate))} writes per {@code size / rate} seconds. */
     static WriteWindow forRate(double writesPerSecond) {
         int size = (int) Math.max(1, Math.floor(writesPerSecond));
         return new WriteWindow(size, Duration.ofNanos(Math.round(size * 1e9 / writesPerSecond)));
+    }
+
+    /** Writes per window. */
+    int size() {
+        return size;
+    }
+
+    /** The window's length. */
+    Duration span() {
+        return Duration.ofNanos(spanNanos);
     }
 
     /**
