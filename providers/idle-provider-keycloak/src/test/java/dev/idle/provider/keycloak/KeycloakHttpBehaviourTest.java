@@ -197,6 +197,39 @@ class KeycloakHttpBehaviourTest {
     }
 
     @Test
+    void revokingByUserIdListsTheSessionsAndLogsOutWithoutReadingTheUserFirst() {
+        String id = "5f0c2a8e-1b3d-4c5e-9f60-7a8b9c0d1e2f";
+        adminReplies.add(Reply.of(200, "[{\"id\":\"s1\"}]"));
+        adminReplies.add(Reply.of(204, ""));
+        SessionRevoker p = provider(SECRET, Map.of());
+
+        assertThat(p.revokeSessions(id, null).changed()).isTrue();
+        assertThat(adminRequests).containsExactly(
+                "GET /admin/realms/acme/users/" + id + "/sessions",
+                "POST /admin/realms/acme/users/" + id + "/logout");
+    }
+
+    @Test
+    void aKeyShapedLikeAnIdThatIsNoUserIdIsLookedUpAsAUsernameAsBefore() {
+        String key = "5f0c2a8e-1b3d-4c5e-9f60-7a8b9c0d1e2f";
+        String user = "{\"id\":\"u1\",\"username\":\"" + key + "\",\"enabled\":true}";
+        adminReplies.add(Reply.of(404, "{\"error\":\"User not found\"}"));
+        adminReplies.add(Reply.of(404, "{\"error\":\"User not found\"}"));
+        adminReplies.add(Reply.of(200, "[" + user + "]"));
+        adminReplies.add(Reply.of(200, "[]"));
+        adminReplies.add(Reply.of(204, ""));
+        SessionRevoker p = provider(SECRET, Map.of());
+
+        assertThat(p.revokeSessions(key, null).changed()).isFalse();
+        assertThat(adminRequests).containsExactly(
+                "GET /admin/realms/acme/users/" + key + "/sessions",
+                "GET /admin/realms/acme/users/" + key,
+                "GET /admin/realms/acme/users?exact=true&briefRepresentation=false&username=" + key,
+                "GET /admin/realms/acme/users/u1/sessions",
+                "POST /admin/realms/acme/users/u1/logout");
+    }
+
+    @Test
     void theDocumentedSessionsRevokedCountReachesTheStepsOutput() {
         adminReplies.add(Reply.of(200, "[" + USER + "]"));
         adminReplies.add(Reply.of(200, "[{\"id\":\"s1\"},{\"id\":\"s2\"}]"));

@@ -4,11 +4,9 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.ToDoubleFunction;
 
 /**
  * Issue 14's batch benchmark (a {@code main}, not a test): in one run, {@code idle batch} beside a plain HTTP loop at
@@ -45,7 +43,11 @@ public final class BatchThroughputBench {
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         Set<String> only = args.length > 3 ? Set.of(args[3].split(",")) : ROWS;
         Path work = Files.createTempDirectory("idle-batch-bench");
-        RealKeycloak.Fixture keycloak = System.getProperty("idle.keycloak.home") == null
+        String home = System.getProperty("idle.keycloak.home");
+        if (home != null) { // kc.sh runs in the distribution's folder: a relative path would not resolve there
+            System.setProperty("idle.keycloak.home", Path.of(home).toAbsolutePath().toString());
+        }
+        RealKeycloak.Fixture keycloak = home == null
                 || !only.contains("keycloak") ? null : RealKeycloak.Fixture.start();
         String noKeycloak = keycloak == null ? "system property idle.keycloak.home is not set"
                 : keycloak.server == null ? keycloak.reason : null;
@@ -68,30 +70,28 @@ public final class BatchThroughputBench {
      */
     static List<String> run(int n, int concurrency, int rounds, Set<String> only, KeycloakServer keycloak,
                             String noKeycloak, Path work, PrintStream out) throws Exception {
-        int warmUp = Math.max(1, Math.min(n, 200));
         List<String> rows = new ArrayList<>();
         String unlimited = null;
         // the unthrottled row first: it warms the JIT for the throttled one, whose limiter it does not share
-        if (only.contains("unlimited")) try (GraphThroughput graph = new GraphThroughput(work.resolve("graph-unlimited"), 0, true)) {
-            out.println("[bench] Graph, no limit: warm-up, then " + rounds + " rounds of " + n + " per side");
-            graph.plainLoop(graph.users(warmUp), concurrency);
-            graph.idleBatch(graph.users(warmUp), concurrency);
-            List<GraphThroughput.Run> plain = new ArrayList<>();
-            List<GraphThroughput.Run> idle = new ArrayList<>();
-            for (int r = 0; r < rounds; r++) {
-                plain.add(graph.plainLoop(graph.users(n), concurrency));
-                idle.add(graph.idleBatch(graph.users(n), concurrency));
+        if (only.contains("unlimited")) {
+            try (GraphThroughput graph = new GraphThroughput(work.resolve("graph-unlimited"), 0, true)) {
+                out.println("[bench] Graph, no limit: warm-up, then " + rounds + " rounds of " + n + " per side");
+                SideBySide<GraphThroughput.Run> runs = SideBySide.run(graph::users, n, Math.min(1000, 2 * n), rounds,
+                        ids -> graph.plainLoop(ids, concurrency), ids -> graph.idleBatch(ids, concurrency));
+                unlimited = graphRow("Graph simulator, no limit (host: rateLimit none)", n, concurrency,
+                        runs.medianIdle(GraphThroughput.Run::rate), runs.medianPlain(GraphThroughput.Run::rate), false);
             }
-            unlimited = graphRow("Graph simulator, no limit (host: rateLimit none)", n, concurrency,
-                    median(idle), median(plain), false);
         }
-        if (only.contains("throttled")) try (GraphThroughput graph = new GraphThroughput(work.resolve("graph-throttled"), LIMIT, false)) {
-            out.println("[bench] Graph, --throttle " + LIMIT + "/1s: " + n + " per side");
-            GraphThroughput.Run plain = graph.plainLoop(graph.users(n), concurrency);
-            GraphThroughput.Run idle = graph.idleBatch(graph.users(n), concurrency);
-            out.println("[bench] idle batch said: " + idle.detail());
-            rows.add(graphRow("Graph simulator, --throttle " + LIMIT + "/1s (host: defaults)", n, concurrency, idle,
-                    plain, true));
+        if (only.contains("throttled")) {
+            try (GraphThroughput graph = new GraphThroughput(work.resolve("graph-throttled"), LIMIT, false)) {
+                out.println("[bench] Graph, --throttle " + LIMIT + "/1s: " + n + " per side");
+                SideBySide<GraphThroughput.Run> runs = SideBySide.run(graph::users, n, 0, 1,
+                        ids -> graph.plainLoop(ids, concurrency), ids -> graph.idleBatch(ids, concurrency));
+                GraphThroughput.Run idle = runs.idle().get(0);
+                out.println("[bench] idle batch said: " + idle.detail());
+                rows.add(graphRow("Graph simulator, --throttle " + LIMIT + "/1s (host: defaults)", n, concurrency,
+                        idle, runs.plain().get(0), true));
+            }
         }
         if (unlimited != null) {
             rows.add(unlimited);
@@ -99,9 +99,9 @@ public final class BatchThroughputBench {
         if (!only.contains("keycloak")) {
             // not asked for
         } else if (keycloak == null) {
-            rows.add("| Keycloak: skipped (" + noKeycloak + ") | | | | | | | | |");
+            rows.add("| Keycloak: skipped (" + noKeycloak.lines().findFirst().orElse("") + ") | | | | | | | | |");
         } else {
-            rows.add(keycloakRow(keycloak, work.resolve("keycloak"), n, concurrency, rounds, warmUp, out));
+            rows.add(keycloakRow(keycloak, work.resolve("keycloak"), n, concurrency, rounds, out));
         }
         List<String> table = new ArrayList<>();
         table.add("| row | N, threads | idle batch /s | plain loop /s | idle / plain | % of " + LIMIT + "/s"
@@ -116,8 +116,8 @@ public final class BatchThroughputBench {
 
     private static String graphRow(String name, int n, int concurrency, GraphThroughput.Run idle,
                                    GraphThroughput.Run plain, boolean limited) {
-        double i = idle.completions().sustainedRate();
-        double p = plain.completions().sustainedRate();
+        double i = idle.rate();
+        double p = plain.rate();
         return "| " + name + " | " + n + ", " + concurrency + " | " + f1(i) + " | " + f1(p) + " | " + f2(i / p)
                 + " | " + (limited ? f1(100 * i / LIMIT) + " % (plain " + f1(100 * p / LIMIT) + " %); busiest 1 s: "
                         + idle.maxWritesInAnySecond() + " / " + plain.maxWritesInAnySecond() : "—")
@@ -127,36 +127,19 @@ public final class BatchThroughputBench {
                 + " | " + idle.tooManyRequests() + " / " + plain.tooManyRequests() + " |";
     }
 
-    private static String keycloakRow(KeycloakServer kc, Path dir, int n, int concurrency, int rounds, int warmUp,
+    private static String keycloakRow(KeycloakServer kc, Path dir, int n, int concurrency, int rounds,
                                       PrintStream out) throws Exception {
         KeycloakThroughput bench = new KeycloakThroughput(kc, dir);
         out.println("[bench] Keycloak: warm-up, then " + rounds + " rounds of " + n + " per side");
-        bench.plainLoop(bench.users(warmUp), concurrency);
-        bench.idleBatch(bench.users(warmUp), concurrency);
-        List<KeycloakThroughput.Run> plain = new ArrayList<>();
-        List<KeycloakThroughput.Run> idle = new ArrayList<>();
-        for (int r = 0; r < rounds; r++) {
-            plain.add(bench.plainLoop(bench.users(n), concurrency));
-            idle.add(bench.idleBatch(bench.users(n), concurrency));
-        }
-        KeycloakThroughput.Run i = medianOf(idle, run -> run.completions().sustainedRate());
-        KeycloakThroughput.Run p = medianOf(plain, run -> run.completions().sustainedRate());
-        double ir = i.completions().sustainedRate();
-        double pr = p.completions().sustainedRate();
+        SideBySide<KeycloakThroughput.Run> runs = SideBySide.run(bench::users, n, Math.min(300, n), rounds,
+                ids -> bench.plainLoop(ids, concurrency), ids -> bench.idleBatch(ids, concurrency));
+        KeycloakThroughput.Run i = runs.medianIdle(KeycloakThroughput.Run::rate);
+        KeycloakThroughput.Run p = runs.medianPlain(KeycloakThroughput.Run::rate);
+        double ir = i.rate();
+        double pr = p.rate();
         return "| Keycloak (real server), list sessions + logout | " + n + ", " + concurrency + " | " + f1(ir)
                 + " | " + f1(pr) + " | " + f2(ir / pr) + " | — | HTTP calls per identity " + f2((double) i.calls() / n)
                 + " / " + f2((double) p.calls() / n) + " | " + i.failed() + " / " + p.failed() + " | — |";
-    }
-
-    private static GraphThroughput.Run median(List<GraphThroughput.Run> runs) {
-        return medianOf(runs, run -> run.completions().sustainedRate());
-    }
-
-    /** The run with the median rate (the lower middle one of an even count). */
-    static <T> T medianOf(List<T> runs, ToDoubleFunction<T> rate) {
-        List<T> sorted = new ArrayList<>(runs);
-        sorted.sort(Comparator.comparingDouble(rate));
-        return sorted.get((sorted.size() - 1) / 2);
     }
 
     private static String f1(double v) {

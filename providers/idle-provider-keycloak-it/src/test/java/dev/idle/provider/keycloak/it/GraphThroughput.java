@@ -30,6 +30,9 @@ final class GraphThroughput implements AutoCloseable {
     /** What one run (idle or plain) did, counted at the simulator. */
     record Run(Completions completions, int failed, int revocationCalls, int otherGraphCalls, int tokenCalls,
                int tooManyRequests, int maxWritesInAnySecond, String detail) {
+        double rate() {
+            return completions.sustainedRate();
+        }
     }
 
     private final GraphSimulator sim;

@@ -29,6 +29,9 @@ final class KeycloakThroughput {
 
     /** What one run did: {@code calls} are the HTTP calls sent (token requests included). */
     record Run(Completions completions, int failed, long calls) {
+        double rate() {
+            return completions.sustainedRate();
+        }
     }
 
     private final KeycloakServer kc;
