@@ -3,6 +3,7 @@ package dev.idle.provider.keycloak.it;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +31,9 @@ public final class BatchThroughputBench {
     /** The simulator's limit: writes per sliding second. */
     static final int LIMIT = 20;
     /** The rows, by the names the fourth argument uses. */
-    static final Set<String> ROWS = Set.of("throttled", "unlimited", "keycloak");
+    static final Set<String> ROWS = Set.of("throttled", "unlimited", "latency", "keycloak");
+    /** The answer delay of the simulator in the row that models a service some way off. */
+    static final Duration LATENCY = Duration.ofMillis(20);
 
     private BatchThroughputBench() {
     }
@@ -72,18 +75,17 @@ public final class BatchThroughputBench {
                             String noKeycloak, Path work, PrintStream out) throws Exception {
         List<String> rows = new ArrayList<>();
         String unlimited = null;
+        String withLatency = null;
         // the unthrottled row first: it warms the JIT for the throttled one, whose limiter it does not share
         if (only.contains("unlimited")) {
-            try (GraphThroughput graph = new GraphThroughput(work.resolve("graph-unlimited"), 0, true)) {
-                out.println("[bench] Graph, no limit: warm-up, then " + rounds + " rounds of " + n + " per side");
-                SideBySide<GraphThroughput.Run> runs = SideBySide.run(graph::users, n, Math.min(1000, 2 * n), rounds,
-                        ids -> graph.plainLoop(ids, concurrency), ids -> graph.idleBatch(ids, concurrency));
-                unlimited = graphRow("Graph simulator, no limit (host: rateLimit none)", n, concurrency,
-                        runs.medianIdle(GraphThroughput.Run::rate), runs.medianPlain(GraphThroughput.Run::rate), false);
-            }
+            unlimited = unlimitedRow(work.resolve("graph-unlimited"), n, concurrency, rounds, Duration.ZERO, out);
+        }
+        if (only.contains("latency")) {
+            withLatency = unlimitedRow(work.resolve("graph-latency"), n, concurrency, rounds, LATENCY, out);
         }
         if (only.contains("throttled")) {
-            try (GraphThroughput graph = new GraphThroughput(work.resolve("graph-throttled"), LIMIT, false)) {
+            try (GraphThroughput graph = new GraphThroughput(work.resolve("graph-throttled"), LIMIT, false,
+                    Duration.ZERO)) {
                 out.println("[bench] Graph, --throttle " + LIMIT + "/1s: " + n + " per side");
                 SideBySide<GraphThroughput.Run> runs = SideBySide.run(graph::users, n, 0, 1,
                         ids -> graph.plainLoop(ids, concurrency), ids -> graph.idleBatch(ids, concurrency));
@@ -95,6 +97,9 @@ public final class BatchThroughputBench {
         }
         if (unlimited != null) {
             rows.add(unlimited);
+        }
+        if (withLatency != null) {
+            rows.add(withLatency);
         }
         if (!only.contains("keycloak")) {
             // not asked for
@@ -112,6 +117,19 @@ public final class BatchThroughputBench {
         table.forEach(out::println);
         out.println("(100,000 requests under -Xmx256m: MockBatchHeapBench, docs/performance.md)");
         return table;
+    }
+
+    private static String unlimitedRow(Path dir, int n, int concurrency, int rounds, Duration latency,
+                                       PrintStream out) throws Exception {
+        try (GraphThroughput graph = new GraphThroughput(dir, 0, true, latency)) {
+            String name = "Graph simulator, no limit" + (latency.isZero() ? "" : ", answers after "
+                    + latency.toMillis() + " ms");
+            out.println("[bench] " + name + ": warm-up, then " + rounds + " rounds of " + n + " per side");
+            SideBySide<GraphThroughput.Run> runs = SideBySide.run(graph::users, n, Math.min(1000, 2 * n), rounds,
+                    ids -> graph.plainLoop(ids, concurrency), ids -> graph.idleBatch(ids, concurrency));
+            return graphRow(name + " (host: rateLimit none)", n, concurrency,
+                    runs.medianIdle(GraphThroughput.Run::rate), runs.medianPlain(GraphThroughput.Run::rate), false);
+        }
     }
 
     private static String graphRow(String name, int n, int concurrency, GraphThroughput.Run idle,

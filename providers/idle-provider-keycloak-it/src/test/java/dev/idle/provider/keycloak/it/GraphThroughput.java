@@ -45,10 +45,10 @@ final class GraphThroughput implements AutoCloseable {
     /**
      * Starts a simulator, throttled to {@code throttleWrites} per sliding second (with {@code Retry-After: 1}, as
      * {@code idle graph-simulator --throttle 20/1s}) unless it is 0, and writes the host file: default settings, or
-     * {@code rateLimit: none} when {@code unpaced}.
+     * {@code rateLimit: none} when {@code unpaced}. Every answer is delayed by {@code latency} (zero: at once).
      */
-    GraphThroughput(Path dir, int throttleWrites, boolean unpaced) throws IOException {
-        GraphSimulator.Builder b = GraphSimulator.builder();
+    GraphThroughput(Path dir, int throttleWrites, boolean unpaced, Duration latency) throws IOException {
+        GraphSimulator.Builder b = GraphSimulator.builder().latency(latency);
         if (throttleWrites > 0) {
             b.throttle(throttleWrites, Duration.ofSeconds(1), Duration.ofSeconds(1));
         }
