@@ -103,8 +103,8 @@ final class GraphThroughput implements AutoCloseable {
     /** The plain loop over {@code ids}: one token, one client, {@code concurrency} threads. */
     Run plainLoop(List<String> ids, int concurrency) throws IOException, InterruptedException {
         settle();
-        PlainLoop loop = new PlainLoop(sim.clientSslContext(), token());
         URI base = sim.graphBaseUrl();
+        PlainLoop loop = new PlainLoop(sim.clientSslContext(), base, token());
         PlainLoop.Outcome o = loop.run(ids, concurrency,
                 id -> loop.send("POST", URI.create(base + "/users/" + id + "/revokeSignInSessions")));
         return counted(o.completions(), o.failed(), ids, "");

@@ -122,7 +122,7 @@ final class KeycloakThroughput {
         if (t.status() != 200) {
             throw new IllegalStateException("engine client token: HTTP " + t.status());
         }
-        PlainLoop loop = new PlainLoop(null, t.body().path("access_token").asText());
+        PlainLoop loop = new PlainLoop(null, URI.create(kc.baseUrl()), t.body().path("access_token").asText());
         String users = kc.baseUrl() + "/admin/realms/" + REALM + "/users/";
         PlainLoop.Outcome o = loop.run(ids, concurrency, id -> {
             loop.send("GET", URI.create(users + id + "/sessions"));

@@ -1,5 +1,6 @@
 package dev.idle.provider.keycloak.it;
 
+import dev.idle.provider.support.http.HttpClients;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,7 +19,7 @@ import javax.net.ssl.SSLContext;
 
 /**
  * The baseline of {@link BatchThroughputBench}: what a careful script does with the JDK's {@link HttpClient} alone —
- * one client (one connection pool) and one bearer token for every call, {@code concurrency} threads taking the next
+ * one client (one connection pool, the providers' protocol choice) and one bearer token for every call, {@code concurrency} threads taking the next
  * identity, a {@code 429} (or a {@code 503} with {@code Retry-After}) answered by sleeping that thread for the
  * {@code Retry-After} seconds and sending again. No pacing, no retries of other failures: an identity whose calls fail
  * counts as failed.
@@ -40,12 +41,13 @@ final class PlainLoop {
     private final AtomicInteger calls = new AtomicInteger();
     private final AtomicInteger throttled = new AtomicInteger();
 
-    PlainLoop(SSLContext ssl, String token) {
-        HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
-        if (ssl != null) {
-            b.sslContext(ssl);
-        }
-        this.http = b.build();
+    /**
+     * A loop whose client is built with the JDK settings the providers use ({@link HttpClients#builder}): HTTP/2
+     * through ALPN for {@code https}, HTTP/1.1 for plain {@code http} (no {@code h2c} upgrade), so both contenders
+     * speak the same protocol to {@code server}.
+     */
+    PlainLoop(SSLContext ssl, URI server, String token) {
+        this.http = HttpClients.builder(Duration.ofSeconds(10), ssl, server).build();
         this.token = token;
     }
 
