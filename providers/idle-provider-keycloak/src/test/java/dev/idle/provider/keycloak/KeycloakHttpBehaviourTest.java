@@ -34,6 +34,8 @@ import dev.idle.testkit.TestEnvironment;
  */
 class KeycloakHttpBehaviourTest {
     private static final String SECRET = "s3cret-value-for-tests";
+    /** A key in the form of a Keycloak user id. */
+    private static final String ID_SHAPED_KEY = "5f0c2a8e-1b3d-4c5e-9f60-7a8b9c0d1e2f";
     private static final String USER = "{\"id\":\"u1\",\"username\":\"jdoe\",\"enabled\":true}";
 
     private HttpServer server;
@@ -198,7 +200,7 @@ class KeycloakHttpBehaviourTest {
 
     @Test
     void revokingByUserIdListsTheSessionsAndLogsOutWithoutReadingTheUserFirst() {
-        String id = "5f0c2a8e-1b3d-4c5e-9f60-7a8b9c0d1e2f";
+        String id = ID_SHAPED_KEY;
         adminReplies.add(Reply.of(200, "[{\"id\":\"s1\"}]"));
         adminReplies.add(Reply.of(204, ""));
         SessionRevoker p = provider(SECRET, Map.of());
@@ -211,7 +213,7 @@ class KeycloakHttpBehaviourTest {
 
     @Test
     void aKeyShapedLikeAnIdThatIsNoUserIdIsLookedUpAsAUsernameAsBefore() {
-        String key = "5f0c2a8e-1b3d-4c5e-9f60-7a8b9c0d1e2f";
+        String key = ID_SHAPED_KEY;
         String user = "{\"id\":\"u1\",\"username\":\"" + key + "\",\"enabled\":true}";
         adminReplies.add(Reply.of(404, "{\"error\":\"User not found\"}"));
         adminReplies.add(Reply.of(404, "{\"error\":\"User not found\"}"));
