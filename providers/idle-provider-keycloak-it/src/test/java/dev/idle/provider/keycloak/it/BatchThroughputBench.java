@@ -17,6 +17,7 @@ import java.util.Set;
  *       host file's default settings (the provider paces Graph writes at 20/s);</li>
  *   <li>against an unthrottled simulator, the host file saying {@code rateLimit: none} (otherwise the provider would
  *       still pace at 20/s);</li>
+ *   <li>the same against a simulator that answers after {@link #LATENCY} (a service some way off);</li>
  *   <li>against a real Keycloak (skipped with the reason when none can be started).</li>
  * </ol>
  * Every run revokes the sessions of fresh identities with one session each, by object id. The throttled row runs
@@ -24,8 +25,9 @@ import java.util.Set;
  * warm-up round, and report the median rate. Rates are sustained rates ({@link Completions#sustainedRate()}).
  *
  * <p>Usage: {@code BatchThroughputBench [N] [concurrency] [rounds] [rows]} (600, 8, 3, all rows; {@code rows} is a
- * comma list of {@code throttled}, {@code unlimited}, {@code keycloak}, for profiling one of them); Keycloak is started from the
- * distribution named by the system property {@code idle.keycloak.home}, as the tests of this module do.
+ * comma list of {@code throttled}, {@code unlimited}, {@code latency}, {@code keycloak}, e.g. to profile one of
+ * them); Keycloak is started from the distribution named by the system property {@code idle.keycloak.home}, as the
+ * tests of this module do.
  */
 public final class BatchThroughputBench {
     /** The simulator's limit: writes per sliding second. */
@@ -39,8 +41,6 @@ public final class BatchThroughputBench {
     }
 
     public static void main(String[] args) throws Exception {
-        // the Azure SDK's notice about a header the JDK client sets itself, once per token request: noise here
-        System.setProperty("org.slf4j.simpleLogger.log.com.azure.core.http.jdk.httpclient.JdkHttpClient", "error");
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 600;
         int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
@@ -73,6 +73,8 @@ public final class BatchThroughputBench {
      */
     static List<String> run(int n, int concurrency, int rounds, Set<String> only, KeycloakServer keycloak,
                             String noKeycloak, Path work, PrintStream out) throws Exception {
+        // the Azure SDK's notice about a header the JDK client sets itself, once per token request: noise here
+        System.setProperty("org.slf4j.simpleLogger.log.com.azure.core.http.jdk.httpclient.JdkHttpClient", "error");
         List<String> rows = new ArrayList<>();
         String unlimited = null;
         String withLatency = null;
@@ -141,6 +143,7 @@ public final class BatchThroughputBench {
                         + idle.maxWritesInAnySecond() + " / " + plain.maxWritesInAnySecond() : "—")
                 + " | " + f2((double) idle.revocationCalls() / n) + " / " + f2((double) plain.revocationCalls() / n)
                 + (idle.otherGraphCalls() > 0 ? " (+" + idle.otherGraphCalls() + " other Graph calls)" : "")
+                + "; tokens " + idle.tokenCalls() + " / " + plain.tokenCalls()
                 + " | " + idle.failed() + " / " + plain.failed()
                 + " | " + idle.tooManyRequests() + " / " + plain.tooManyRequests() + " |";
     }
@@ -156,7 +159,8 @@ public final class BatchThroughputBench {
         double ir = i.rate();
         double pr = p.rate();
         return "| Keycloak (real server), list sessions + logout | " + n + ", " + concurrency + " | " + f1(ir)
-                + " | " + f1(pr) + " | " + f2(ir / pr) + " | — | HTTP calls per identity " + f2((double) i.calls() / n)
+                + " | " + f1(pr) + " | " + f2(ir / pr) + " | — | HTTP calls per identity "
+                + f2((double) i.calls() / n)
                 + " / " + f2((double) p.calls() / n) + " | " + i.failed() + " / " + p.failed() + " | — |";
     }
 

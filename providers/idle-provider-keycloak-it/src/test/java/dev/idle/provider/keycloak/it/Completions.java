@@ -43,6 +43,7 @@ record Completions(List<Instant> finished) {
 
     /** From the first to the last completion. */
     Duration span() {
-        return finished.isEmpty() ? Duration.ZERO : Duration.between(finished.get(0), finished.get(finished.size() - 1));
+        return finished.isEmpty() ? Duration.ZERO
+                : Duration.between(finished.get(0), finished.get(finished.size() - 1));
     }
 }

@@ -67,7 +67,8 @@ final class GraphThroughput implements AutoCloseable {
                     trustStore: '%s'
                     trustStorePasswordFile: '%s'
                 %s    auth: { type: ClientSecret, tenantId: %s, clientId: %s, file: '%s' }
-                """.formatted(sim.graphBaseUrl(), sim.authorityHost(), slashes(sim.trustStore()), slashes(storePassword),
+                """.formatted(sim.graphBaseUrl(), sim.authorityHost(), slashes(sim.trustStore()),
+                slashes(storePassword),
                 unpaced ? "    rateLimit: none\n" : "", TENANT, CLIENT, slashes(secret)));
         this.workflow = IdleBatchRun.revokeWorkflow(dir.resolve("revoke.psd1"));
     }
@@ -123,16 +124,6 @@ final class GraphThroughput implements AutoCloseable {
             } else {
                 other++;
             }
-        }
-        if (System.getenv("XDEBUG") != null && !log.isEmpty()) {
-            java.time.Instant t0 = log.get(0).time();
-            List<RequestRecord> w = sim.acceptedWriteLog();
-            for (var ra : sim.retryAfterIssued()) {
-                long at = Duration.between(t0, ra.issuedAt()).toMillis();
-                System.out.println("[debug] 429 at +" + at + " ms; accepted writes in the 1 s before: "
-                        + w.stream().filter(x -> x.time().isAfter(ra.issuedAt().minusSeconds(1)) && !x.time().isAfter(ra.issuedAt())).map(x -> Duration.between(ra.issuedAt().minusSeconds(1), x.time()).toMillis()).toList());
-            }
-            System.out.println("[debug] per second: " + sim.writesPerSecond().values());
         }
         int stillSignedIn = (int) ids.stream().filter(id -> sim.sessionCount(id) > 0).count();
         return new Run(completions, Math.max(failed, stillSignedIn), revocations, other, tokens,

@@ -39,7 +39,8 @@ record IdleBatchRun(int exit, String stderr, Completions completions, Map<String
         long callsBefore = callsSoFar();
         int exit = IdleCli.execute(new String[] {"batch", "--workflow", workflow.toString(), "--host", host.toString(),
                 "--requests", requests.toString(), "--results", results.toString(),
-                "--concurrency", Integer.toString(concurrency)}, new PrintWriter(out, true), new PrintWriter(err, true));
+                        "--concurrency", Integer.toString(concurrency)},
+                new PrintWriter(out, true), new PrintWriter(err, true));
         List<Instant> finished = new ArrayList<>();
         Map<String, Integer> statuses = new TreeMap<>();
         if (Files.exists(results)) {

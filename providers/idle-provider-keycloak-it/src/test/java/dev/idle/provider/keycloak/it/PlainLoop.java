@@ -19,9 +19,9 @@ import javax.net.ssl.SSLContext;
 
 /**
  * The baseline of {@link BatchThroughputBench}: what a careful script does with the JDK's {@link HttpClient} alone —
- * one client (one connection pool, the providers' protocol choice) and one bearer token for every call, {@code concurrency} threads taking the next
- * identity, a {@code 429} (or a {@code 503} with {@code Retry-After}) answered by sleeping that thread for the
- * {@code Retry-After} seconds and sending again. No pacing, no retries of other failures: an identity whose calls fail
+ * one client (one connection pool, the providers' protocol choice) and one bearer token for every call,
+ * {@code concurrency} threads taking the next identity, a {@code 429} (or a {@code 503} with {@code Retry-After})
+ * answered by sleeping that thread for the {@code Retry-After} seconds and sending again. No pacing, no retries of other failures: an identity whose calls fail
  * counts as failed.
  *
  * <p>Thread-safe: one loop may {@link #run} once at a time; the per-identity work is given as {@link Work}.
