@@ -24,7 +24,7 @@ import java.util.Set;
  * once per side (N identities at 20/s take N/20 s); the others run {@code rounds} times per side, alternating, after a
  * warm-up round, and report the median rate. Rates are sustained rates ({@link Completions#sustainedRate()}).
  *
- * <p>Usage: {@code BatchThroughputBench [N] [concurrency] [rounds] [rows]} (600, 8, 3, all rows; {@code rows} is a
+ * <p>Usage: {@code BatchThroughputBench [N] [concurrency] [rounds] [rows]} (600, 8, 5, all rows; {@code rows} is a
  * comma list of {@code throttled}, {@code unlimited}, {@code latency}, {@code keycloak}, e.g. to profile one of
  * them); Keycloak is started from the distribution named by the system property {@code idle.keycloak.home}, as the
  * tests of this module do.
@@ -43,7 +43,7 @@ public final class BatchThroughputBench {
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 600;
         int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 8;
-        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         Set<String> only = args.length > 3 ? Set.of(args[3].split(",")) : ROWS;
         Path work = Files.createTempDirectory("idle-batch-bench");
         String home = System.getProperty("idle.keycloak.home");
