@@ -34,6 +34,8 @@ import dev.idle.testkit.TestEnvironment;
  */
 class KeycloakHttpBehaviourTest {
     private static final String SECRET = "s3cret-value-for-tests";
+    /** A key in the form of a Keycloak user id. */
+    private static final String ID_SHAPED_KEY = "5f0c2a8e-1b3d-4c5e-9f60-7a8b9c0d1e2f";
     private static final String USER = "{\"id\":\"u1\",\"username\":\"jdoe\",\"enabled\":true}";
 
     private HttpServer server;
@@ -192,6 +194,39 @@ class KeycloakHttpBehaviourTest {
                 "GET /admin/realms/acme/users/u1/sessions",
                 "POST /admin/realms/acme/users/u1/logout",
                 "GET /admin/realms/acme/users?exact=true&briefRepresentation=false&username=jdoe",
+                "GET /admin/realms/acme/users/u1/sessions",
+                "POST /admin/realms/acme/users/u1/logout");
+    }
+
+    @Test
+    void revokingByUserIdListsTheSessionsAndLogsOutWithoutReadingTheUserFirst() {
+        String id = ID_SHAPED_KEY;
+        adminReplies.add(Reply.of(200, "[{\"id\":\"s1\"}]"));
+        adminReplies.add(Reply.of(204, ""));
+        SessionRevoker p = provider(SECRET, Map.of());
+
+        assertThat(p.revokeSessions(id, null).changed()).isTrue();
+        assertThat(adminRequests).containsExactly(
+                "GET /admin/realms/acme/users/" + id + "/sessions",
+                "POST /admin/realms/acme/users/" + id + "/logout");
+    }
+
+    @Test
+    void aKeyShapedLikeAnIdThatIsNoUserIdIsLookedUpAsAUsernameAsBefore() {
+        String key = ID_SHAPED_KEY;
+        String user = "{\"id\":\"u1\",\"username\":\"" + key + "\",\"enabled\":true}";
+        adminReplies.add(Reply.of(404, "{\"error\":\"User not found\"}"));
+        adminReplies.add(Reply.of(404, "{\"error\":\"User not found\"}"));
+        adminReplies.add(Reply.of(200, "[" + user + "]"));
+        adminReplies.add(Reply.of(200, "[]"));
+        adminReplies.add(Reply.of(204, ""));
+        SessionRevoker p = provider(SECRET, Map.of());
+
+        assertThat(p.revokeSessions(key, null).changed()).isFalse();
+        assertThat(adminRequests).containsExactly(
+                "GET /admin/realms/acme/users/" + key + "/sessions",
+                "GET /admin/realms/acme/users/" + key,
+                "GET /admin/realms/acme/users?exact=true&briefRepresentation=false&username=" + key,
                 "GET /admin/realms/acme/users/u1/sessions",
                 "POST /admin/realms/acme/users/u1/logout");
     }

@@ -48,7 +48,7 @@ public final class RealKeycloak implements BeforeAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        Fixture f = context.getRoot().getStore(NS).getOrComputeIfAbsent("fixture", k -> Fixture.start(), Fixture.class);
+        Fixture f = shared(context);
         if (f.server == null) {
             if (required()) {
                 fail("Keycloak is required (idle.requireKeycloak / IDLE_REQUIRE_KEYCLOAK) but could not be started: "
@@ -57,6 +57,14 @@ public final class RealKeycloak implements BeforeAllCallback {
             assumeTrue(false, "Keycloak not available: " + f.reason);
         }
         fixture = f;
+    }
+
+    /**
+     * The run's one fixture, started by the first caller; its {@code server} is null (and {@code reason} says why)
+     * when Keycloak could not be started. For a test that runs with or without Keycloak.
+     */
+    static Fixture shared(ExtensionContext context) {
+        return context.getRoot().getStore(NS).getOrComputeIfAbsent("fixture", k -> Fixture.start(), Fixture.class);
     }
 
     /** CI sets {@code IDLE_REQUIRE_KEYCLOAK=true} (or {@code -Didle.requireKeycloak=true}): no skipping there. */
@@ -99,7 +107,7 @@ public final class RealKeycloak implements BeforeAllCallback {
                 KeycloakServer s = server;
                 Runtime.getRuntime().addShutdownHook(new Thread(s::stop));
                 String secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(24));
-                setUpRealm(server, secret);
+                setUpRealm(server, REALM, secret);
                 Path secretFile = target.resolve("keycloak-run/engine-client-secret.txt");
                 Files.writeString(secretFile, secret + "\n", StandardCharsets.UTF_8);
                 return new Fixture(server, null, secret, secretFile);
@@ -121,35 +129,36 @@ public final class RealKeycloak implements BeforeAllCallback {
             }
         }
 
-        private static void setUpRealm(KeycloakServer kc, String engineSecret) {
-            ObjectNode realm = KeycloakServer.JSON.createObjectNode().put("realm", REALM).put("enabled", true);
+        /** Creates {@code realmName} with the engine client (secret {@code engineSecret}) and the login client. */
+        static void setUpRealm(KeycloakServer kc, String realmName, String engineSecret) {
+            ObjectNode realm = KeycloakServer.JSON.createObjectNode().put("realm", realmName).put("enabled", true);
             kc.admin("POST", "", realm);
-            JsonNode profile = kc.admin("GET", REALM + "/users/profile", null);
+            JsonNode profile = kc.admin("GET", realmName + "/users/profile", null);
             ((ObjectNode) profile).put("unmanagedAttributePolicy", "ENABLED");
-            kc.admin("PUT", REALM + "/users/profile", profile);
+            kc.admin("PUT", realmName + "/users/profile", profile);
 
             ObjectNode engine = KeycloakServer.JSON.createObjectNode().put("clientId", ENGINE_CLIENT)
                     .put("publicClient", false).put("serviceAccountsEnabled", true).put("standardFlowEnabled", false)
                     .put("directAccessGrantsEnabled", false).put("clientAuthenticatorType", "client-secret")
                     .put("secret", engineSecret);
-            kc.admin("POST", REALM + "/clients", engine);
-            String engineUuid = clientUuid(kc, ENGINE_CLIENT);
-            String serviceUser = kc.admin("GET", REALM + "/clients/" + engineUuid + "/service-account-user", null)
+            kc.admin("POST", realmName + "/clients", engine);
+            String engineUuid = clientUuid(kc, realmName, ENGINE_CLIENT);
+            String serviceUser = kc.admin("GET", realmName + "/clients/" + engineUuid + "/service-account-user", null)
                     .path("id").asText();
-            String rm = clientUuid(kc, "realm-management");
+            String rm = clientUuid(kc, realmName, "realm-management");
             ArrayNode roles = KeycloakServer.JSON.createArrayNode();
             for (String role : ENGINE_ROLES) {
-                roles.add(kc.admin("GET", REALM + "/clients/" + rm + "/roles/" + role, null));
+                roles.add(kc.admin("GET", realmName + "/clients/" + rm + "/roles/" + role, null));
             }
-            kc.admin("POST", REALM + "/users/" + serviceUser + "/role-mappings/clients/" + rm, roles);
+            kc.admin("POST", realmName + "/users/" + serviceUser + "/role-mappings/clients/" + rm, roles);
 
             ObjectNode login = KeycloakServer.JSON.createObjectNode().put("clientId", LOGIN_CLIENT)
                     .put("publicClient", true).put("directAccessGrantsEnabled", true).put("standardFlowEnabled", false);
-            kc.admin("POST", REALM + "/clients", login);
+            kc.admin("POST", realmName + "/clients", login);
         }
 
-        private static String clientUuid(KeycloakServer kc, String clientId) {
-            return kc.admin("GET", REALM + "/clients?clientId=" + clientId, null).get(0).path("id").asText();
+        private static String clientUuid(KeycloakServer kc, String realm, String clientId) {
+            return kc.admin("GET", realm + "/clients?clientId=" + clientId, null).get(0).path("id").asText();
         }
 
         // --------------------------------------------------------- helpers for tests

@@ -137,7 +137,15 @@ public final class HttpCaller {
             Thread.currentThread().interrupt();
             throw new ProviderException(noAnswer.message(chain.subject(), chain.request(), e));
         }
-        HttpAnswer answer = chain.proceed(chain.request());
+        HttpAnswer answer;
+        try {
+            answer = chain.proceed(chain.request());
+        } catch (RuntimeException | Error e) {
+            if (limiter != null) {
+                limiter.noAnswer(ticket); // frees the write's place in the target's window
+            }
+            throw e;
+        }
         if (limiter != null) {
             limiter.afterAnswer(ticket, answer.status(), retryAfter.from(answer.headers()));
         }

@@ -15,6 +15,11 @@ import java.util.concurrent.atomic.LongAdder;
  *   <li><b>Pacing</b>: writes are spaced evenly by a Failsafe smooth {@link RateLimiter}, never in a burst. The
  *       limiter hands out {@value #UNITS} units per write at the configured rate; to run slower, a write takes more
  *       units, so one limiter serves every rate and the spacing of threads already waiting stays coherent.</li>
+ *   <li><b>Window</b>: a write also waits until the write a second's worth of writes before it (20 at 20 per second)
+ *       was answered at least a second ago ({@link WriteWindow}), so a server counting writes in a sliding window
+ *       never sees more than the configured rate in one, even when the network or the scheduler bunches calls
+ *       that were paced evenly. It costs one answer time per window (about 0.5 % against a server 5 ms away, 10 %
+ *       against one 100 ms away).</li>
  *   <li><b>Pause</b>: a {@code 429}, or a {@code 503} with {@code Retry-After}, holds back every call to the target
  *       (reads too) until the instant the server named; a thread that got its permit while a pause began waits it
  *       out and takes a fresh permit, so the threads do not rush in together when it ends.</li>
@@ -32,10 +37,12 @@ public final class TargetLimiter {
     static final int UNITS = 20;
     private static final int MAX_UNITS = UNITS * 10;
     private static final long NO_PAUSE = Long.MIN_VALUE;
+    private static final long[] NO_PLACES = {};
 
     private final String target;
     private final RateLimit configured;
     private final RateLimiter<Object> limiter;
+    private final WriteWindow window;
     private final AtomicInteger unitsPerWrite = new AtomicInteger(UNITS);
     private final AtomicInteger successesSinceChange = new AtomicInteger();
     private final AtomicLong episode = new AtomicLong();
@@ -52,6 +59,7 @@ public final class TargetLimiter {
                 ? RateLimiter.smoothBuilder(Duration.ofNanos(Math.max(1,
                         Math.round(1e9 / (configured.writesPerSecond() * UNITS))))).build()
                 : null;
+        this.window = configured.limited() ? WriteWindow.forRate(configured.writesPerSecond()) : null;
     }
 
     /** The key this limiter paces. */
@@ -79,17 +87,31 @@ public final class TargetLimiter {
      */
     public Ticket beforeSend(int writeCount) throws InterruptedException {
         awaitPause();
+        long[] places = NO_PLACES;
         if (writeCount > 0 && limiter != null) {
             do {
                 limiter.acquirePermits(unitsPerWrite.get() * writeCount);
             } while (awaitPause());
+            places = window.enter(writeCount);
+            awaitPause(); // a pause that began while this write waited for its place; the place is kept
         }
         if (writeCount > 0) {
             writes.add(writeCount);
         } else {
             reads.increment();
         }
-        return new Ticket(writeCount > 0, episode.get());
+        return new Ticket(writeCount > 0, episode.get(), places);
+    }
+
+    /** Records that the call sent with {@code ticket} got no answer (a transport failure or a timeout). */
+    public void noAnswer(Ticket ticket) {
+        settle(ticket);
+    }
+
+    private void settle(Ticket ticket) {
+        if (window != null && ticket.places().length > 0) {
+            window.settle(ticket.places());
+        }
     }
 
     /**
@@ -98,6 +120,7 @@ public final class TargetLimiter {
      * write counts towards recovery.
      */
     public void afterAnswer(Ticket ticket, int status, Duration retryAfter) {
+        settle(ticket);
         boolean throttledAnswer = status == 429 || (status == 503 && retryAfter != null);
         if (!throttledAnswer) {
             if (ticket.write() && status >= 200 && status < 300) {
@@ -114,7 +137,7 @@ public final class TargetLimiter {
 
     /** A ticket of a write sent now, for a throttled answer that came outside {@link #beforeSend} (a batch item). */
     public Ticket currentEpisode() {
-        return new Ticket(true, episode.get());
+        return new Ticket(true, episode.get(), NO_PLACES);
     }
 
     /** Pauses every call to the target for {@code wait} from now (a later pause already set is kept). */
@@ -175,7 +198,10 @@ public final class TargetLimiter {
         }
     }
 
-    /** What {@link #beforeSend} hands out: whether the call is a write and the throttling episode it was sent in. */
-    public record Ticket(boolean write, long episode) {
+    /**
+     * What {@link #beforeSend} hands out: whether the call is a write, the throttling episode it was sent in, and the
+     * places in the write window it holds until {@link #afterAnswer} or {@link #noAnswer}.
+     */
+    public record Ticket(boolean write, long episode, long[] places) {
     }
 }
