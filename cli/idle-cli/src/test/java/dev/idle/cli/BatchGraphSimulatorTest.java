@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -138,18 +139,13 @@ class BatchGraphSimulatorTest {
 
     /** Runs {@code idle batch} over leavers.jsonl in a child JVM; returns its exit code. */
     private int batch(Path host, String... options) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), IdleCli.class.getName(),
-                "batch", "--workflow", dir.resolve("revoke.psd1").toString(), "--host", host.toString(),
-                "--requests", dir.resolve("leavers.jsonl").toString(),
+        List<String> args = new ArrayList<>(List.of("batch", "--workflow", dir.resolve("revoke.psd1").toString(),
+                "--host", host.toString(), "--requests", dir.resolve("leavers.jsonl").toString(),
                 "--results", dir.resolve("results.jsonl").toString()));
-        cmd.addAll(List.of(options));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().putAll(SECRETS);
-        pb.environment().put("IDLE_GRAPHSIM_TRUSTSTORE_PASSWORD", new String(sim.trustStorePassword()));
-        pb.redirectOutput(dir.resolve("stdout.txt").toFile());
-        pb.redirectError(dir.resolve("stderr.txt").toFile());
-        Process p = pb.start();
+        args.addAll(List.of(options));
+        Map<String, String> env = new HashMap<>(SECRETS);
+        env.put("IDLE_GRAPHSIM_TRUSTSTORE_PASSWORD", new String(sim.trustStorePassword()));
+        Process p = ChildCli.start(args, env, dir.resolve("stdout.txt"), dir.resolve("stderr.txt"));
         assertThat(p.waitFor(180, TimeUnit.SECONDS)).as("idle batch finished").isTrue();
         return p.exitValue();
     }
