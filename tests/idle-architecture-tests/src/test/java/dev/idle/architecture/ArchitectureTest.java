@@ -27,6 +27,7 @@ class ArchitectureTest {
     private static final String INTERNAL = "dev.idle.internal..";
     private static final String[] CORE = {"dev.idle.api..", "dev.idle.spi..", "dev.idle.internal..", "dev.idle.steps.."};
     private static final String PROVIDERS = "dev.idle.provider..";
+    private static final String RUNNERS = "dev.idle.runner..";
     private static final String[] SIMULATORS = {"dev.idle.graphsim..", "dev.idle.oktasim..", "dev.idle.googlesim..",
             "dev.idle.winrmsim..", "dev.idle.simsupport.."};
     private static final String[] TEST_ONLY = {"dev.idle.graphsim..", "dev.idle.oktasim..", "dev.idle.googlesim..",
@@ -41,7 +42,8 @@ class ArchitectureTest {
     /** Providers, step packs, the testkit and the CLI see the engine only through api and spi, as a third party does. */
     @ArchTest
     static final ArchRule providersStepsTestkitAndCliReachTheEngineOnlyThroughApiAndSpi = noClasses()
-            .that().resideInAnyPackage(PROVIDERS, "dev.idle.steps..", "dev.idle.testkit..", "dev.idle.cli..")
+            .that().resideInAnyPackage(PROVIDERS, "dev.idle.steps..", "dev.idle.testkit..", "dev.idle.cli..",
+                    RUNNERS)
             .should().dependOnClassesThat().resideInAPackage(INTERNAL);
 
     /** Provider modules make HTTP calls through idle-provider-support, which logs, classifies and rate-limits them. */
@@ -64,6 +66,15 @@ class ArchitectureTest {
     static final ArchRule coreNeverDependsOnProviders = noClasses()
             .that().resideInAnyPackage(CORE)
             .should().dependOnClassesThat().resideInAPackage(PROVIDERS);
+
+    /**
+     * Runners run the engine beyond one JVM on a durable workflow engine (DBOS): that engine stays theirs, and neither
+     * the engine nor a provider depends on a runner.
+     */
+    @ArchTest
+    static final ArchRule onlyRunnersUseTheDurableWorkflowEngine = noClasses()
+            .that().resideOutsideOfPackage(RUNNERS)
+            .should().dependOnClassesThat().resideInAnyPackage("dev.dbos..", RUNNERS);
 
     /** Simulators copy vendors' services and stand alone: they never use the engine or a provider. */
     @ArchTest
