@@ -3,6 +3,7 @@ package dev.idle.runner.dbos;
 import dev.idle.provider.support.ratelimit.RateLimit;
 import dev.idle.provider.support.ratelimit.RateLimits;
 import dev.idle.provider.support.ratelimit.SharedPace;
+import dev.idle.spi.ProviderException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -44,8 +45,9 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
  * lock, so several workers may start together); they move to the runner's Flyway migrations once those exist. The
  * window size comes from the limit the asking JVM is configured with: every worker should configure a target alike.
  *
- * <p>How it fails: {@link #acquire} throws {@link IllegalStateException} naming the SQL state when the database
- * cannot be reached (the next call reconnects) and {@link InterruptedException} when the waiting thread is
+ * <p>How it fails: {@link #acquire} throws a transient {@link ProviderException} naming the SQL state when the
+ * database cannot be reached (the engine retries the step; the next call reconnects), the constructor an
+ * {@link IllegalStateException} and {@link InterruptedException} when the waiting thread is
  * interrupted; {@link #answered} and {@link #pause} swallow database errors (a lost answer holds its place until
  * {@link #GIVE_UP}, a lost pause may cost one more throttled answer). No password appears in a message.
  *
@@ -75,7 +77,7 @@ public final class PostgresWritePace implements SharedPace, AutoCloseable {
      * A pace whose tables live in {@code schema} (lower-case letters, digits and {@code _}); creates them if absent.
      *
      * @throws IllegalArgumentException for another schema name
-     * @throws IllegalStateException    when the database cannot be reached
+     * @throws IllegalStateException    when the database cannot be reached, naming the SQL state
      */
     public PostgresWritePace(DatabaseSettings settings, String schema) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -83,7 +85,11 @@ public final class PostgresWritePace implements SharedPace, AutoCloseable {
             throw new IllegalArgumentException("schema must be lower-case letters, digits and _, got '" + schema + "'");
         }
         this.schema = schema;
-        inTransaction(this::createTables);
+        try {
+            inTransaction(this::createTables);
+        } catch (ProviderException e) {
+            throw new IllegalStateException(e.getMessage(), e.getCause());
+        }
     }
 
     @Override
@@ -121,7 +127,7 @@ public final class PostgresWritePace implements SharedPace, AutoCloseable {
                 }
                 return null;
             });
-        } catch (IllegalStateException e) {
+        } catch (ProviderException e) {
             // the place is released GIVE_UP after its write went: slower, never stuck
         }
     }
@@ -140,7 +146,7 @@ public final class PostgresWritePace implements SharedPace, AutoCloseable {
                 }
                 return null;
             });
-        } catch (IllegalStateException e) {
+        } catch (ProviderException e) {
             // this JVM still pauses the target itself; others may meet one more throttled answer
         }
     }
@@ -308,9 +314,9 @@ public final class PostgresWritePace implements SharedPace, AutoCloseable {
         }
     }
 
-    private IllegalStateException unavailable(SQLException e) {
-        return new IllegalStateException("The shared write pace in PostgreSQL (" + settings.url() + ") is unavailable:"
-                + " SQL state " + e.getSQLState() + ".", e);
+    private ProviderException unavailable(SQLException e) {
+        return new ProviderException("The shared write pace in PostgreSQL (" + settings.url() + ") is unavailable:"
+                + " SQL state " + e.getSQLState() + ".", true, null, e);
     }
 
     private interface SqlWork<T> {

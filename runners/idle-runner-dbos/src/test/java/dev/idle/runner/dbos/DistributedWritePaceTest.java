@@ -7,6 +7,7 @@ import dev.idle.provider.support.ratelimit.RateLimit;
 import dev.idle.provider.support.ratelimit.RateLimits;
 import dev.idle.provider.support.ratelimit.SharedPace;
 import dev.idle.provider.support.ratelimit.TargetLimiter;
+import dev.idle.spi.ProviderException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -141,6 +142,21 @@ class DistributedWritePaceTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("shared write pace in PostgreSQL")
                 .hasMessageContaining("SQL state");
+    }
+
+    @Test
+    void aLostConnectionFailsOneWriteAsTransientAndTheNextReconnects() throws Exception {
+        workerA.answered(workerA.acquire(target, TWENTY, 20, 1));
+        try (Connection c = connect(); var s = c.createStatement()) {
+            s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                    + " WHERE application_name = 'idle write pace' AND pid <> pg_backend_pid()");
+        }
+
+        assertThatThrownBy(() -> workerA.acquire(target, TWENTY, 20, 1))
+                .isInstanceOf(ProviderException.class)
+                .matches(ProviderException::isTransient, "transient")
+                .hasMessageContaining("SQL state");
+        workerA.answered(workerA.acquire(target, TWENTY, 20, 1));
     }
 
     /** True when the target's pause (set once, on the database's clock) has ended by now. */

@@ -12,7 +12,8 @@ import java.time.Duration;
  * distributed runner provides one over PostgreSQL).
  *
  * <p>How it fails: {@link #acquire} throws {@link InterruptedException} when the waiting thread is interrupted, and
- * an unchecked exception when the shared state cannot be reached; {@link #answered} and {@link #pause} never throw
+ * a transient {@link dev.idle.spi.ProviderException} when the shared state cannot be reached (the engine retries the
+ * step under its retry profile); {@link #answered} and {@link #pause} never throw
  * (a lost answer slows the target, a lost pause may meet one more throttled answer). Implementations must be
  * thread-safe.
  */
