@@ -61,7 +61,7 @@ public record DatabaseSettings(String url, String user, Path passwordFile) {
         return passwordFile == null ? config : config.withDbPassword(readPassword());
     }
 
-    private String readPassword() {
+    String readPassword() {
         try {
             return Files.readString(passwordFile, StandardCharsets.UTF_8).strip();
         } catch (IOException e) {

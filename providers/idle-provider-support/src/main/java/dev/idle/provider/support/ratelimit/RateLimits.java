@@ -19,10 +19,14 @@ import java.util.concurrent.ConcurrentMap;
  * current and configured rate) for summaries: counters only grow, so a batch takes a snapshot at its start and one
  * at its end and reports the difference ({@link #throttledSince}).
  *
+ * <p>Writes are paced inside this JVM unless a {@link SharedPace} is installed ({@link #useSharedPace}): a worker of
+ * the distributed runner installs one so that every worker together keeps each target's rate.
+ *
  * <p>Thread-safe.
  */
 public final class RateLimits {
     private static final ConcurrentMap<String, TargetLimiter> LIMITERS = new ConcurrentHashMap<>();
+    private static volatile SharedPace sharedPace;
 
     private RateLimits() {
     }
@@ -32,6 +36,19 @@ public final class RateLimits {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(limit, "limit");
         return LIMITERS.computeIfAbsent(target, t -> new TargetLimiter(t, limit));
+    }
+
+    /**
+     * Paces every target's writes through {@code pace} from now on, for every limiter of this JVM (those made
+     * before too), instead of in this JVM alone; {@code null} returns to the in-JVM pace.
+     */
+    public static void useSharedPace(SharedPace pace) {
+        sharedPace = pace;
+    }
+
+    /** The shared pace installed, or null when writes are paced in this JVM. */
+    public static SharedPace sharedPace() {
+        return sharedPace;
     }
 
     /** Every target's counters now, ordered by target. */

@@ -27,6 +27,9 @@ import java.util.concurrent.atomic.LongAdder;
  *       writes sent before the last lowering do not lower it again), down to a tenth of the configured rate; every
  *       {@link #recoveryWrites()} successful writes raise it by one step (about 5 %) back up to the configured
  *       rate.</li>
+ *   <li><b>Shared</b>: while a {@link SharedPace} is installed ({@link RateLimits#useSharedPace}), it decides when
+ *       a write may go (at the current rate, across every process that shares it) instead of the in-JVM limiter and
+ *       window, and every pause is set there too; the adaptive rate and the counters stay in this JVM.</li>
  * </ul>
  *
  * <p>How it fails: {@link #beforeSend} throws {@link InterruptedException} when the waiting thread is interrupted;
@@ -87,6 +90,10 @@ public final class TargetLimiter {
      */
     public Ticket beforeSend(int writeCount) throws InterruptedException {
         awaitPause();
+        SharedPace shared = RateLimits.sharedPace();
+        if (shared != null) {
+            return beforeSendShared(shared, writeCount);
+        }
         long[] places = NO_PLACES;
         if (writeCount > 0 && limiter != null) {
             do {
@@ -95,12 +102,25 @@ public final class TargetLimiter {
             places = window.enter(writeCount);
             awaitPause(); // a pause that began while this write waited for its place; the place is kept
         }
+        count(writeCount);
+        return new Ticket(writeCount > 0, episode.get(), places, null);
+    }
+
+    /** The shared pace decides; this JVM's limiter and window are not entered, so they add no share of their own. */
+    private Ticket beforeSendShared(SharedPace shared, int writeCount) throws InterruptedException {
+        int paced = configured.limited() ? writeCount : 0;
+        SharedPace.Permit permit = shared.acquire(target, configured, currentWritesPerSecond(), paced);
+        awaitPause(); // a pause met in this JVM while the permit was on its way
+        count(writeCount);
+        return new Ticket(writeCount > 0, episode.get(), NO_PLACES, permit);
+    }
+
+    private void count(int writeCount) {
         if (writeCount > 0) {
             writes.add(writeCount);
         } else {
             reads.increment();
         }
-        return new Ticket(writeCount > 0, episode.get(), places);
     }
 
     /** Records that the call sent with {@code ticket} got no answer (a transport failure or a timeout). */
@@ -109,6 +129,10 @@ public final class TargetLimiter {
     }
 
     private void settle(Ticket ticket) {
+        SharedPace shared = RateLimits.sharedPace();
+        if (shared != null && ticket.permit() != null) {
+            shared.answered(ticket.permit());
+        }
         if (window != null && ticket.places().length > 0) {
             window.settle(ticket.places());
         }
@@ -137,11 +161,18 @@ public final class TargetLimiter {
 
     /** A ticket of a write sent now, for a throttled answer that came outside {@link #beforeSend} (a batch item). */
     public Ticket currentEpisode() {
-        return new Ticket(true, episode.get(), NO_PLACES);
+        return new Ticket(true, episode.get(), NO_PLACES, null);
     }
 
-    /** Pauses every call to the target for {@code wait} from now (a later pause already set is kept). */
+    /**
+     * Pauses every call to the target for {@code wait} from now (a later pause already set is kept), in every process
+     * when a {@link SharedPace} is installed.
+     */
     public void pauseFor(Duration wait) {
+        SharedPace shared = RateLimits.sharedPace();
+        if (shared != null) {
+            shared.pause(target, wait);
+        }
         long until = System.nanoTime() + wait.toNanos();
         long previous = pausedUntilNanos.getAndAccumulate(until,
                 (current, next) -> current == NO_PAUSE || next - current > 0 ? next : current);
@@ -200,8 +231,9 @@ public final class TargetLimiter {
 
     /**
      * What {@link #beforeSend} hands out: whether the call is a write, the throttling episode it was sent in, and the
-     * places in the write window it holds until {@link #afterAnswer} or {@link #noAnswer}.
+     * places in the write window it holds until {@link #afterAnswer} or {@link #noAnswer} (in this JVM's window, or
+     * the {@code permit} of the {@link SharedPace}; null when none was installed).
      */
-    public record Ticket(boolean write, long episode, long[] places) {
+    public record Ticket(boolean write, long episode, long[] places, SharedPace.Permit permit) {
     }
 }
