@@ -34,15 +34,20 @@ class StepCheckpointsTest {
         }
     }
 
+    private final Idle idle = BatchFixture.idle();
+    private final BatchFixture.TouchProvider provider = new BatchFixture.TouchProvider();
+    private final Plan plan = idle.plan(idle.parseWorkflow(TWO_STEPS, "two.psd1"), BatchFixture.leaver("jdoe"), null,
+            "two.psd1");
+
+    private ExecutionResult run(StepCheckpoints checkpoints) {
+        return idle.invokePlan(plan).providers(BatchFixture.providers(provider)).stepCheckpoints(checkpoints).run();
+    }
+
     @Test
     void eachReachedStepPassesTheSeamUnderAKeyOfItsIndexAndName() {
-        Idle idle = BatchFixture.idle();
-        BatchFixture.TouchProvider provider = new BatchFixture.TouchProvider();
         Recorder recorder = new Recorder();
-        Plan plan = idle.plan(idle.parseWorkflow(TWO_STEPS, "two.psd1"), BatchFixture.leaver("jdoe"), null, "two.psd1");
 
-        ExecutionResult result = idle.invokePlan(plan).providers(BatchFixture.providers(provider))
-                .stepCheckpoints(recorder).run();
+        ExecutionResult result = run(recorder);
 
         assertThat(result.status()).isEqualTo(RunStatus.Completed);
         assertThat(recorder.keys).containsExactly("0:First", "1:Second");
@@ -51,16 +56,11 @@ class StepCheckpointsTest {
 
     @Test
     void aRecordedStepIsReplayedAndNotRunAgain() {
-        Idle idle = BatchFixture.idle();
-        BatchFixture.TouchProvider provider = new BatchFixture.TouchProvider();
         Recorder recorder = new Recorder();
-        Plan plan = idle.plan(idle.parseWorkflow(TWO_STEPS, "two.psd1"), BatchFixture.leaver("jdoe"), null, "two.psd1");
-        ExecutionResult first = idle.invokePlan(plan).providers(BatchFixture.providers(provider))
-                .stepCheckpoints(recorder).run();
+        ExecutionResult first = run(recorder);
         recorder.recorded.remove("1:Second");
 
-        ExecutionResult resumed = idle.invokePlan(plan).providers(BatchFixture.providers(provider))
-                .stepCheckpoints(recorder).run();
+        ExecutionResult resumed = run(recorder);
 
         assertThat(provider.touched.get("jdoe")).hasValue(1);
         assertThat(provider.touched.get("second")).hasValue(2);
@@ -87,11 +87,7 @@ class StepCheckpointsTest {
 
     @Test
     void withoutCheckpointsEveryStepRuns() {
-        Idle idle = BatchFixture.idle();
-        BatchFixture.TouchProvider provider = new BatchFixture.TouchProvider();
-        Plan plan = idle.plan(idle.parseWorkflow(TWO_STEPS, "two.psd1"), BatchFixture.leaver("jdoe"), null, "two.psd1");
-
-        idle.invokePlan(plan).providers(BatchFixture.providers(provider)).run();
+        run(StepCheckpoints.NONE);
         idle.invokePlan(plan).providers(BatchFixture.providers(provider)).run();
 
         assertThat(provider.writes()).isEqualTo(4);

@@ -2,7 +2,6 @@ package dev.idle.runner.dbos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.idle.api.Idle;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.sql.Connection;
@@ -24,12 +23,10 @@ class DistributedSecretsTest {
 
     @Test
     void noTableHoldsTheSecretOfTheAuthSessionAfterARun() throws Exception {
-        Idle idle = DistributedFixture.idle();
-        DistributedFixture.WriteCounter counter = new DistributedFixture.WriteCounter();
-        String schema = DistributedFixture.uniqueSchema();
         String id = "leaver-" + UUID.randomUUID();
         String record;
-        try (DbosRunner runner = DistributedFixture.runner(idle, counter).databaseSchema(schema).start()) {
+        try (DbosRunner runner = DistributedFixture.runner(DistributedFixture.idle(),
+                new DistributedFixture.WriteCounter()).start()) {
             runner.submit(DistributedFixture.leaver(id, "jdoe"));
             record = runner.awaitResult(id, Duration.ofMinutes(2));
         }
