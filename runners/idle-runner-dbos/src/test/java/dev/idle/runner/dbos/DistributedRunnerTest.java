@@ -103,6 +103,19 @@ class DistributedRunnerTest {
     }
 
     @Test
+    void aRequestThatCannotBePlannedEndsWithAnInvalidRecordAndNoWrite() throws Exception {
+        LifecycleRequest joiner = LifecycleRequest.builder("Joiner").correlationId(id).identityKey("Id", id).build();
+
+        runner.submit(joiner);
+        JsonNode record = JSON.readTree(runner.awaitResult(id, WAIT));
+
+        assertThat(record.get("status").asText()).isEqualTo("Invalid");
+        assertThat(record.get("correlationId").asText()).isEqualTo(id);
+        assertThat(record.get("error").asText()).isNotBlank();
+        assertThat(writesFor(id)).isZero();
+    }
+
+    @Test
     void aRequestWithoutACorrelationIdOfItsOwnIsRefused() {
         LifecycleRequest request = LifecycleRequest.builder("Leaver").identityKey("Id", "jdoe").build();
 
