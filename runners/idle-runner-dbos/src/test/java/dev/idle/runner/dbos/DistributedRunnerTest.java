@@ -11,7 +11,14 @@ import dev.idle.api.LifecycleRequest;
 import dev.idle.runner.DistributedRunner.Submission;
 import dev.idle.runner.DistributedRunner.SubmissionState;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -100,6 +107,40 @@ class DistributedRunnerTest {
         assertThat(totalWrites()).isEqualTo(writesBefore);
         assertThat(JSON.readTree(runner.awaitResult(id, WAIT)).get("steps").get(0).get("data").get("Upn").asText())
                 .isEqualTo("first-" + id);
+    }
+
+    @Test
+    void ofTwoDifferentRequestsRacingForOneCorrelationIdExactlyOneRuns() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            String raceId = id + "-" + round;
+            CyclicBarrier start = new CyclicBarrier(2);
+            ExecutorService two = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<Submission>> submissions = List.of(
+                        two.submit(() -> submitAfter(start, DistributedFixture.leaver(raceId, "a-" + raceId))),
+                        two.submit(() -> submitAfter(start, DistributedFixture.leaver(raceId, "b-" + raceId))));
+                List<Throwable> refusals = new ArrayList<>();
+                for (Future<Submission> f : submissions) {
+                    try {
+                        assertThat(f.get().alreadySubmitted()).isFalse();
+                    } catch (ExecutionException e) {
+                        refusals.add(e.getCause());
+                    }
+                }
+                assertThat(refusals).singleElement().isInstanceOf(IdleInputException.class)
+                        .extracting(Throwable::getMessage).asString()
+                        .contains("was already submitted with a different request");
+            } finally {
+                two.shutdown();
+            }
+            runner.awaitResult(raceId, WAIT);
+            assertThat(writesFor("a-" + raceId) + writesFor("b-" + raceId)).isEqualTo(2);
+        }
+    }
+
+    private Submission submitAfter(CyclicBarrier start, LifecycleRequest request) throws Exception {
+        start.await();
+        return runner.submit(request);
     }
 
     @Test
