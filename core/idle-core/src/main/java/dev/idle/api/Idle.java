@@ -113,7 +113,13 @@ public final class Idle {
 
     /** Runs a plan. Events reach {@code sink} (may be null) as they happen. */
     public ExecutionResult invoke(Plan plan, Providers providers, EventSink sink, ExecutionOptions options) {
-        return engine.invoke(plan, providers, sink, options);
+        return engine.invoke(plan, providers, sink, options, StepCheckpoints.NONE);
+    }
+
+    /** {@link #invoke(Plan, Providers, EventSink, ExecutionOptions)}, each step through {@code checkpoints}. */
+    ExecutionResult invoke(Plan plan, Providers providers, EventSink sink, ExecutionOptions options,
+                           StepCheckpoints checkpoints) {
+        return engine.invoke(plan, providers, sink, options, checkpoints);
     }
 
     /**

@@ -84,8 +84,12 @@ public interface IdleRuntime {
         /** See {@link Idle#prepare(DataMap, String)}. */
         PreparedPlanner prepare(DataMap workflow, String source);
 
-        /** See {@link Idle#invoke(Plan, Providers, EventSink, ExecutionOptions)}. */
-        ExecutionResult invoke(Plan plan, Providers providers, EventSink sink, ExecutionOptions options);
+        /**
+         * See {@link Idle#invoke(Plan, Providers, EventSink, ExecutionOptions)}; each step the run reaches goes
+         * through {@code checkpoints}.
+         */
+        ExecutionResult invoke(Plan plan, Providers providers, EventSink sink, ExecutionOptions options,
+                               StepCheckpoints checkpoints);
 
         /** See {@link Idle#readPlan(Path, Providers)}. */
         Plan readPlan(Path planFile, Providers providers);

@@ -3,6 +3,7 @@ package dev.idle.api;
 import dev.idle.api.event.EventSink;
 import org.apiguardian.api.API;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 /**
@@ -16,6 +17,7 @@ public final class Invocation {
     private Providers providers = Providers.none();
     private EventSink sink;
     private ExecutionOptions options = ExecutionOptions.defaults();
+    private StepCheckpoints checkpoints = StepCheckpoints.NONE;
 
     Invocation(Idle idle, Plan plan) {
         this.idle = idle;
@@ -38,7 +40,17 @@ public final class Invocation {
         return this;
     }
 
+    /**
+     * Runs each step the run reaches through {@code value}, e.g. a durable engine's checkpointed step; without it
+     * every step just runs ({@link StepCheckpoints#NONE}).
+     */
+    @API(status = EXPERIMENTAL, since = "0.1")
+    public Invocation stepCheckpoints(StepCheckpoints value) {
+        this.checkpoints = value == null ? StepCheckpoints.NONE : value;
+        return this;
+    }
+
     public ExecutionResult run() {
-        return idle.invoke(plan, providers, sink, options);
+        return idle.invoke(plan, providers, sink, options, checkpoints);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.apiguardian.api.API;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.STABLE;
 
 /**
@@ -26,9 +27,11 @@ public final class LifecycleRequest {
     private final DataMap identityKeys;
     private final DataMap intent;
     private final DataMap context;
+    private final boolean correlationIdGenerated;
 
     private LifecycleRequest(String lifecycleEvent, String correlationId, String actor, DataMap identityKeys,
-                             DataMap intent, DataMap context) {
+                             DataMap intent, DataMap context, boolean correlationIdGenerated) {
+        this.correlationIdGenerated = correlationIdGenerated;
         this.lifecycleEvent = lifecycleEvent;
         this.correlationId = correlationId;
         this.actor = actor;
@@ -50,9 +53,11 @@ public final class LifecycleRequest {
         rejectExecutable(identityKeys, "IdentityKeys");
         rejectExecutable(intent, "Intent");
         rejectExecutable(context, "Context");
-        String corr = correlationId == null || correlationId.isBlank() ? UUID.randomUUID().toString() : correlationId;
+        boolean generated = correlationId == null || correlationId.isBlank();
+        String corr = generated ? UUID.randomUUID().toString() : correlationId;
         String who = actor == null || actor.isBlank() ? null : actor;
-        return new LifecycleRequest(lifecycleEvent, corr, who, copy(identityKeys), copy(intent), copy(context));
+        return new LifecycleRequest(lifecycleEvent, corr, who, copy(identityKeys), copy(intent), copy(context),
+                generated);
     }
 
     /**
@@ -171,6 +176,15 @@ public final class LifecycleRequest {
         return correlationId;
     }
 
+    /**
+     * True when the caller gave no correlation id and a random one was made: a durable runner, which identifies a
+     * submission by its correlation id, refuses such a request.
+     */
+    @API(status = EXPERIMENTAL, since = "0.1")
+    public boolean correlationIdGenerated() {
+        return correlationIdGenerated;
+    }
+
     /** Null when none was given. */
     public String actor() {
         return actor;
@@ -191,7 +205,7 @@ public final class LifecycleRequest {
     /** A deep copy, so that later changes to this request do not reach the copy. */
     public LifecycleRequest snapshot() {
         return new LifecycleRequest(lifecycleEvent, correlationId, actor, Values.deepCopyMap(identityKeys),
-                Values.deepCopyMap(intent), Values.deepCopyMap(context));
+                Values.deepCopyMap(intent), Values.deepCopyMap(context), correlationIdGenerated);
     }
 
     /** The request as the {@code Request} root of condition paths and templates (live maps, not copies). */

@@ -8,6 +8,7 @@ import dev.idle.api.PlanStep;
 import dev.idle.api.Providers;
 import dev.idle.api.RetryProfile;
 import dev.idle.api.RunStatus;
+import dev.idle.api.StepCheckpoints;
 import dev.idle.api.StepOutcome;
 import dev.idle.api.StepStatus;
 import dev.idle.api.data.DataMap;
@@ -59,9 +60,16 @@ public final class Executor {
     }
 
     public ExecutionResult invoke(Plan plan, Providers providers, EventSink sink, ExecutionOptions options) {
+        return invoke(plan, providers, sink, options, StepCheckpoints.NONE);
+    }
+
+    /** Runs {@code plan}, each step it reaches through {@code checkpoints} (null: {@link StepCheckpoints#NONE}). */
+    public ExecutionResult invoke(Plan plan, Providers providers, EventSink sink, ExecutionOptions options,
+                                  StepCheckpoints checkpoints) {
         SecretScrubber scrubber = scrubberFor(plan);
         Run run = new Run(plan, providers, new EventBus(sink, clock, plan.correlationId(), plan.actor(), scrubber),
-                options == null ? ExecutionOptions.defaults() : options, scrubber);
+                options == null ? ExecutionOptions.defaults() : options, scrubber,
+                checkpoints == null ? StepCheckpoints.NONE : checkpoints);
         return run.execute();
     }
 
@@ -73,9 +81,12 @@ public final class Executor {
         private final ExecutionOptions options;
         private final DataMap planView;
         private final SecretScrubber scrubber;
+        private final StepCheckpoints checkpoints;
 
-        Run(Plan plan, Providers providers, EventBus events, ExecutionOptions options, SecretScrubber scrubber) {
+        Run(Plan plan, Providers providers, EventBus events, ExecutionOptions options, SecretScrubber scrubber,
+            StepCheckpoints checkpoints) {
             this.scrubber = scrubber;
+            this.checkpoints = checkpoints;
             this.plan = plan;
             this.providers = providers;
             this.events = events;
@@ -98,7 +109,9 @@ public final class Executor {
                     outcomes.add(step.status() == StepStatus.NotApplicable ? notApplicable(step) : notRun(step));
                     continue;
                 }
-                StepOutcome outcome = runStep(step, i, StepList.PRIMARY);
+                int index = i;
+                StepOutcome outcome = checkpoints.run(index + ":" + step.name(),
+                        () -> runStep(step, index, StepList.PRIMARY));
                 outcomes.add(outcome);
                 if (outcome.status() == StepStatus.Failed) {
                     status = RunStatus.Failed;
@@ -123,7 +136,10 @@ public final class Executor {
             List<StepOutcome> outcomes = new ArrayList<>();
             boolean anyFailed = false;
             for (int j = 0; j < steps.size(); j++) {
-                StepOutcome outcome = runStep(steps.get(j), j, StepList.ON_FAILURE);
+                PlanStep step = steps.get(j);
+                int index = j;
+                StepOutcome outcome = checkpoints.run("onFailure:" + index + ":" + step.name(),
+                        () -> runStep(step, index, StepList.ON_FAILURE));
                 anyFailed |= outcome.status() == StepStatus.Failed;
                 outcomes.add(outcome);
             }

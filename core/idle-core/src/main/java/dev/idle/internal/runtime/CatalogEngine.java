@@ -7,6 +7,7 @@ import dev.idle.api.IdleRuntime;
 import dev.idle.api.LifecycleRequest;
 import dev.idle.api.Plan;
 import dev.idle.api.Providers;
+import dev.idle.api.StepCheckpoints;
 import dev.idle.api.ValidationReport;
 import dev.idle.api.data.DataMap;
 import dev.idle.api.event.EventSink;
@@ -48,8 +49,9 @@ final class CatalogEngine implements IdleRuntime.Engine {
     }
 
     @Override
-    public ExecutionResult invoke(Plan plan, Providers providers, EventSink sink, ExecutionOptions options) {
-        return new Executor(catalog).invoke(plan, providers, sink, options);
+    public ExecutionResult invoke(Plan plan, Providers providers, EventSink sink, ExecutionOptions options,
+                                  StepCheckpoints checkpoints) {
+        return new Executor(catalog).invoke(plan, providers, sink, options, checkpoints);
     }
 
     @Override
