@@ -34,18 +34,8 @@ public final class BatchCpuPerRequestBench {
             List<Double> idle = new ArrayList<>();
             List<Double> plain = new ArrayList<>();
             for (int r = 0; r < rounds; r++) {
-                List<String> a = g.users(n);
-                System.gc();
-                long t0 = os.getProcessCpuTime();
-                g.idleBatch(a, conc);
-                long t1 = os.getProcessCpuTime();
-                idle.add((t1 - t0) / 1000.0 / n);
-                List<String> b = g.users(n);
-                System.gc();
-                long t2 = os.getProcessCpuTime();
-                g.plainLoop(b, conc);
-                long t3 = os.getProcessCpuTime();
-                plain.add((t3 - t2) / 1000.0 / n);
+                idle.add(cpuMicrosPerRequest(os, g.users(n), ids -> g.idleBatch(ids, conc)));
+                plain.add(cpuMicrosPerRequest(os, g.users(n), ids -> g.plainLoop(ids, conc)));
                 System.out.printf("round %d: idle %.0f us/request, plain %.0f us/request%n", r, idle.get(r), plain.get(r));
             }
             Collections.sort(idle);
@@ -55,5 +45,18 @@ public final class BatchCpuPerRequestBench {
             System.out.printf("median: idle %.0f us, plain %.0f us, idle - plain %.0f us, plain / idle %.2f%n",
                     mi, mp, mi - mp, mp / mi);
         }
+    }
+
+    private interface Side {
+        void run(List<String> ids) throws Exception;
+    }
+
+    /** The process CPU time of one run over {@code ids}, per identity, after a GC so the last run's garbage is gone. */
+    private static double cpuMicrosPerRequest(com.sun.management.OperatingSystemMXBean os, List<String> ids,
+                                              Side side) throws Exception {
+        System.gc();
+        long before = os.getProcessCpuTime();
+        side.run(ids);
+        return (os.getProcessCpuTime() - before) / 1000.0 / ids.size();
     }
 }
