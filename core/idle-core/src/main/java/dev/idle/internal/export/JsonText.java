@@ -22,14 +22,18 @@ public final class JsonText {
     private JsonText() {
     }
 
+    /** Room for a typical result or results line, so the builder seldom grows. */
+    private static final int INITIAL_CAPACITY = 1024;
+    private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
+
     public static String pretty(Object value) {
-        StringBuilder sb = new StringBuilder();
+        StringBuilder sb = new StringBuilder(INITIAL_CAPACITY);
         write(sb, value, 0, true);
         return sb.toString();
     }
 
     public static String compact(Object value) {
-        StringBuilder sb = new StringBuilder();
+        StringBuilder sb = new StringBuilder(INITIAL_CAPACITY);
         write(sb, value, 0, false);
         return sb.toString();
     }
@@ -128,10 +132,20 @@ public final class JsonText {
         return t.toString();
     }
 
+    /**
+     * {@code s} as a JSON string. Runs of characters that need no escape are copied in one append each (most
+     * strings are one run), which keeps writing a batch's results line cheap.
+     */
     static void string(StringBuilder sb, String s) {
         sb.append('"');
+        int plainFrom = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                continue;
+            }
+            sb.append(s, plainFrom, i);
+            plainFrom = i + 1;
             switch (c) {
                 case '"' -> sb.append("\\\"");
                 case '\\' -> sb.append("\\\\");
@@ -140,15 +154,10 @@ public final class JsonText {
                 case '\t' -> sb.append("\\t");
                 case '\b' -> sb.append("\\b");
                 case '\f' -> sb.append("\\f");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
+                default -> sb.append("\\u00").append(HEX_DIGITS[c >> 4]).append(HEX_DIGITS[c & 0xf]);
             }
         }
+        sb.append(s, plainFrom, s.length());
         sb.append('"');
     }
 }

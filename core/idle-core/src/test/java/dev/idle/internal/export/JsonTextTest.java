@@ -113,4 +113,26 @@ class JsonTextTest {
         l.add(null);
         assertThat(JsonText.pretty(l)).isEqualTo("[\n  null\n]");
     }
+
+    @Test
+    void everyCharacterBelowSpaceIsEscapedAndLongPlainRunsAroundEscapesAreKept() {
+        StringBuilder in = new StringBuilder();
+        StringBuilder expected = new StringBuilder("\"");
+        for (char c = 0; c < 0x80; c++) {
+            in.append("plain run ").append(c);
+            expected.append("plain run ").append(switch (c) {
+                case '"' -> "\\\"";
+                case '\\' -> "\\\\";
+                case '\n' -> "\\n";
+                case '\r' -> "\\r";
+                case '\t' -> "\\t";
+                case '\b' -> "\\b";
+                case '\f' -> "\\f";
+                default -> c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c);
+            });
+        }
+        expected.append('"');
+        assertThat(JsonText.compact(in.toString())).isEqualTo(expected.toString());
+        assertThat(JsonText.compact("\u001f")).isEqualTo("\"\\u001f\"");
+    }
 }

@@ -56,6 +56,7 @@ public final class EntraIdProvider implements Provider, IdentityReader, Identity
     private final AttributeUpdates attributes;
     private final EntraEntitlements entitlements;
     private final GraphUsers users;
+    private final List<String> capabilities;
 
     EntraIdProvider(String alias, GraphClient graph, GraphAuth auth, boolean allowDelete, int pageSize,
                     int batchRetries, Duration maxBatchWait, Sleeper sleeper, ObjectMapper json) {
@@ -68,6 +69,9 @@ public final class EntraIdProvider implements Provider, IdentityReader, Identity
         this.identities = new IdentityLifecycle(alias, graph, users, allowDelete, pageSize, json);
         this.attributes = new AttributeUpdates(graph, users, json);
         this.entitlements = new EntraEntitlements(graph, users, pageSize, batch, json);
+        // fixed by the class and allowDelete; worked out once, as every plan of a batch asks for it
+        this.capabilities = List.copyOf(AdvertisedCapabilities.implementedBy(this).plus(Capability.ENTITLEMENT_PRUNE)
+                .withheldUnless(allowDelete, Capability.IDENTITY_DELETE).ids());
     }
 
     /**
@@ -81,8 +85,7 @@ public final class EntraIdProvider implements Provider, IdentityReader, Identity
     /** What it implements (in the order of the {@code implements} clause) plus Prune; Delete only when allowed. */
     @Override
     public List<String> capabilities() {
-        return AdvertisedCapabilities.implementedBy(this).plus(Capability.ENTITLEMENT_PRUNE)
-                .withheldUnless(allowDelete, Capability.IDENTITY_DELETE).ids();
+        return capabilities;
     }
 
     @Override

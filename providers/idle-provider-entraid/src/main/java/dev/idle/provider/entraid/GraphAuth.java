@@ -19,6 +19,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -47,6 +48,8 @@ final class GraphAuth {
     private final Clock clock;
     private final Supplier<AuthSession> defaultSession;
     private final Map<String, TokenSource> sources = new ConcurrentHashMap<>();
+    /** The session asked for last and its source (see {@link #choose}); a stale read only costs one lookup. */
+    private volatile Chosen last;
     private final GraphClient graph;
 
     /**
@@ -77,11 +80,37 @@ final class GraphAuth {
             }
             s = defaultSession.get();
         }
-        AuthSession chosen = s;
-        TokenSource source = sources.computeIfAbsent(identity(chosen), k -> newSource(chosen));
-        String token = source.token();
-        graph.rememberTarget(token, rateTarget(chosen));
+        Chosen chosen = choose(s);
+        String token = chosen.source().token();
+        graph.rememberTarget(token, chosen.rateTarget());
         return token;
+    }
+
+    /**
+     * The token source and rate target of {@code s}. The session asked for last is remembered with a copy of what
+     * selects its credential, so a batch whose every call uses the same (or an equal) session finds its source
+     * without hashing the secret again; any other session, or the same one with a changed secret or attribute, is
+     * looked up by its {@link #identity} as before.
+     */
+    private Chosen choose(AuthSession s) {
+        Chosen last = this.last;
+        if (last != null && last.matches(s)) {
+            return last;
+        }
+        TokenSource source = sources.computeIfAbsent(identity(s), k -> newSource(s));
+        Chosen chosen = new Chosen(s.name(), s.type(), s.attributes() == null ? null : new DataMap(s.attributes()),
+                s.secret(), source, rateTarget(s));
+        this.last = chosen;
+        return chosen;
+    }
+
+    /** A session's parts as they were when its source was found, with that source and the session's rate target. */
+    private record Chosen(String name, String type, DataMap attributes, Secret secret, TokenSource source,
+                          String rateTarget) {
+        boolean matches(AuthSession s) {
+            return Objects.equals(name, s.name()) && Objects.equals(type, s.type())
+                    && Objects.equals(attributes, s.attributes()) && Objects.equals(secret, s.secret());
+        }
     }
 
     /**

@@ -88,7 +88,9 @@ final class GraphClient {
         if (targets.size() > 256) {
             targets.clear(); // old tokens; the live ones are noted again on their next hand-out
         }
-        targets.putIfAbsent(token, "entraid " + origin + " " + appTenant);
+        if (targets.get(token) == null) { // the usual case, a token already noted, builds no string
+            targets.putIfAbsent(token, "entraid " + origin + " " + appTenant);
+        }
     }
 
     /** The rate-limit target of calls made with {@code token}. */

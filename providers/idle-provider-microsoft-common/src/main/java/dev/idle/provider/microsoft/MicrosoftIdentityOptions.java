@@ -106,9 +106,12 @@ public final class MicrosoftIdentityOptions {
             }
         });
         String name = alias + ".auth";
+        // resolved once (hostPath of an already resolved path is the same path); the file is still read every call
+        Path secretFile = def.get("file") instanceof String ? secrets.hostPath(attributes.getString("file")) : null;
         return () -> {
             Secret secret = switch (type) {
                 case "ClientSecret", "OAuth" -> def.get("env") != null ? secrets.environment(def.getString("env"), at)
+                        : secretFile != null ? SecretReferences.read(secretFile, at, "secret file")
                         : secrets.file(attributes.getString("file"), at);
                 case "ClientCertificate" -> def.get("passwordEnv") == null ? null
                         : secrets.environment(def.getString("passwordEnv"), at);
