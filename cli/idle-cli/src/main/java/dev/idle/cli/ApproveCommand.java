@@ -1,6 +1,5 @@
 package dev.idle.cli;
 
-import dev.idle.runner.dbos.DbosApprovals;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,11 +25,8 @@ final class ApproveCommand implements Callable<Integer> {
             + " 'idle plan' exports it; it must be the hash of the plan the run waits with.")
     String planHash;
 
-    @Option(names = "--by", paramLabel = "NAME", description = "Who approves (stored). Default: the OS user name.")
-    String by = System.getProperty("user.name");
-
     @Mixin
-    DatabaseOptions database;
+    DeciderOptions decider;
 
     @Spec
     CommandSpec spec;
@@ -45,12 +41,9 @@ final class ApproveCommand implements Callable<Integer> {
     }
 
     private int approveRun() {
-        try (DbosApprovals approvals = DbosApprovals.connect(database.settings(spec.commandLine()),
-                database.schema())) {
-            approvals.approve(id, planHash, by);
-        }
+        decider.decide(spec.commandLine(), approvals -> approvals.approve(id, planHash, decider.by));
         spec.commandLine().getOut().println("approved: " + id + " (plan hash " + planHash.strip() + ") by "
-                + by.strip() + "; the run goes on when a worker takes the approval up");
+                + decider.by.strip() + "; the run goes on when a worker takes the approval up");
         return IdleCli.OK;
     }
 }

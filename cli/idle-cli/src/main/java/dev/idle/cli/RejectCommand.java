@@ -1,6 +1,5 @@
 package dev.idle.cli;
 
-import dev.idle.runner.dbos.DbosApprovals;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,22 +23,16 @@ final class RejectCommand implements Callable<Integer> {
             + " results record, credentials masked).")
     String reason;
 
-    @Option(names = "--by", paramLabel = "NAME", description = "Who rejects (stored). Default: the OS user name.")
-    String by = System.getProperty("user.name");
-
     @Mixin
-    DatabaseOptions database;
+    DeciderOptions decider;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        try (DbosApprovals approvals = DbosApprovals.connect(database.settings(spec.commandLine()),
-                database.schema())) {
-            approvals.reject(id, reason, by);
-        }
-        spec.commandLine().getOut().println("rejected: " + id + " by " + by.strip()
+        decider.decide(spec.commandLine(), approvals -> approvals.reject(id, reason, decider.by));
+        spec.commandLine().getOut().println("rejected: " + id + " by " + decider.by.strip()
                 + "; the run ends without running a step when a worker takes the rejection up");
         return IdleCli.OK;
     }

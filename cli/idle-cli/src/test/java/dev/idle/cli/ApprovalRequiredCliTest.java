@@ -17,39 +17,31 @@ import org.junit.jupiter.api.io.TempDir;
  * run.
  */
 class ApprovalRequiredCliTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = BatchCliFixture.JSON;
 
     @TempDir
     Path dir;
 
+    private BatchCliFixture files;
     private Path workflow;
     private Path request;
     private Path host;
 
-    private Path write(String name, String text) throws IOException {
-        Path p = dir.resolve(name);
-        Files.writeString(p, text);
-        return p;
-    }
-
     @BeforeEach
     void files() throws IOException {
-        workflow = write("leaver.psd1", """
+        files = new BatchCliFixture(dir);
+        files.identities("jdoe");
+        host = files.host;
+        workflow = files.write("leaver.psd1", """
                 @{ Name = 'Leaver'; LifecycleEvent = 'Leaver'; ApprovalRequired = $true
                    Steps = @( @{ Name = 'Disable'; Type = 'IdLE.Step.DisableIdentity'
                                  With = @{ IdentityKey = '{{Request.IdentityKeys.Id}}' } } ) }
                 """);
-        request = write("request.json", """
-                { "LifecycleEvent": "Leaver", "correlationId": "c-1", "identityKeys": { "Id": "jdoe" } }
-                """);
-        write("state.json", """
-                { "identities": { "jdoe": { "enabled": true, "attributes": {}, "entitlements": [], "sessions": [] } } }
-                """);
-        host = write("host.yaml", "providers:\n  Identity:\n    type: mock\n    stateFile: state.json\n");
+        request = files.write("request.json", BatchCliFixture.request("jdoe", null));
     }
 
     private boolean enabled() throws IOException {
-        return JSON.readTree(dir.resolve("state.json").toFile()).at("/identities/jdoe/enabled").asBoolean();
+        return files.enabled("jdoe");
     }
 
     private String planHash() throws IOException {
@@ -64,7 +56,7 @@ class ApprovalRequiredCliTest {
     void validateAcceptsTheKeyAndNamesItWhenItIsNotABoolean() throws IOException {
         assertThat(CliRun.of("validate", workflow.toString()).exit()).isZero();
 
-        Path bad = write("bad.psd1", Files.readString(workflow).replace("$true", "'yes'"));
+        Path bad = files.write("bad.psd1", Files.readString(workflow).replace("$true", "'yes'"));
         CliRun run = CliRun.of("validate", bad.toString());
 
         assertThat(run.exit()).isEqualTo(IdleCli.BAD_INPUT);
@@ -113,7 +105,7 @@ class ApprovalRequiredCliTest {
 
     @Test
     void batchRefusesAWorkflowRequiringApprovalButPlansItInADryRun() throws IOException {
-        Path requests = write("requests.jsonl", Files.readString(request).strip().replace("\n", " ") + "\n");
+        Path requests = files.write("requests.jsonl", BatchCliFixture.request("jdoe", null));
 
         CliRun run = CliRun.of("batch", "--workflow", workflow.toString(), "--requests", requests.toString(),
                 "--host", host.toString());

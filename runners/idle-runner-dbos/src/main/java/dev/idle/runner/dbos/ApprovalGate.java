@@ -5,6 +5,7 @@ import dev.dbos.transact.workflow.StepOptions;
 import dev.idle.api.BatchRecord;
 import dev.idle.api.Plan;
 import dev.idle.runner.Approval;
+import dev.idle.spi.CredentialMasking;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -58,8 +59,10 @@ final class ApprovalGate {
             }
             Instant at = Instant.parse(dbos.runStep(() -> Instant.now().toString(),
                     new StepOptions("approval decided").withMaxAttempts(1)));
+            // masked again: a message may have been sent by other means than DbosApprovals, which masks
             Approval decided = new Approval(d.approve() ? Approval.State.Approved : Approval.State.Rejected,
-                    planHash, d.by(), at, d.reason());
+                    planHash, CredentialMasking.mask(d.by()), at, d.reason() == null ? null
+                    : CredentialMasking.mask(d.reason()));
             dbos.setEvent(ApprovalMessages.EVENT, ApprovalMessages.state(decided));
             if (d.approve()) {
                 return Optional.empty();

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.apiguardian.api.API;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
@@ -32,41 +34,28 @@ public final class DbosApprovals implements Approvals, AutoCloseable {
     static final int MAX_NAME = 200;
     static final int MAX_REASON = 2000;
 
-    /** What approvals need of DBOS, from a worker's {@link DBOS} or a {@link DBOSClient}. */
-    private interface Store {
-        Optional<WorkflowStatus> status(String id);
-
-        Optional<Object> approvalEvent(String id);
-
-        void send(String id, String message);
-    }
-
-    private final Store store;
+    /** Where runs stand: a worker's {@link DBOS#getWorkflowStatus} or a client's. */
+    private final Function<String, Optional<WorkflowStatus>> status;
+    /** A run's approval event, read without waiting. */
+    private final Function<String, Optional<Object>> approvalEvent;
+    /** Sends a decision (text) to a run on {@link ApprovalMessages#TOPIC}. */
+    private final BiConsumer<String, String> send;
     private final AutoCloseable owned;
 
-    private DbosApprovals(Store store, AutoCloseable owned) {
-        this.store = store;
+    private DbosApprovals(Function<String, Optional<WorkflowStatus>> status,
+                          Function<String, Optional<Object>> approvalEvent, BiConsumer<String, String> send,
+                          AutoCloseable owned) {
+        this.status = status;
+        this.approvalEvent = approvalEvent;
+        this.send = send;
         this.owned = owned;
     }
 
     /** Approvals through a worker's DBOS, which the caller keeps and closes. */
     static DbosApprovals over(DBOS dbos) {
-        return new DbosApprovals(new Store() {
-            @Override
-            public Optional<WorkflowStatus> status(String id) {
-                return dbos.getWorkflowStatus(id);
-            }
-
-            @Override
-            public Optional<Object> approvalEvent(String id) {
-                return dbos.getEvent(id, ApprovalMessages.EVENT, Duration.ZERO);
-            }
-
-            @Override
-            public void send(String id, String message) {
-                dbos.send(id, message, ApprovalMessages.TOPIC);
-            }
-        }, null);
+        return new DbosApprovals(dbos::getWorkflowStatus,
+                id -> dbos.getEvent(id, ApprovalMessages.EVENT, Duration.ZERO),
+                (id, message) -> dbos.send(id, message, ApprovalMessages.TOPIC), null);
     }
 
     /**
@@ -79,22 +68,10 @@ public final class DbosApprovals implements Approvals, AutoCloseable {
     public static DbosApprovals connect(DatabaseSettings settings, String schema) {
         String password = settings.passwordFile() == null ? null : settings.readPassword();
         DBOSClient client = new DBOSClient(settings.url(), settings.user(), password, schema);
-        return new DbosApprovals(new Store() {
-            @Override
-            public Optional<WorkflowStatus> status(String id) {
-                return client.getWorkflowStatus(id);
-            }
-
-            @Override
-            public Optional<Object> approvalEvent(String id) {
-                return client.getEvent(id, ApprovalMessages.EVENT, Duration.ZERO);
-            }
-
-            @Override
-            public void send(String id, String message) {
-                client.send(id, message, ApprovalMessages.TOPIC, "idle-approval-" + UUID.randomUUID());
-            }
-        }, client);
+        return new DbosApprovals(client::getWorkflowStatus,
+                id -> client.getEvent(id, ApprovalMessages.EVENT, Duration.ZERO),
+                (id, message) -> client.send(id, message, ApprovalMessages.TOPIC, "idle-approval-" + UUID.randomUUID()),
+                client);
     }
 
     @Override
@@ -107,7 +84,7 @@ public final class DbosApprovals implements Approvals, AutoCloseable {
                     + " the plan waiting for approval (" + waiting.planHash() + "); nothing was approved and nothing"
                     + " runs");
         }
-        store.send(id, ApprovalMessages.decision(new ApprovalMessages.Decision(true, waiting.planHash(), by, null)));
+        send.accept(id, ApprovalMessages.decision(new ApprovalMessages.Decision(true, waiting.planHash(), by, null)));
     }
 
     @Override
@@ -115,12 +92,12 @@ public final class DbosApprovals implements Approvals, AutoCloseable {
         String by = text(rejectedBy, "rejectedBy", MAX_NAME);
         String why = text(reason, "reason", MAX_REASON);
         waiting(id);
-        store.send(id, ApprovalMessages.decision(new ApprovalMessages.Decision(false, null, by, why)));
+        send.accept(id, ApprovalMessages.decision(new ApprovalMessages.Decision(false, null, by, why)));
     }
 
     @Override
     public Optional<Approval> approval(String id) {
-        return store.approvalEvent(id).map(ApprovalMessages::readState);
+        return approvalEvent.apply(id).map(ApprovalMessages::readState);
     }
 
     /** True when the run {@code id} is running and waits for a decision. */
@@ -131,12 +108,12 @@ public final class DbosApprovals implements Approvals, AutoCloseable {
     /** The approval state of a run that waits for a decision; refuses any other. */
     private Approval waiting(String id) {
         Objects.requireNonNull(id, "id");
-        WorkflowStatus status = store.status(id).orElseThrow(() ->
+        WorkflowStatus run = status.apply(id).orElseThrow(() ->
                 new IdleInputException(id + ": no run has this id"));
         Optional<Approval> approval = approval(id);
-        if (status.status() != WorkflowState.PENDING) {
+        if (run.status() != WorkflowState.PENDING) {
             throw new IdleInputException(id + ": the run is not waiting for approval (it has ended: "
-                    + approval.map(Approval::describe).orElse(status.status().name()) + ")");
+                    + approval.map(Approval::describe).orElse(run.status().name()) + ")");
         }
         if (approval.isEmpty()) {
             throw new IdleInputException(id + ": the run is not waiting for approval (it is running; its workflow"
