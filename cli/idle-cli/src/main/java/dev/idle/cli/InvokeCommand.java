@@ -16,7 +16,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code idle invoke --workflow <file> --request <file> --host <file> [--result <file>] [--events <file>]}.
  * Exit 0 when the run completed, 3 when it failed, 4 when it was blocked, 2 for bad input (nothing executed), 5 when
- * the run executed but its result or events could not be written completely (see {@link InvokeOutputs}).
+ * the run executed but its result or events could not be written completely (see {@link InvokeOutputs}). A plan
+ * that requires approval runs only with {@code --approved-plan-hash} equal to its hash ({@link PlanApproval}).
  */
 @Command(name = "invoke", description = "Build a plan and execute it against the host's providers.")
 final class InvokeCommand implements Callable<Integer> {
@@ -28,6 +29,11 @@ final class InvokeCommand implements Callable<Integer> {
 
     @Option(names = "--plan", paramLabel = "<plan.json>", description = "Execute an exported plan exactly as exported (refused if changed).")
     Path plan;
+
+    @Option(names = "--approved-plan-hash", paramLabel = "<hash>", description = "Run only if the plan's hash is"
+            + " this one (the planHash of the plan 'idle plan' exported and someone approved). Required for a"
+            + " workflow with ApprovalRequired = $true.")
+    String approvedPlanHash;
 
     @Option(names = "--host", required = true, paramLabel = "<file>", description = "Host file: providers, auth sessions, retry profiles.")
     Path host;
@@ -73,6 +79,7 @@ final class InvokeCommand implements Callable<Integer> {
             try (Host h = Host.load(host)) {
                 Plan p = plan != null ? idle.readPlan(plan, h.providers())
                         : idle.plan(workflow, Inputs.request(request), h.providers());
+                PlanApproval.check(idle, p, approvedPlanHash, plan != null ? plan : workflow);
                 var err = spec.commandLine().getErr();
                 boolean verbose = cli.global.verbose();
                 r = idle.invokePlan(p).providers(h.providers()).executionOptions(h.executionOptions())

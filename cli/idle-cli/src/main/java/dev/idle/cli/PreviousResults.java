@@ -35,9 +35,12 @@ import java.util.function.LongPredicate;
  * <p>Not thread-safe; an instance is immutable once read.
  */
 final class PreviousResults {
-    /** The statuses a record may have: a run's, {@code Invalid}, and a dry run's {@code Planned}. */
+    /**
+     * The statuses a record may have: a run's, {@code Invalid}, a dry run's {@code Planned}, and a distributed run's
+     * {@code Rejected} (a decision, so never retried).
+     */
     static final Set<String> STATUSES = Set.of("Completed", "Failed", "PartiallyFailed", "Blocked", "NotRun",
-            "Invalid", "Planned");
+            "Invalid", "Planned", "Rejected");
     /** The statuses {@code --retry-failed} runs again. */
     static final Set<String> TO_RETRY = Set.of("Failed", "PartiallyFailed", "Invalid", "Blocked", "NotRun");
 

@@ -99,6 +99,22 @@ class BatchRetryFailedTest {
     }
 
     @Test
+    void aRejectedRecordIsReadAndNeverRunAgainForARejectionIsADecision() throws IOException {
+        f.identities("u0", "u1", "u2", "u3", "u4", "u5");
+        Path requests = sixLeavers();
+        Path previous = f.write("previous.jsonl", """
+                {"index":0,"status":"Rejected","correlationId":"c-u0","error":"rejected by bob at 2026-12-04T20:00:00Z: no"}
+                {"index":1,"status":"Failed"}
+                """);
+
+        CliRun run = f.batch(f.workflow, "--requests", requests.toString(), "--retry-failed", previous.toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(BatchCliFixture.records(run.out())).extracting(r -> r.get("index").asInt()).containsExactly(1);
+        assertThat(f.enabled("u0")).isTrue();
+    }
+
+    @Test
     void stdinAndTheResultsFileItselfAsTheNewResultsAreRefused() throws IOException {
         f.identities("u0");
         Path requests = sixLeavers();

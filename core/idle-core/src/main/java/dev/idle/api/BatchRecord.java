@@ -18,7 +18,8 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
  * @param status        the run's status, {@link Status#Invalid} or, in a dry run, {@link Status#Planned}
  * @param correlationId the request's correlation id; for an invalid one what could be read of it, or null
  * @param error         for {@link Status#Invalid}, or {@link Status#NotRun} by a running cap
- *                      ({@link BatchRunner.Builder#maxAffected}): why (credentials masked); null otherwise
+ *                      ({@link BatchRunner.Builder#maxAffected}): why (credentials masked); for
+ *                      {@link Status#Rejected}: who rejected the plan, when and why; null otherwise
  * @param result        the run's result; null unless the request ran
  * @param plan          the plan of a dry run; null otherwise
  */
@@ -33,7 +34,12 @@ public record BatchRecord(long index, long line, Instant startedAt, Instant fini
         /** The line is not a valid request, or no plan could be built for it; it did not run. */
         Invalid,
         /** Dry run: the plan was built; nothing ran. */
-        Planned;
+        Planned,
+        /**
+         * The plan needed an approval and was rejected (distributed runs, {@code idle reject}); nothing ran. The
+         * record's {@code error} says who rejected it, when and why.
+         */
+        Rejected;
 
         static Status of(RunStatus run) {
             return switch (run) {

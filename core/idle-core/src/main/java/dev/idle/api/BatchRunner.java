@@ -350,7 +350,8 @@ public final class BatchRunner {
         /**
          * Loads the workflow (if a file was given) and validates it against the providers.
          *
-         * @throws IdleInputException when the workflow cannot be read or is not valid; no provider was called
+         * @throws IdleInputException when the workflow cannot be read or is not valid, or requires approval
+         *                            ({@code ApprovalRequired}) and this is not a dry run; no provider was called
          * @throws IllegalStateException when no workflow was given
          */
         public BatchRunner build() {
@@ -364,6 +365,12 @@ public final class BatchRunner {
             ValidationReport report = idle.validate(wf, providers);
             if (!report.valid()) {
                 throw new IdleInputException(source + ": Workflow validation failed:", report.errors());
+            }
+            if (!dryRun && Boolean.TRUE.equals(wf.get("ApprovalRequired"))) {
+                // each request's plan would need its own approval, which a batch has no way to wait for
+                throw new IdleInputException(source + ": the workflow requires approval (ApprovalRequired = $true),"
+                        + " which a batch cannot wait for: run each request with 'idle invoke --approved-plan-hash',"
+                        + " or submit them to the distributed runner; a dry run (--dry-run) is allowed");
             }
             // shared by every worker, read-only: no run can change what the next one plans from
             return new BatchRunner(this, idle.prepare(wf, source));

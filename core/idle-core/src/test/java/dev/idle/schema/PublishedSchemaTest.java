@@ -100,4 +100,14 @@ class PublishedSchemaTest {
     void requestSchemaRequiresTheLifecycleEvent() throws IOException {
         assertThat(schema("request.schema.json").validate(JSON.readTree("{\"identityKeys\":{}}"))).isNotEmpty();
     }
+
+    @Test
+    void workflowSchemaAcceptsApprovalRequiredAsABooleanOnly() throws IOException {
+        String wf = "{\"Name\":\"W\",\"LifecycleEvent\":\"Leaver\",\"Steps\":[],\"ApprovalRequired\":%s}";
+
+        assertThat(schema("workflow.schema.json").validate(JSON.readTree(wf.formatted("true")))).isEmpty();
+        assertThat(schema("workflow.schema.json").validate(JSON.readTree(wf.formatted("false")))).isEmpty();
+        assertThat(schema("workflow.schema.json").validate(JSON.readTree(wf.formatted("\"yes\""))))
+                .extracting(ValidationMessage::getMessage).anyMatch(m -> m.contains("ApprovalRequired"));
+    }
 }

@@ -17,10 +17,12 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
  * <p>Identity of a submission: a second submission under the same id with the same request is a no-op that reports
  * the first; with a different request it is refused.
  *
+ * <p>A run whose workflow requires approval waits, once planned, for {@link Approvals#approve} of its plan hash.
+ *
  * <p>Implementations are thread-safe.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public interface DistributedRunner extends AutoCloseable {
+public interface DistributedRunner extends Approvals, AutoCloseable {
     /**
      * Starts a durable run of {@code request} under its correlation id, or reports the run already started under it.
      *
@@ -64,6 +66,8 @@ public interface DistributedRunner extends AutoCloseable {
         Waiting,
         /** Taken up by a worker and not finished; resumed after a crash. */
         Running,
+        /** Planned, and waiting for an approval of its plan hash or a rejection ({@link Approvals}). */
+        AwaitingApproval,
         /** Finished with a results record (whose own status may still be Failed or Blocked). */
         Finished,
         /** Ended without a results record: cancelled, or an error of the runner itself. */

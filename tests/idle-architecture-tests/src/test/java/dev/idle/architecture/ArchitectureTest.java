@@ -73,8 +73,14 @@ class ArchitectureTest {
      */
     @ArchTest
     static final ArchRule onlyRunnersUseTheDurableWorkflowEngine = noClasses()
-            .that().resideOutsideOfPackage(RUNNERS)
+            .that().resideOutsideOfPackages(RUNNERS, "dev.idle.cli..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.dbos..", RUNNERS);
+
+    /** The CLI's distributed commands use a runner's API, never the durable engine underneath. */
+    @ArchTest
+    static final ArchRule theCliUsesRunnersButNotTheDurableWorkflowEngine = noClasses()
+            .that().resideInAPackage("dev.idle.cli..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.dbos..");
 
     /** Simulators copy vendors' services and stand alone: they never use the engine or a provider. */
     @ArchTest

@@ -22,7 +22,9 @@ import java.util.Map;
  * document ends with {@code planHash}: the SHA-256 of its canonical form (RFC 8785) without that field. Numbers are
  * written in the one form {@link PlanNumbers} defines, which {@code invoke --plan} checks. When redaction or
  * truncation touched something execution needs, {@code executable} is false with the reason, which names each step
- * and key path that was redacted (never the value); both fields are part of the hashed content.
+ * and key path that was redacted (never the value); both fields are part of the hashed content. A workflow with
+ * {@code ApprovalRequired = $true} adds {@code workflow.approvalRequired: true} (hashed too, so an approved hash
+ * covers the gate).
  */
 public final class PlanExporter {
     static final int INPUT_LIMIT_BYTES = 65536;
@@ -65,6 +67,10 @@ public final class PlanExporter {
         workflow.put("name", plan.workflowName());
         workflow.put("lifecycleEvent", plan.lifecycleEvent());
         workflow.put("description", blankToNull(plan.workflowDescription()));
+        if (plan.approvalRequired()) {
+            // only when set, so the plans (and plan hashes) of workflows without the gate stay as they were
+            workflow.put("approvalRequired", true);
+        }
         doc.put("workflow", workflow);
         Redactor.Paths inRequest = Redactor.redactedPaths(plan.request().toData(), "Request", scrubber::scrub);
         if (hasPreconditions(plan) && !inRequest.isEmpty()) {

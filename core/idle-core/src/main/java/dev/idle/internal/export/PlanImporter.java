@@ -79,7 +79,8 @@ public final class PlanImporter {
             throw new IdleInputException(source + ": not an executable plan export", problems);
         }
         return new Plan(workflow.getString("name"), workflow.getString("lifecycleEvent"),
-                workflow.getString("description"), req, steps, onFailure, warnings);
+                workflow.getString("description"), req, steps, onFailure, warnings,
+                Boolean.TRUE.equals(workflow.get("approvalRequired")));
     }
 
     private List<PlanStep> steps(Object raw, String at, List<String> problems) {

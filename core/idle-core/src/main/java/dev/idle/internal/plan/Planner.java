@@ -131,7 +131,8 @@ public final class Planner {
                     .toList());
         }
         return new Plan(workflow.getString("Name"), workflow.getString("LifecycleEvent"),
-                workflow.getString("Description"), snapshot, steps, onFailure, warnings);
+                workflow.getString("Description"), snapshot, steps, onFailure, warnings,
+                WorkflowSchema.approvalRequired(workflow));
     }
 
     private List<PlanStep> normalise(String collection, Object raw, DataMap roots, DataMap request,

@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  */
 public final class WorkflowSchema {
     static final List<String> ROOT_KEYS =
-            List.of("Name", "LifecycleEvent", "Steps", "OnFailureSteps", "Description", "ContextResolvers");
+            List.of("Name", "LifecycleEvent", "Steps", "OnFailureSteps", "Description", "ContextResolvers",
+                    "ApprovalRequired");
     static final List<String> STEP_KEYS = List.of("Name", "Type", "Condition", "With", "Description", "RetryProfile",
             "Precondition", "OnPreconditionFalse", "PreconditionEvent");
     static final List<String> PRECONDITION_MODES = List.of("Blocked", "Fail", "Continue");
@@ -71,7 +72,26 @@ public final class WorkflowSchema {
         if (wf.get("ContextResolvers") != null) {
             checkResolvers(wf.get("ContextResolvers"), errors);
         }
+        checkApprovalRequired(wf, errors);
         return errors;
+    }
+
+    /**
+     * {@code ApprovalRequired} (this project's, not upstream's) is a boolean: text such as {@code 'yes'} or
+     * {@code 'true'} is refused rather than guessed, as a misread gate would run a plan nobody approved.
+     */
+    private static void checkApprovalRequired(DataMap wf, List<String> errors) {
+        Object v = wf.get("ApprovalRequired");
+        if (wf.containsKey("ApprovalRequired") && !(v instanceof Boolean)) {
+            errors.add("'ApprovalRequired' must be a boolean ($true or $false in PSD1, true or false in JSON and"
+                    + " YAML), got " + (v == null ? "null" : Values.isScalar(v) ? "'" + Excerpt.of(Values.ps(v)) + "'"
+                    : v instanceof Map<?, ?> ? "a hashtable" : "a list") + ".");
+        }
+    }
+
+    /** True when the workflow's {@code ApprovalRequired} key (any letter case) is {@code true}. */
+    public static boolean approvalRequired(DataMap wf) {
+        return Boolean.TRUE.equals(wf.get("ApprovalRequired"));
     }
 
     private static void checkSteps(String collection, Object value, List<String> errors) {

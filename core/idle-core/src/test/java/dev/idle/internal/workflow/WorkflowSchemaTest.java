@@ -52,6 +52,19 @@ class WorkflowSchemaTest {
     }
 
     @Test
+    void approvalRequiredMustBeABooleanInAnyLetterCase() {
+        DataMap wf = workflow(List.of());
+        wf.put("approvalrequired", "true");
+        assertThat(check(wf)).singleElement().asString().startsWith("'ApprovalRequired' must be a boolean")
+                .endsWith("got 'true'.");
+        wf.put("approvalrequired", List.of());
+        assertThat(check(wf)).singleElement().asString().endsWith("got a list.");
+        wf.put("approvalrequired", true);
+        assertThat(check(wf)).isEmpty();
+        assertThat(WorkflowSchema.approvalRequired(wf)).isTrue();
+    }
+
+    @Test
     void rootKeysAreCaseInsensitive() {
         DataMap wf = DataMap.of("name", "WF", "LIFECYCLEEVENT", "Joiner", "steps", List.of(),
                 "description", "d", "onfailuresteps", List.of(), "contextresolvers", List.of());

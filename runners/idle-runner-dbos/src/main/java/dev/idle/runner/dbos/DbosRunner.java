@@ -11,6 +11,7 @@ import dev.idle.api.LifecycleRequest;
 import dev.idle.api.PreparedWorkflow;
 import dev.idle.api.Providers;
 import dev.idle.api.data.DataMap;
+import dev.idle.runner.Approval;
 import dev.idle.runner.DistributedRunner;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,10 +50,12 @@ public final class DbosRunner implements DistributedRunner {
 
     private final DBOS dbos;
     private final RequestWorkflow workflow;
+    private final DbosApprovals approvals;
 
     private DbosRunner(DBOS dbos, RequestWorkflow workflow) {
         this.dbos = dbos;
         this.workflow = workflow;
+        this.approvals = DbosApprovals.over(dbos);
     }
 
     /** A runner on the database of {@code settings}; set the workflow, then {@link Builder#start()}. */
@@ -93,7 +96,7 @@ public final class DbosRunner implements DistributedRunner {
     public Optional<SubmissionState> status(String id) {
         return dbos.getWorkflowStatus(id).map(s -> switch (s.status()) {
             case ENQUEUED, DELAYED -> SubmissionState.Waiting;
-            case PENDING -> SubmissionState.Running;
+            case PENDING -> approvals.awaiting(id) ? SubmissionState.AwaitingApproval : SubmissionState.Running;
             case SUCCESS -> SubmissionState.Finished;
             case ERROR, CANCELLED, MAX_RECOVERY_ATTEMPTS_EXCEEDED -> SubmissionState.Ended;
         });
@@ -108,6 +111,21 @@ public final class DbosRunner implements DistributedRunner {
     /** The plan hash the run of {@code id} checkpointed; empty before it was planned or when it is unknown. */
     public Optional<String> planHash(String id) {
         return dbos.<String>getEvent(id, RequestWorkflowImpl.PLAN_HASH_EVENT, Duration.ZERO);
+    }
+
+    @Override
+    public void approve(String id, String planHash, String approvedBy) {
+        approvals.approve(id, planHash, approvedBy);
+    }
+
+    @Override
+    public void reject(String id, String reason, String rejectedBy) {
+        approvals.reject(id, reason, rejectedBy);
+    }
+
+    @Override
+    public Optional<Approval> approval(String id) {
+        return approvals.approval(id);
     }
 
     @Override

@@ -14,9 +14,12 @@ import dev.idle.api.Plan;
 import dev.idle.api.Providers;
 import dev.idle.api.StepCheckpoints;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
- * One request as a DBOS workflow: the start time and the plan hash are checkpointed first, then each plan step the
+ * One request as a DBOS workflow: the start time and the plan hash are checkpointed first, a plan that requires
+ * approval waits at the {@link ApprovalGate} (a rejected one ends there with a {@code Rejected} record), then each
+ * plan step the
  * run reaches is one DBOS step through {@link StepCheckpoints} (DBOS's own step retries off: the engine's retry
  * profile makes the attempts inside the step), and the results record is the workflow's result.
  *
@@ -34,6 +37,7 @@ final class RequestWorkflowImpl implements RequestWorkflow {
     private final PreparedWorkflow workflow;
     private final Providers providers;
     private final ExecutionOptions options;
+    private final ApprovalGate approvalGate;
 
     RequestWorkflowImpl(DBOS dbos, Idle idle, PreparedWorkflow workflow, Providers providers,
                         ExecutionOptions options) {
@@ -42,6 +46,7 @@ final class RequestWorkflowImpl implements RequestWorkflow {
         this.workflow = workflow;
         this.providers = providers;
         this.options = options;
+        this.approvalGate = new ApprovalGate(dbos);
     }
 
     @Override
@@ -63,6 +68,10 @@ final class RequestWorkflowImpl implements RequestWorkflow {
                     + " checkpointed (plan hash " + recorded + ", now " + planHash + "); nothing more runs");
         }
         dbos.setEvent(PLAN_HASH_EVENT, planHash);
+        Optional<String> rejected = approvalGate.await(plan, planHash, started);
+        if (rejected.isPresent()) {
+            return rejected.get();
+        }
         ExecutionResult result = idle.invokePlan(plan).providers(providers).executionOptions(options)
                 .stepCheckpoints((key, body) -> StepCheckpoints.fromJson(
                         step("step " + key, () -> StepCheckpoints.toJson(body.get()))))

@@ -1,0 +1,65 @@
+package dev.idle.runner.dbos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.idle.api.Idle;
+import dev.idle.runner.Approval;
+import dev.idle.runner.DistributedRunner.SubmissionState;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A run waiting for approval survives a restart of every worker: two workers are stopped while it waits, two are
+ * started (one with the executor id the run belongs to, one with a new id), and the run still waits with the same plan
+ * hash, has written nothing, and runs its steps once each after it is approved through the new worker.
+ */
+class DistributedApprovalRestartTest {
+    private static final Duration WAIT = Duration.ofMinutes(2);
+    private static final String APPROVED_LEAVER = DistributedFixture.LEAVER
+            .replaceFirst("LifecycleEvent = 'Leaver'", "LifecycleEvent = 'Leaver'; ApprovalRequired = \\$true");
+
+    private final Idle idle = DistributedFixture.idle();
+    private final DistributedFixture.WriteCounter counter = new DistributedFixture.WriteCounter();
+    private final String schema = DistributedFixture.uniqueSchema();
+    private final String id = "approval-restart-" + UUID.randomUUID();
+    private final String identity = "jdoe-" + id;
+
+    @Test
+    void aRunWaitingForApprovalSurvivesARestartOfEveryWorkerAndRunsAfterTheApproval() throws Exception {
+        String owner = "worker-a-" + UUID.randomUUID();
+        String planHash;
+        try (DbosRunner a = worker(owner).start(); DbosRunner b = worker("worker-b-" + UUID.randomUUID()).start()) {
+            a.submit(DistributedFixture.leaver(id, identity));
+            planHash = DistributedApprovalTest.awaitApprovalState(a, id).planHash();
+            assertThat(b.status(id)).contains(SubmissionState.AwaitingApproval);
+        }
+
+        String record;
+        try (DbosRunner restarted = worker(owner).start();
+             DbosRunner other = worker("worker-c-" + UUID.randomUUID()).start()) {
+            assertThat(other.status(id)).contains(SubmissionState.AwaitingApproval);
+            assertThat(other.approval(id).orElseThrow().planHash()).isEqualTo(planHash);
+            assertThat(writes()).as("nothing ran while waiting").isZero();
+
+            other.approve(id, planHash, "alice");
+            record = other.awaitResult(id, WAIT);
+            assertThat(restarted.approval(id).orElseThrow().state()).isEqualTo(Approval.State.Approved);
+        }
+
+        assertThat(new ObjectMapper().readTree(record).get("status").asText()).isEqualTo("Completed");
+        assertThat(counter.writes("Disable " + identity)).isEqualTo(1);
+        assertThat(counter.writes("RevokeSessions " + identity)).isEqualTo(1);
+    }
+
+    private DbosRunner.Builder worker(String executorId) {
+        return DistributedFixture.runner(idle, counter)
+                .workflow(idle.parseWorkflow(APPROVED_LEAVER, "leaver.psd1"), "leaver.psd1")
+                .databaseSchema(schema).executorId(executorId);
+    }
+
+    private int writes() {
+        return counter.writes("Disable " + identity) + counter.writes("RevokeSessions " + identity);
+    }
+}
