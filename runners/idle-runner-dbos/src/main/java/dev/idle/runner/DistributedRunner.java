@@ -126,10 +126,12 @@ public interface DistributedRunner extends AutoCloseable {
      * @param notBefore  the time it waits for, or null
      * @param requests   its number of requests (1 for a request run)
      * @param finished   how many of them have finished
+     * @param refused    requests that were not started because their correlation id named a run of a different
+     *                   request by then (submitted meanwhile by another submission)
      * @param affected   for a quarantined submission, the count of requests that would change something; else null
      */
     @API(status = EXPERIMENTAL, since = "0.1")
     record SubmissionStatus(String id, boolean submission, SubmissionState state, Instant notBefore, long requests,
-                            long finished, Long affected) {
+                            long finished, long refused, Long affected) {
     }
 }

@@ -166,7 +166,7 @@ public final class DbosClient implements DistributedRunner {
         if (RequestWorkflow.NAME.equals(s.workflowName())) {
             SubmissionState state = state(s.status());
             return Optional.of(new SubmissionStatus(id, false, state, s.delayUntil(), 1,
-                    DONE.contains(s.status()) ? 1 : 0, null));
+                    DONE.contains(s.status()) ? 1 : 0, 0, null));
         }
         if (!SubmissionWorkflow.NAME.equals(s.workflowName())) {
             return Optional.empty();
@@ -179,25 +179,51 @@ public final class DbosClient implements DistributedRunner {
         String nb = (String) s.attributes().get(ATTR_NOT_BEFORE);
         Instant notBefore = nb == null || nb.isEmpty() ? null : Instant.parse(nb);
         long finished = 0;
+        long refused = 0;
         Long affected = null;
         SubmissionState state = state(s.status());
         if (s.status() == WorkflowState.PENDING) {
-            JsonNode q = quarantine(s.workflowId());
+            JsonNode q = SubmissionWorkflowImpl.readJson((String) dbos.getEvent(s.workflowId(),
+                    SubmissionWorkflowImpl.QUARANTINE_EVENT, Duration.ZERO).orElse(null));
             if (q != null && !q.get("released").asBoolean()) {
                 state = SubmissionState.Quarantined;
                 affected = q.get("affected").asLong();
             }
         } else if (s.status() == WorkflowState.SUCCESS) {
-            finished = dbos.listWorkflows(new ListWorkflowsInput().withParentWorkflowId(s.workflowId())
-                    .withStatus(List.copyOf(DONE)).withLoadInput(false).withLoadOutput(false)).size();
-            state = finished >= requests ? SubmissionState.Finished : SubmissionState.Running;
+            Summary summary = Summary.of(s);
+            refused = summary.conflicts.size();
+            for (List<String> page : summary.pages()) {
+                finished += dbos.listWorkflows(new ListWorkflowsInput().withWorkflowIds(page)
+                        .withStatus(List.copyOf(DONE)).withLoadInput(false).withLoadOutput(false)).size();
+            }
+            state = finished + refused >= requests ? SubmissionState.Finished : SubmissionState.Running;
         }
-        return new SubmissionStatus(s.workflowId(), true, state, notBefore, requests, finished, affected);
+        return new SubmissionStatus(s.workflowId(), true, state, notBefore, requests, finished, refused, affected);
     }
 
-    private JsonNode quarantine(String submissionId) {
-        return SubmissionWorkflowImpl.readQuarantine((String) dbos.getEvent(submissionId,
-                SubmissionWorkflowImpl.QUARANTINE_EVENT, Duration.ZERO).orElse(null));
+    /** What a finished submission run returned: its request runs' ids and those refused when they started. */
+    private record Summary(List<String> ids, Set<String> conflicts) {
+        static Summary of(WorkflowStatus submission) {
+            JsonNode out = SubmissionWorkflowImpl.readJson((String) submission.output());
+            Set<String> conflicts = new java.util.HashSet<>();
+            out.get("conflicts").forEach(c -> conflicts.add(c.get("correlationId").asText()));
+            List<String> ids = new ArrayList<>();
+            out.get("ids").forEach(id -> {
+                if (!conflicts.contains(id.asText())) {
+                    ids.add(id.asText());
+                }
+            });
+            return new Summary(ids, conflicts);
+        }
+
+        /** The ids, {@value #PAGE} at a time. */
+        List<List<String>> pages() {
+            List<List<String>> pages = new ArrayList<>();
+            for (int from = 0; from < ids.size(); from += PAGE) {
+                pages.add(ids.subList(from, Math.min(ids.size(), from + PAGE)));
+            }
+            return pages;
+        }
     }
 
     private static SubmissionState state(WorkflowState state) {
@@ -260,15 +286,25 @@ public final class DbosClient implements DistributedRunner {
         if (since != null) {
             query = query.withCompletedAfter(since);
         }
-        if (submissionId != null) {
-            query = query.withParentWorkflowId(submissionId);
-        }
-        for (int offset = 0; ; offset += PAGE) {
-            List<WorkflowStatus> page = dbos.listWorkflows(query.withLimit(PAGE).withOffset(offset));
-            page.forEach(s -> onRecord.accept((String) s.output()));
-            if (page.size() < PAGE) {
-                return;
+        if (submissionId == null) {
+            for (int offset = 0; ; offset += PAGE) {
+                List<WorkflowStatus> page = dbos.listWorkflows(query.withLimit(PAGE).withOffset(offset));
+                page.forEach(s -> onRecord.accept((String) s.output()));
+                if (page.size() < PAGE) {
+                    return;
+                }
             }
+        }
+        Optional<WorkflowStatus> submission = dbos.getWorkflowStatus(submissionId)
+                .filter(s -> SubmissionWorkflow.NAME.equals(s.workflowName()));
+        if (submission.isEmpty()) {
+            throw new IdleInputException("submission '" + submissionId + "': no submission has this id");
+        }
+        if (submission.get().status() != WorkflowState.SUCCESS) {
+            return; // its requests have not started yet
+        }
+        for (List<String> page : Summary.of(submission.get()).pages()) {
+            dbos.listWorkflows(query.withWorkflowIds(page)).forEach(s -> onRecord.accept((String) s.output()));
         }
     }
 

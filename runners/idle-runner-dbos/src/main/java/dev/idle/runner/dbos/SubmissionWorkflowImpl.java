@@ -2,11 +2,15 @@ package dev.idle.runner.dbos;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dbos.transact.DBOS;
 import dev.dbos.transact.StartWorkflowOptions;
 import dev.dbos.transact.workflow.StepOptions;
 import dev.dbos.transact.workflow.Workflow;
+import dev.dbos.transact.workflow.ListWorkflowsInput;
 import dev.dbos.transact.workflow.WorkflowClassName;
+import dev.dbos.transact.workflow.WorkflowStatus;
 import dev.idle.api.AffectedCount;
 import dev.idle.api.ExecutionOptions;
 import dev.idle.api.Idle;
@@ -18,7 +22,9 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -33,7 +39,9 @@ import java.util.function.Supplier;
  *       the count, and it waits durably for a release message whose count matches; nothing has run;</li>
  *   <li>one request run per request on {@link Queues#REQUESTS}, id = correlation id, carrying the workflow
  *       definition; a run already there under that id (the same request, as the client checked) is not started
- *       again.</li>
+ *       again;</li>
+ *   <li>its result lists the ids of its request runs, and any whose id turned out to name a run of a different
+ *       request (submitted meanwhile by another submission).</li>
  * </ol>
  * Thread-safe: DBOS runs many submissions on one instance at once.
  */
@@ -44,6 +52,7 @@ final class SubmissionWorkflowImpl implements SubmissionWorkflow {
     /** The topic of the release message: the confirmed count, as decimal text. */
     static final String RELEASE_TOPIC = "release";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int PAGE = 500;
     /** How long one durable wait for the release lasts before the next; any length works, each is checkpointed. */
     private static final Duration RELEASE_WAIT = Duration.ofHours(12);
 
@@ -82,7 +91,34 @@ final class SubmissionWorkflowImpl implements SubmissionWorkflow {
                             s.workflow.hash, s.workflow.json, position),
                     new StartWorkflowOptions().withWorkflowId(e.request().correlationId).withQueue(Queues.REQUESTS));
         }
-        return JSON.createObjectNode().put("submission", s.id).put("requests", s.requests.size()).toString();
+        return step("check requests", () -> summary(s));
+    }
+
+    /**
+     * The submission's result: {@code {"submission":…,"requests":N,"ids":[…],"conflicts":[{"line":L,
+     * "correlationId":…}]}}: the ids of its request runs, and those whose id already named a run of a different
+     * request when they were started (a race the client's check cannot close: that run is not this request's).
+     */
+    private String summary(StoredSubmission s) {
+        ObjectNode out = JSON.createObjectNode().put("submission", s.id).put("requests", s.requests.size());
+        ArrayNode ids = out.putArray("ids");
+        ArrayNode conflicts = out.putArray("conflicts");
+        for (int from = 0; from < s.requests.size(); from += PAGE) {
+            List<StoredSubmission.Entry> page = s.requests.subList(from, Math.min(s.requests.size(), from + PAGE));
+            Map<String, StoredSubmission.Entry> byId = new HashMap<>();
+            page.forEach(e -> byId.put(e.request().correlationId, e));
+            for (WorkflowStatus run : dbos.listWorkflows(new ListWorkflowsInput()
+                    .withWorkflowIds(List.copyOf(byId.keySet())).withLoadInput(true).withLoadOutput(false))) {
+                StoredSubmission.Entry e = byId.get(run.workflowId());
+                Object[] input = run.input();
+                if (!RequestWorkflow.NAME.equals(run.workflowName()) || input == null || input.length < 2
+                        || !e.request().hash.equals(input[1])) {
+                    conflicts.addObject().put("line", e.line()).put("correlationId", run.workflowId());
+                }
+            }
+            page.forEach(e -> ids.add(e.request().correlationId));
+        }
+        return out.toString();
     }
 
     private void holdWhileAboveLimit(StoredSubmission s) {
@@ -119,15 +155,15 @@ final class SubmissionWorkflowImpl implements SubmissionWorkflow {
         return count.affected();
     }
 
-    /** Reads a quarantine event; null when {@code json} is null. */
-    static JsonNode readQuarantine(String json) {
+    /** Reads a quarantine event or a summary; null when {@code json} is null. */
+    static JsonNode readJson(String json) {
         if (json == null) {
             return null;
         }
         try {
             return JSON.readTree(json);
         } catch (IOException e) {
-            throw new UncheckedIOException("the quarantine event is not readable", e);
+            throw new UncheckedIOException("a stored submission event or result is not readable", e);
         }
     }
 
