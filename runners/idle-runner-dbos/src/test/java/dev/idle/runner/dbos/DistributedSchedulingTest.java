@@ -1,0 +1,156 @@
+package dev.idle.runner.dbos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.idle.api.Idle;
+import dev.idle.api.IdleInputException;
+import dev.idle.api.LifecycleRequest;
+import dev.idle.api.MaxAffected;
+import dev.idle.runner.DistributedRunner.SubmissionState;
+import dev.idle.runner.DistributedRunner.SubmissionStatus;
+import dev.idle.runner.SubmissionSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Submissions in time: one scheduled with a not-before time waits durably (listed as scheduled) and runs after that
+ * time, not before, also when every worker was closed and new ones started meanwhile; one above its blast-radius
+ * limit when its time comes is quarantined as a whole (nothing runs) until released with the exact count.
+ */
+class DistributedSchedulingTest {
+    private static final Duration WAIT = Duration.ofMinutes(2);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Idle idle = DistributedFixture.idle();
+    private final DistributedFixture.WriteCounter counter = new DistributedFixture.WriteCounter();
+    private final String schema = DistributedFixture.uniqueSchema();
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final List<AutoCloseable> open = new ArrayList<>();
+
+    @AfterEach
+    void closeAll() throws Exception {
+        for (AutoCloseable c : open) {
+            c.close();
+        }
+    }
+
+    @Test
+    void aScheduledSubmissionRunsAfterItsTimeAndNotBeforeAcrossARestartOfEveryWorker() throws Exception {
+        DbosRunner first = worker("first-a");
+        DbosRunner second = worker("first-b");
+        Instant notBefore = Instant.now().plusSeconds(8).truncatedTo(ChronoUnit.MILLIS);
+        List<LifecycleRequest> leavers = leavers(3);
+        String id = "scheduled-" + run;
+
+        client().submit(spec(leavers).id(id).notBefore(notBefore).build());
+        SubmissionStatus waiting = first.details(id).orElseThrow();
+        List<SubmissionStatus> scheduled = second.scheduled();
+        first.close();
+        second.close();
+        DbosRunner third = worker("second-a");
+        worker("second-b");
+        int writesBeforeTheTime = totalWrites();
+        boolean checkedBeforeTheTime = Instant.now().isBefore(notBefore);
+        List<Instant> started = new ArrayList<>();
+        for (LifecycleRequest r : leavers) {
+            started.add(Instant.parse(JSON.readTree(third.awaitResult(r.correlationId(), WAIT))
+                    .get("startedAt").asText()));
+        }
+
+        assertThat(waiting.state()).isEqualTo(SubmissionState.Waiting);
+        assertThat(waiting.notBefore()).isEqualTo(notBefore);
+        assertThat(scheduled).extracting(SubmissionStatus::id, SubmissionStatus::notBefore, SubmissionStatus::requests)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(id, notBefore, 3L));
+        assertThat(checkedBeforeTheTime).as("the new workers started before the time").isTrue();
+        assertThat(writesBeforeTheTime).as("writes before the time").isZero();
+        assertThat(started).allSatisfy(t -> assertThat(t).isAfterOrEqualTo(notBefore));
+        assertThat(totalWrites()).isEqualTo(6);
+        assertThat(third.scheduled()).isEmpty();
+    }
+
+    @Test
+    void aSubmissionAboveItsLimitWhenItsTimeComesIsQuarantinedUntilReleasedWithTheExactCount() throws Exception {
+        DbosRunner worker = worker("worker-" + run);
+        List<LifecycleRequest> leavers = leavers(3);
+        String id = "quarantined-" + run;
+
+        worker.submit(spec(leavers).id(id).notBefore(Instant.now().plusSeconds(1))
+                .maxAffected(MaxAffected.parse("1"), null).build());
+        DistributedSubmissionTest.awaitState(worker, id, SubmissionState.Quarantined);
+        SubmissionStatus quarantined = worker.details(id).orElseThrow();
+
+        assertThat(quarantined.affected()).isEqualTo(3L);
+        assertThat(worker.scheduled()).extracting(SubmissionStatus::id).containsExactly(id);
+        assertThatThrownBy(() -> worker.release(id, 2)).isInstanceOf(IdleInputException.class)
+                .hasMessage("submission '" + id + "': the confirmed count 2 does not match: 3 of 3 requests would"
+                        + " change something; nothing was released. Confirm 3 to release it.");
+        Thread.sleep(1000); // a wrong count sent nothing: give a run that wrongly went ahead the time to show
+        assertThat(totalWrites()).as("writes while quarantined").isZero();
+        assertThat(worker.status(id)).contains(SubmissionState.Quarantined);
+
+        worker.release(id, 3);
+        DistributedSubmissionTest.awaitState(worker, id, SubmissionState.Finished);
+        assertThat(totalWrites()).isEqualTo(6);
+        assertThatThrownBy(() -> worker.release(id, 3)).isInstanceOf(IdleInputException.class)
+                .hasMessage("submission '" + id + "' is not quarantined (it is Finished); nothing was released");
+    }
+
+    @Test
+    void aSubmissionWhoseConfirmedCountStillHoldsRunsWithoutQuarantine() throws Exception {
+        DbosRunner worker = worker("worker-" + run);
+        String id = "confirmed-" + run;
+
+        worker.submit(spec(leavers(2)).id(id).maxAffected(MaxAffected.parse("1"), 2L).build());
+        DistributedSubmissionTest.awaitState(worker, id, SubmissionState.Finished);
+
+        assertThat(totalWrites()).isEqualTo(4);
+    }
+
+    @Test
+    void releasingWhatIsNotASubmissionIsRefused() {
+        DbosRunner worker = worker("worker-" + run);
+
+        assertThatThrownBy(() -> worker.release("nothing-" + run, 1)).isInstanceOf(IdleInputException.class)
+                .hasMessage("submission 'nothing-" + run + "': no submission has this id");
+    }
+
+    private DbosRunner worker(String executorId) {
+        DbosRunner worker = DbosRunner.builder(RealPostgres.settings()).idle(idle)
+                .providers(DistributedFixture.providers(counter)).databaseSchema(schema)
+                .executorId(executorId + "-" + run).concurrency(2).start();
+        open.add(worker);
+        return worker;
+    }
+
+    private DbosClient client() {
+        DbosClient client = DbosClient.open(RealPostgres.settings(), schema);
+        open.add(client);
+        return client;
+    }
+
+    private SubmissionSpec.Builder spec(List<LifecycleRequest> requests) {
+        return SubmissionSpec.builder(idle.parseWorkflow(DistributedFixture.LEAVER, "leaver.psd1"), "leaver.psd1")
+                .requests(requests);
+    }
+
+    private List<LifecycleRequest> leavers(int n) {
+        List<LifecycleRequest> list = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            list.add(DistributedFixture.leaver("leaver-" + run + "-" + i, "jdoe-" + run + "-" + i));
+        }
+        return list;
+    }
+
+    private int totalWrites() {
+        return counter.writes.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
+}
