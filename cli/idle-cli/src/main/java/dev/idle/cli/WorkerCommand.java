@@ -2,7 +2,10 @@ package dev.idle.cli;
 
 import dev.idle.api.Host;
 import dev.idle.api.IdleInputException;
+import dev.idle.provider.support.ratelimit.RateLimits;
+import dev.idle.runner.dbos.DatabaseSettings;
 import dev.idle.runner.dbos.DbosRunner;
+import dev.idle.runner.dbos.PostgresWritePace;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -20,6 +23,7 @@ import picocli.CommandLine.Spec;
  * [--executor-id ID]}: joins the workers of a database and runs what is submitted to it ({@link DbosRunner}) until
  * SIGTERM or Ctrl-C, then stops taking up work and closes (runs in flight are resumed by the next worker started with
  * the same executor id). The worker holds the host: providers and their secrets, which never reach the database.
+ * It paces each target's writes through {@link PostgresWritePace}, so all workers together keep a target's rate.
  *
  * <p>Exit 0 after a clean stop; 2 for bad input (host, options, an unreachable password file) before it joins.
  */
@@ -45,6 +49,8 @@ final class WorkerCommand implements Callable<Integer> {
     CommandSpec spec;
 
     private final CountDownLatch stop;
+    /** Counted down once the worker has closed (or never started). */
+    private final CountDownLatch stopped = new CountDownLatch(1);
 
     WorkerCommand() {
         this(null);
@@ -63,32 +69,43 @@ final class WorkerCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         String id = executorId != null ? executorId : hostName();
-        try (Host h = Host.load(host)) {
-            DbosRunner worker = DbosRunner.builder(db.settings(System::getenv)).providers(h.providers())
-                    .executionOptions(h.executionOptions()).databaseSchema(db.schema()).executorId(id)
-                    .concurrency(concurrency).start();
-            CountDownLatch stopped = new CountDownLatch(1);
-            CountDownLatch until = stop != null ? stop : new CountDownLatch(1);
-            Thread onShutdown = new Thread(() -> {
-                until.countDown();
-                awaitQuietly(stopped); // the JVM ends when this hook returns: let the worker close first
-            }, "idle-worker-shutdown");
-            if (stop == null) {
-                Runtime.getRuntime().addShutdownHook(onShutdown);
-            }
-            err.println("idle worker: " + id + " runs submitted work (" + concurrency + " at once); stop with"
-                    + " SIGTERM or Ctrl-C");
-            err.flush();
-            try {
-                until.await();
-            } finally {
+        DatabaseSettings settings = db.settings(System::getenv);
+        String schema = db.schema();
+        try (Host h = Host.load(host);
+             PostgresWritePace pace = new PostgresWritePace(settings,
+                     schema == null ? PostgresWritePace.DEFAULT_SCHEMA : schema)) {
+            // every worker paces each target's writes together with the others, not at the full rate each
+            RateLimits.useSharedPace(pace);
+            try (DbosRunner worker = DbosRunner.builder(settings).providers(h.providers())
+                    .executionOptions(h.executionOptions()).databaseSchema(schema).executorId(id)
+                    .concurrency(concurrency).start()) {
+                err.println("idle worker: " + id + " runs submitted work (" + concurrency + " at once); stop with"
+                        + " SIGTERM or Ctrl-C");
+                err.flush();
+                awaitStop();
                 err.println("idle worker: " + id + " stopping; runs in flight resume when it starts again");
                 err.flush();
-                worker.close();
-                stopped.countDown();
+            } finally {
+                RateLimits.useSharedPace(null);
             }
+        } finally {
+            stopped.countDown();
         }
         return IdleCli.OK;
+    }
+
+    /** Returns when the test's latch is counted down, or when the JVM shuts down (SIGTERM, Ctrl-C). */
+    private void awaitStop() throws InterruptedException {
+        if (stop != null) {
+            stop.await();
+            return;
+        }
+        CountDownLatch shutdown = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            shutdown.countDown();
+            awaitQuietly(stopped); // the JVM ends when this hook returns: let the worker close first
+        }, "idle-worker-shutdown"));
+        shutdown.await();
     }
 
     private static String hostName() {

@@ -12,12 +12,14 @@ import dev.idle.runner.dbos.DbosClient;
 import dev.idle.runner.dbos.DbosRunner;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -108,6 +110,35 @@ class DistributedCliTest {
         assertThat(stopped.exit()).as(stopped.err()).isZero();
         assertThat(stopped.err()).contains("idle worker: cli-" + run + " runs submitted work (2 at once)")
                 .contains("idle worker: cli-" + run + " stopping");
+    }
+
+    @Test
+    void aWorkerProcessTakesWorkAndStopsCleanlyOnSigterm() throws Exception {
+        Path out = dir.resolve("worker.out");
+        Path err = dir.resolve("worker.err");
+        Process worker = ChildCli.start(List.of("worker", "--host", f.host.toString(), "--db-schema", schema,
+                "--executor-id", "proc-" + run), Map.of(), out, err);
+        try {
+            Instant deadline = Instant.now().plus(WAIT);
+            while (!Files.readString(err).contains("runs submitted work")) {
+                assertThat(worker.isAlive()).as("worker runs; stderr: %s", Files.readString(err)).isTrue();
+                assertThat(Instant.now()).as("the worker started").isBefore(deadline);
+                Thread.sleep(200);
+            }
+            Path one = f.write("one.json", BatchCliFixture.request("bob", null));
+            assertThat(cli("submit", "--workflow", f.workflow.toString(), "--request", one.toString(), "--id",
+                    "proc-" + run).exit()).isZero();
+            awaitStatus("proc-" + run, "Finished");
+
+            worker.destroy(); // SIGTERM
+            assertThat(worker.waitFor(1, TimeUnit.MINUTES)).as("the worker stopped").isTrue();
+        } finally {
+            worker.destroyForcibly();
+        }
+
+        assertThat(worker.exitValue()).as("exit after SIGTERM, as the JVM reports it").isEqualTo(143);
+        assertThat(Files.readString(err)).contains("idle worker: proc-" + run + " stopping");
+        assertThat(f.enabled("bob")).isFalse();
     }
 
     @Test
