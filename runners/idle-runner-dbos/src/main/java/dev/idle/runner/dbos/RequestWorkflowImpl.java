@@ -77,8 +77,12 @@ final class RequestWorkflowImpl implements RequestWorkflow {
                 result, null).toJsonLine();
     }
 
-    /** One checkpointed DBOS step, attempted once: retries are the engine's, inside the step. */
     private String step(String name, java.util.function.Supplier<String> body) {
+        return step(dbos, name, body);
+    }
+
+    /** One checkpointed DBOS step, attempted once: retries are the engine's, inside the step. */
+    static String step(DBOS dbos, String name, java.util.function.Supplier<String> body) {
         return dbos.runStep(body::get, new StepOptions(name).withMaxAttempts(1));
     }
 

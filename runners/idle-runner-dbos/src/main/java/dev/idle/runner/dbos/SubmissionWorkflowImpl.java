@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dbos.transact.DBOS;
 import dev.dbos.transact.StartWorkflowOptions;
-import dev.dbos.transact.workflow.StepOptions;
 import dev.dbos.transact.workflow.Workflow;
 import dev.dbos.transact.workflow.ListWorkflowsInput;
 import dev.dbos.transact.workflow.WorkflowClassName;
@@ -168,6 +167,6 @@ final class SubmissionWorkflowImpl implements SubmissionWorkflow {
     }
 
     private String step(String name, Supplier<String> body) {
-        return dbos.runStep(body::get, new StepOptions(name).withMaxAttempts(1));
+        return RequestWorkflowImpl.step(dbos, name, body);
     }
 }

@@ -4,20 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.idle.api.Idle;
 import dev.idle.api.IdleInputException;
 import dev.idle.api.LifecycleRequest;
 import dev.idle.api.MaxAffected;
 import dev.idle.runner.DistributedRunner.SubmissionState;
 import dev.idle.runner.DistributedRunner.SubmissionStatus;
-import dev.idle.runner.SubmissionSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,38 +23,33 @@ import org.junit.jupiter.api.Test;
  * limit when its time comes is quarantined as a whole (nothing runs) until released with the exact count.
  */
 class DistributedSchedulingTest {
-    private static final Duration WAIT = Duration.ofMinutes(2);
+    private static final Duration WAIT = SubmissionCluster.WAIT;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Idle idle = DistributedFixture.idle();
-    private final DistributedFixture.WriteCounter counter = new DistributedFixture.WriteCounter();
-    private final String schema = DistributedFixture.uniqueSchema();
-    private final String run = UUID.randomUUID().toString().substring(0, 8);
-    private final List<AutoCloseable> open = new ArrayList<>();
+    private final SubmissionCluster c = new SubmissionCluster();
+    private final String run = c.run;
 
     @AfterEach
     void closeAll() throws Exception {
-        for (AutoCloseable c : open) {
-            c.close();
-        }
+        c.close();
     }
 
     @Test
     void aScheduledSubmissionRunsAfterItsTimeAndNotBeforeAcrossARestartOfEveryWorker() throws Exception {
-        DbosRunner first = worker("first-a");
-        DbosRunner second = worker("first-b");
+        DbosRunner first = c.worker("first-a", 2);
+        DbosRunner second = c.worker("first-b", 2);
         Instant notBefore = Instant.now().plusSeconds(8).truncatedTo(ChronoUnit.MILLIS);
-        List<LifecycleRequest> leavers = leavers(3);
+        List<LifecycleRequest> leavers = c.leavers(3);
         String id = "scheduled-" + run;
 
-        client().submit(spec(leavers).id(id).notBefore(notBefore).build());
+        c.client().submit(c.spec(leavers).id(id).notBefore(notBefore).build());
         SubmissionStatus waiting = first.details(id).orElseThrow();
         List<SubmissionStatus> scheduled = second.scheduled();
         first.close();
         second.close();
-        DbosRunner third = worker("second-a");
-        worker("second-b");
-        int writesBeforeTheTime = totalWrites();
+        DbosRunner third = c.worker("second-a", 2);
+        c.worker("second-b", 2);
+        int writesBeforeTheTime = c.totalWrites();
         boolean checkedBeforeTheTime = Instant.now().isBefore(notBefore);
         List<Instant> started = new ArrayList<>();
         for (LifecycleRequest r : leavers) {
@@ -73,19 +64,19 @@ class DistributedSchedulingTest {
         assertThat(checkedBeforeTheTime).as("the new workers started before the time").isTrue();
         assertThat(writesBeforeTheTime).as("writes before the time").isZero();
         assertThat(started).allSatisfy(t -> assertThat(t).isAfterOrEqualTo(notBefore));
-        assertThat(totalWrites()).isEqualTo(6);
+        assertThat(c.totalWrites()).isEqualTo(6);
         assertThat(third.scheduled()).isEmpty();
     }
 
     @Test
     void aSubmissionAboveItsLimitWhenItsTimeComesIsQuarantinedUntilReleasedWithTheExactCount() throws Exception {
-        DbosRunner worker = worker("worker-" + run);
-        List<LifecycleRequest> leavers = leavers(3);
+        DbosRunner worker = c.worker("worker", 2);
+        List<LifecycleRequest> leavers = c.leavers(3);
         String id = "quarantined-" + run;
 
-        worker.submit(spec(leavers).id(id).notBefore(Instant.now().plusSeconds(1))
+        worker.submit(c.spec(leavers).id(id).notBefore(Instant.now().plusSeconds(1))
                 .maxAffected(MaxAffected.parse("1"), null).build());
-        DistributedSubmissionTest.awaitState(worker, id, SubmissionState.Quarantined);
+        SubmissionCluster.awaitState(worker, id, SubmissionState.Quarantined);
         SubmissionStatus quarantined = worker.details(id).orElseThrow();
 
         assertThat(quarantined.affected()).isEqualTo(3L);
@@ -94,63 +85,32 @@ class DistributedSchedulingTest {
                 .hasMessage("submission '" + id + "': the confirmed count 2 does not match: 3 of 3 requests would"
                         + " change something; nothing was released. Confirm 3 to release it.");
         Thread.sleep(1000); // a wrong count sent nothing: give a run that wrongly went ahead the time to show
-        assertThat(totalWrites()).as("writes while quarantined").isZero();
+        assertThat(c.totalWrites()).as("writes while quarantined").isZero();
         assertThat(worker.status(id)).contains(SubmissionState.Quarantined);
 
         worker.release(id, 3);
-        DistributedSubmissionTest.awaitState(worker, id, SubmissionState.Finished);
-        assertThat(totalWrites()).isEqualTo(6);
+        SubmissionCluster.awaitState(worker, id, SubmissionState.Finished);
+        assertThat(c.totalWrites()).isEqualTo(6);
         assertThatThrownBy(() -> worker.release(id, 3)).isInstanceOf(IdleInputException.class)
                 .hasMessage("submission '" + id + "' is not quarantined (it is Finished); nothing was released");
     }
 
     @Test
     void aSubmissionWhoseConfirmedCountStillHoldsRunsWithoutQuarantine() throws Exception {
-        DbosRunner worker = worker("worker-" + run);
+        DbosRunner worker = c.worker("worker", 2);
         String id = "confirmed-" + run;
 
-        worker.submit(spec(leavers(2)).id(id).maxAffected(MaxAffected.parse("1"), 2L).build());
-        DistributedSubmissionTest.awaitState(worker, id, SubmissionState.Finished);
+        worker.submit(c.spec(c.leavers(2)).id(id).maxAffected(MaxAffected.parse("1"), 2L).build());
+        SubmissionCluster.awaitState(worker, id, SubmissionState.Finished);
 
-        assertThat(totalWrites()).isEqualTo(4);
+        assertThat(c.totalWrites()).isEqualTo(4);
     }
 
     @Test
     void releasingWhatIsNotASubmissionIsRefused() {
-        DbosRunner worker = worker("worker-" + run);
+        DbosRunner worker = c.worker("worker", 2);
 
         assertThatThrownBy(() -> worker.release("nothing-" + run, 1)).isInstanceOf(IdleInputException.class)
                 .hasMessage("submission 'nothing-" + run + "': no submission has this id");
-    }
-
-    private DbosRunner worker(String executorId) {
-        DbosRunner worker = DbosRunner.builder(RealPostgres.settings()).idle(idle)
-                .providers(DistributedFixture.providers(counter)).databaseSchema(schema)
-                .executorId(executorId + "-" + run).concurrency(2).start();
-        open.add(worker);
-        return worker;
-    }
-
-    private DbosClient client() {
-        DbosClient client = DbosClient.open(RealPostgres.settings(), schema);
-        open.add(client);
-        return client;
-    }
-
-    private SubmissionSpec.Builder spec(List<LifecycleRequest> requests) {
-        return SubmissionSpec.builder(idle.parseWorkflow(DistributedFixture.LEAVER, "leaver.psd1"), "leaver.psd1")
-                .requests(requests);
-    }
-
-    private List<LifecycleRequest> leavers(int n) {
-        List<LifecycleRequest> list = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            list.add(DistributedFixture.leaver("leaver-" + run + "-" + i, "jdoe-" + run + "-" + i));
-        }
-        return list;
-    }
-
-    private int totalWrites() {
-        return counter.writes.values().stream().mapToInt(AtomicInteger::get).sum();
     }
 }

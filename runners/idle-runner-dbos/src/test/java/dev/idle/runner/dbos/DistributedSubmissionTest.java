@@ -8,21 +8,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dbos.transact.DBOSClient;
 import dev.dbos.transact.workflow.ListWorkflowsInput;
 import dev.dbos.transact.workflow.WorkflowStatus;
-import dev.idle.api.Idle;
 import dev.idle.api.IdleInputException;
 import dev.idle.api.LifecycleRequest;
-import dev.idle.api.MaxAffected;
 import dev.idle.runner.DistributedRunner.Submission;
 import dev.idle.runner.DistributedRunner.SubmissionState;
 import dev.idle.runner.DistributedRunner.SubmissionStatus;
-import dev.idle.runner.SubmissionSpec;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,31 +27,26 @@ import org.junit.jupiter.api.Test;
  * refused. Each test has its own schema (its own cluster of workers).
  */
 class DistributedSubmissionTest {
-    static final Duration WAIT = Duration.ofMinutes(2);
+    private static final Duration WAIT = SubmissionCluster.WAIT;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Idle idle = DistributedFixture.idle();
-    private final DistributedFixture.WriteCounter counter = new DistributedFixture.WriteCounter();
-    private final String schema = DistributedFixture.uniqueSchema();
-    private final String run = UUID.randomUUID().toString().substring(0, 8);
-    private final List<AutoCloseable> open = new ArrayList<>();
+    private final SubmissionCluster c = new SubmissionCluster();
+    private final String run = c.run;
 
     @AfterEach
     void closeAll() throws Exception {
-        for (AutoCloseable c : open) {
-            c.close();
-        }
+        c.close();
     }
 
     @Test
     void twoWorkersShareTheQueueAndBothTakeWork() throws Exception {
-        counter.beforeWrite = key -> sleep(50); // long enough that one worker cannot take all the work first
-        DbosRunner first = worker("worker-a", 2);
-        DbosRunner second = worker("worker-b", 2);
-        DbosClient client = client();
-        List<LifecycleRequest> leavers = leavers(16);
+        c.counter.beforeWrite = key -> sleep(50); // long enough that one worker cannot take all the work first
+        DbosRunner first = c.worker("worker-a", 2);
+        DbosRunner second = c.worker("worker-b", 2);
+        DbosClient client = c.client();
+        List<LifecycleRequest> leavers = c.leavers(16);
 
-        client.submit(spec(leavers).id("two-workers-" + run).build());
+        client.submit(c.spec(leavers).id("two-workers-" + run).build());
         for (LifecycleRequest r : leavers) {
             first.awaitResult(r.correlationId(), WAIT);
         }
@@ -65,18 +55,18 @@ class DistributedSubmissionTest {
         for (WorkflowStatus s : requestRuns(leavers)) {
             executors.add(s.executorId());
         }
-        assertThat(executors).containsExactlyInAnyOrder("worker-a", "worker-b");
+        assertThat(executors).containsExactlyInAnyOrder("worker-a-" + run, "worker-b-" + run);
         assertThat(second.status(leavers.get(0).correlationId())).contains(SubmissionState.Finished);
     }
 
     @Test
     void aSubmissionOfNRequestsGivesNResultsOnceEach() throws Exception {
-        DbosRunner worker = worker("worker-" + run, 4);
-        List<LifecycleRequest> leavers = leavers(12);
+        DbosRunner worker = c.worker("worker", 4);
+        List<LifecycleRequest> leavers = c.leavers(12);
         String id = "file-" + run;
 
-        Submission submission = client().submit(spec(leavers).id(id).build());
-        awaitState(worker, id, SubmissionState.Finished);
+        Submission submission = c.client().submit(c.spec(leavers).id(id).build());
+        SubmissionCluster.awaitState(worker, id, SubmissionState.Finished);
         List<String> records = new ArrayList<>();
         worker.results(null, id, records::add);
 
@@ -94,7 +84,7 @@ class DistributedSubmissionTest {
                 .toList());
         for (LifecycleRequest r : leavers) {
             String identity = r.identityKeys().getString("Id");
-            assertThat(counter.writes("Disable " + identity) + counter.writes("RevokeSessions " + identity))
+            assertThat(c.counter.writes("Disable " + identity) + c.counter.writes("RevokeSessions " + identity))
                     .as("writes for %s", identity).isEqualTo(2);
         }
         assertThat(worker.details(id)).get().extracting(SubmissionStatus::requests, SubmissionStatus::finished)
@@ -103,44 +93,44 @@ class DistributedSubmissionTest {
 
     @Test
     void theSameSubmissionTwiceIsANoOpThatReportsTheFirst() throws Exception {
-        DbosRunner worker = worker("worker-" + run, 2);
-        List<LifecycleRequest> leavers = leavers(3);
+        DbosRunner worker = c.worker("worker", 2);
+        List<LifecycleRequest> leavers = c.leavers(3);
         String id = "twice-" + run;
 
-        Submission first = worker.submit(spec(leavers).id(id).build());
-        awaitState(worker, id, SubmissionState.Finished);
-        Submission second = client().submit(spec(leavers).id(id).build());
+        Submission first = worker.submit(c.spec(leavers).id(id).build());
+        SubmissionCluster.awaitState(worker, id, SubmissionState.Finished);
+        Submission second = c.client().submit(c.spec(leavers).id(id).build());
 
         assertThat(first.alreadySubmitted()).isFalse();
         assertThat(second).isEqualTo(new Submission(id, true));
-        assertThat(counter.writes.values().stream().mapToInt(java.util.concurrent.atomic.AtomicInteger::get).sum())
+        assertThat(c.counter.writes.values().stream().mapToInt(java.util.concurrent.atomic.AtomicInteger::get).sum())
                 .isEqualTo(6);
     }
 
     @Test
     void aDifferentSubmissionUnderATakenIdIsRefusedAndNothingMoreRuns() throws Exception {
-        DbosRunner worker = worker("worker-" + run, 2);
+        DbosRunner worker = c.worker("worker", 2);
         String id = "taken-" + run;
-        worker.submit(spec(leavers(2)).id(id).build());
+        worker.submit(c.spec(c.leavers(2)).id(id).build());
 
-        assertThatThrownBy(() -> client().submit(spec(leavers(3)).id(id).build()))
+        assertThatThrownBy(() -> c.client().submit(c.spec(c.leavers(3)).id(id).build()))
                 .isInstanceOf(IdleInputException.class)
                 .hasMessage("submission: submission id '" + id + "' was already submitted with a different"
                         + " submission; submit this one under a new submission id");
-        awaitState(worker, id, SubmissionState.Finished);
+        SubmissionCluster.awaitState(worker, id, SubmissionState.Finished);
         assertThat(worker.details(id)).get().extracting(SubmissionStatus::requests).isEqualTo(2L);
     }
 
     @Test
     void aSubmissionReusingACorrelationIdOfADifferentRequestIsRefusedWhole() throws Exception {
-        DbosRunner worker = worker("worker-" + run, 2);
+        DbosRunner worker = c.worker("worker", 2);
         LifecycleRequest earlier = DistributedFixture.leaver("taken-" + run, "first-" + run);
-        worker.submit(spec(List.of(earlier)).id("first-" + run).build());
-        awaitState(worker, "first-" + run, SubmissionState.Finished);
+        worker.submit(c.spec(List.of(earlier)).id("first-" + run).build());
+        SubmissionCluster.awaitState(worker, "first-" + run, SubmissionState.Finished);
         LifecycleRequest clash = DistributedFixture.leaver("taken-" + run, "other-" + run);
         List<LifecycleRequest> requests = List.of(DistributedFixture.leaver("fresh-" + run, "fresh-" + run), clash);
 
-        assertThatThrownBy(() -> worker.submit(spec(requests).id("second-" + run).build()))
+        assertThatThrownBy(() -> worker.submit(c.spec(requests).id("second-" + run).build()))
                 .isInstanceOf(IdleInputException.class)
                 .hasMessage("request at line 2: correlationId 'taken-" + run + "' was already submitted with a"
                         + " different request; nothing was submitted");
@@ -150,95 +140,57 @@ class DistributedSubmissionTest {
 
     @Test
     void ofTwoWaitingSubmissionsClaimingOneCorrelationIdForDifferentRequestsOnlyOneRunsIt() throws Exception {
-        DbosClient client = client();
-        worker("worker-" + run, 2).close(); // creates the schema; no worker runs while both are submitted
+        DbosClient client = c.client();
+        c.worker("worker", 2).close(); // creates the schema; no worker runs while both are submitted
         String shared = "shared-" + run;
-        client.submit(spec(List.of(DistributedFixture.leaver(shared, "a-" + run))).id("a-" + run).build());
-        client.submit(spec(List.of(DistributedFixture.leaver("own-" + run, "own-" + run),
+        client.submit(c.spec(List.of(DistributedFixture.leaver(shared, "a-" + run))).id("a-" + run).build());
+        client.submit(c.spec(List.of(DistributedFixture.leaver("own-" + run, "own-" + run),
                 DistributedFixture.leaver(shared, "b-" + run))).id("b-" + run).build());
 
-        DbosRunner worker = worker("worker-2-" + run, 2);
-        awaitState(worker, "a-" + run, SubmissionState.Finished);
-        awaitState(worker, "b-" + run, SubmissionState.Finished);
+        DbosRunner worker = c.worker("worker-2", 2);
+        SubmissionCluster.awaitState(worker, "a-" + run, SubmissionState.Finished);
+        SubmissionCluster.awaitState(worker, "b-" + run, SubmissionState.Finished);
         SubmissionStatus a = worker.details("a-" + run).orElseThrow();
         SubmissionStatus b = worker.details("b-" + run).orElseThrow();
 
         assertThat(a.refused() + b.refused()).isEqualTo(1);
         assertThat(a.finished() + a.refused()).isEqualTo(1);
         assertThat(b.finished() + b.refused()).isEqualTo(2);
-        assertThat(counter.writes("Disable a-" + run) + counter.writes("Disable b-" + run)).isEqualTo(1);
-        assertThat(counter.writes("Disable own-" + run)).isEqualTo(1);
+        assertThat(c.counter.writes("Disable a-" + run) + c.counter.writes("Disable b-" + run)).isEqualTo(1);
+        assertThat(c.counter.writes("Disable own-" + run)).isEqualTo(1);
     }
 
     @Test
     void idsDerivedFromTheContentMakeTheSameSubmissionOneRun() throws Exception {
-        DbosRunner worker = worker("worker-" + run, 2);
+        DbosRunner worker = c.worker("worker", 2);
         List<LifecycleRequest> anonymous = List.of(
                 LifecycleRequest.builder("Leaver").identityKey("Id", "anon-a-" + run).build(),
                 LifecycleRequest.builder("Leaver").identityKey("Id", "anon-b-" + run).build());
 
-        Submission first = worker.submit(spec(anonymous).deriveIds().build());
-        Submission again = worker.submit(spec(anonymous).deriveIds().build());
-        awaitState(worker, first.id(), SubmissionState.Finished);
+        Submission first = worker.submit(c.spec(anonymous).deriveIds().build());
+        Submission again = worker.submit(c.spec(anonymous).deriveIds().build());
+        SubmissionCluster.awaitState(worker, first.id(), SubmissionState.Finished);
         List<String> ids = new ArrayList<>();
         worker.results(null, first.id(), line -> ids.add(readCorrelationId(line)));
 
         assertThat(first.id()).startsWith("sub-");
         assertThat(again).isEqualTo(new Submission(first.id(), true));
         assertThat(ids).hasSize(2).allMatch(cid -> cid.startsWith("req-"));
-        assertThat(counter.writes("Disable anon-a-" + run)).isEqualTo(1);
+        assertThat(c.counter.writes("Disable anon-a-" + run)).isEqualTo(1);
     }
 
     @Test
     void aRequestWithoutACorrelationIdIsRefusedUnlessIdsAreDerived() {
         LifecycleRequest anonymous = LifecycleRequest.builder("Leaver").identityKey("Id", "x").build();
 
-        assertThatThrownBy(() -> StoredSubmission.of(spec(List.of(anonymous)).id("s-" + run).build()))
+        assertThatThrownBy(() -> StoredSubmission.of(c.spec(List.of(anonymous)).id("s-" + run).build()))
                 .isInstanceOf(IdleInputException.class)
                 .hasMessageContaining("request 1 (line 1) has no correlationId");
     }
 
-    // ---- helpers shared with the scheduling tests
-
-    DbosRunner worker(String executorId, int concurrency) {
-        DbosRunner worker = DbosRunner.builder(RealPostgres.settings()).idle(idle)
-                .providers(DistributedFixture.providers(counter)).databaseSchema(schema).executorId(executorId)
-                .concurrency(concurrency).start();
-        open.add(worker);
-        return worker;
-    }
-
-    DbosClient client() {
-        DbosClient client = DbosClient.open(RealPostgres.settings(), schema);
-        open.add(client);
-        return client;
-    }
-
-    SubmissionSpec.Builder spec(List<LifecycleRequest> requests) {
-        return SubmissionSpec.builder(idle.parseWorkflow(DistributedFixture.LEAVER, "leaver.psd1"), "leaver.psd1")
-                .requests(requests);
-    }
-
-    List<LifecycleRequest> leavers(int n) {
-        List<LifecycleRequest> list = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            list.add(DistributedFixture.leaver("leaver-" + run + "-" + i, "jdoe-" + run + "-" + i));
-        }
-        return list;
-    }
-
-    static void awaitState(DbosRunner runner, String id, SubmissionState state) throws InterruptedException {
-        Instant deadline = Instant.now().plus(WAIT);
-        while (runner.status(id).orElse(null) != state) {
-            assertThat(Instant.now()).as("%s reaches %s (now: %s)", id, state, runner.details(id))
-                    .isBefore(deadline);
-            Thread.sleep(100);
-        }
-    }
-
     private List<WorkflowStatus> requestRuns(List<LifecycleRequest> requests) {
         DatabaseSettings db = RealPostgres.settings();
-        try (DBOSClient dbos = new DBOSClient(db.url(), db.user(), db.readPassword(), schema)) {
+        try (DBOSClient dbos = new DBOSClient(db.url(), db.user(), db.readPassword(), c.schema)) {
             return dbos.listWorkflows(new ListWorkflowsInput().withWorkflowIds(requests.stream()
                     .map(LifecycleRequest::correlationId).toList()).withLoadInput(false));
         }
