@@ -244,6 +244,22 @@ class DistributedCliTest {
                 .exit()).isEqualTo(IdleCli.USAGE);
     }
 
+    @Test
+    void aDatabaseWithoutWorkersOrOutOfReachExits2SayingWhatToDo() {
+        CliRun noWorkerYet = cli("status", "--scheduled");
+        CliRun unreachable = cli("results", "--db", "jdbc:postgresql://127.0.0.1:1/idle");
+        CliRun notPostgres = cli("status", "x", "--db", "jdbc:mysql://db/idle");
+
+        assertThat(noWorkerYet.exit()).isEqualTo(2);
+        assertThat(noWorkerYet.err()).contains("schema '" + schema + "' holds no runner tables yet; start a worker"
+                + " on it first (idle worker), which creates them");
+        assertThat(unreachable.exit()).isEqualTo(2);
+        assertThat(unreachable.err()).contains("idle: database jdbc:postgresql://127.0.0.1:1/idle: cannot be"
+                + " reached (SQL state 08001)");
+        assertThat(notPostgres.exit()).isEqualTo(2);
+        assertThat(notPostgres.err()).contains("idle: --db: database URL must start with jdbc:postgresql://");
+    }
+
     private CliRun submitGuarded(String id, String... guard) {
         List<String> args = new ArrayList<>(List.of("submit", "--workflow", f.workflow.toString(), "--requests",
                 requests.toString(), "--id", id, "--host", f.host.toString()));

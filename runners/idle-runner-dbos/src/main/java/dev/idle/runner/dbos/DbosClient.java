@@ -9,6 +9,10 @@ import dev.idle.api.IdleInputException;
 import dev.idle.api.LifecycleRequest;
 import dev.idle.runner.DistributedRunner;
 import dev.idle.runner.SubmissionSpec;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,8 +30,8 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * The {@link DistributedRunner} of a process that only submits and queries: it writes submissions into the queues of
- * the database's workers and reads their state, and runs nothing itself (a {@link DbosRunner} is a worker). The
- * workers must have started once on the database (they create DBOS's tables).
+ * the database's workers and reads their state, and runs nothing itself (a {@link DbosRunner} is a worker). A worker
+ * must have started once on the database (it creates DBOS's tables); {@link #open} says so otherwise.
  *
  * <pre>{@code
  * try (DbosClient client = DbosClient.open(DatabaseSettings.fromEnvironment(System.getenv()), null)) {
@@ -43,6 +47,8 @@ public final class DbosClient implements DistributedRunner {
     /** DBOS attributes of a submission run, readable without loading its (large) input. */
     static final String ATTR_REQUESTS = "idleRequests";
     static final String ATTR_NOT_BEFORE = "idleNotBefore";
+    /** DBOS's schema when none is given. */
+    static final String DEFAULT_SCHEMA = "dbos";
     private static final Duration POLL = Duration.ofMillis(100);
     private static final int PAGE = 500;
     private static final Set<WorkflowState> DONE = EnumSet.of(WorkflowState.SUCCESS, WorkflowState.ERROR,
@@ -66,8 +72,30 @@ public final class DbosClient implements DistributedRunner {
 
     /** As {@link #open(DatabaseSettings, String)}, with the workflow {@link #submit(LifecycleRequest)} uses. */
     static DbosClient open(DatabaseSettings settings, String schema, SubmittedWorkflow workflow) {
+        requireRunnerTables(settings, schema == null ? DEFAULT_SCHEMA : schema);
         String password = settings.passwordFile() == null ? "" : settings.readPassword();
         return new DbosClient(new DBOSClient(settings.url(), settings.user(), password, schema), workflow);
+    }
+
+    /**
+     * Fails with a message that says what to do when the database cannot be reached, or no worker has ever started
+     * on {@code schema} (DBOS's tables, which a worker creates, are missing): DBOS's own failures would not say.
+     */
+    private static void requireRunnerTables(DatabaseSettings settings, String schema) {
+        try (Connection c = settings.connect("idle client");
+             PreparedStatement s = c.prepareStatement("SELECT 1 FROM information_schema.tables"
+                     + " WHERE table_schema = ? AND table_name = 'workflow_status'")) {
+            s.setString(1, schema);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IdleInputException("database " + settings.url() + ": schema '" + schema + "' holds no"
+                            + " runner tables yet; start a worker on it first (idle worker), which creates them");
+                }
+            }
+        } catch (SQLException e) {
+            throw new IdleInputException("database " + settings.url() + ": cannot be reached (SQL state "
+                    + e.getSQLState() + "): " + e.getMessage(), e);
+        }
     }
 
     /**
