@@ -32,7 +32,8 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 @API(status = EXPERIMENTAL, since = "0.1")
 public interface DistributedRunner extends AutoCloseable {
     /**
-     * Starts a durable run of {@code request} under its correlation id, or reports the run already started under it.
+     * Starts a durable run of {@code request} under its correlation id, with the workflow the runner was built with
+     * (an implementation without one refuses), or reports the run already started under it.
      *
      * @throws IdleInputException when the request has no correlation id of its own, carries a secret value, or its
      *                            id is taken by a different request; nothing has started then

@@ -26,6 +26,11 @@ import java.util.Map;
  */
 final class StoredSubmission {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * The most characters the stored form of one submission may have: DBOS reads a workflow's input back with
+     * Jackson 3, which refuses a string over 100 million characters, and the input's JSON escapes add to it.
+     */
+    static final int MAX_CHARS = 50_000_000;
 
     /** One request of the submission. */
     record Entry(SubmittedRequest request, long line) {
@@ -56,9 +61,15 @@ final class StoredSubmission {
      * The stored form of {@code spec}.
      *
      * @throws IdleInputException for a request without a correlation id (none to derive), a correlation id given
-     *                            twice, or a secret value in the workflow or a request
+     *                            twice, a secret value in the workflow or a request, or a submission too large to
+     *                            store ({@link #MAX_CHARS})
      */
     static StoredSubmission of(SubmissionSpec spec) {
+        return of(spec, MAX_CHARS);
+    }
+
+    /** As {@link #of(SubmissionSpec)}, refusing a stored form over {@code maxChars} characters. */
+    static StoredSubmission of(SubmissionSpec spec, int maxChars) {
         SubmittedWorkflow workflow = SubmittedWorkflow.of(spec.workflow(), spec.workflowSource());
         List<Entry> entries = new ArrayList<>();
         Map<String, Long> lineOf = new HashMap<>();
@@ -89,6 +100,11 @@ final class StoredSubmission {
         doc.put("maxAffected", spec.maxAffected() == null ? null : spec.maxAffected().toString());
         doc.put("confirmedAffected", spec.confirmedAffected());
         String json = doc.toString();
+        if (json.length() > maxChars) {
+            throw new IdleInputException("submission: its " + entries.size() + " requests with the workflow make "
+                    + json.length() + " characters to store, more than the " + maxChars + " one submission may"
+                    + " hold; split the requests into several submissions");
+        }
         String id = spec.id() != null ? spec.id() : "sub-" + derivedId(workflow, entries);
         return new StoredSubmission(id, workflow, entries, spec.notBefore(), spec.maxAffected(),
                 spec.confirmedAffected(), json);

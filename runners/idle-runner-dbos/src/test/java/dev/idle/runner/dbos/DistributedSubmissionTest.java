@@ -140,8 +140,8 @@ class DistributedSubmissionTest {
 
     @Test
     void ofTwoWaitingSubmissionsClaimingOneCorrelationIdForDifferentRequestsOnlyOneRunsIt() throws Exception {
-        DbosClient client = c.client();
         c.worker("worker", 2).close(); // creates the schema; no worker runs while both are submitted
+        DbosClient client = c.client();
         String shared = "shared-" + run;
         client.submit(c.spec(List.of(DistributedFixture.leaver(shared, "a-" + run))).id("a-" + run).build());
         client.submit(c.spec(List.of(DistributedFixture.leaver("own-" + run, "own-" + run),
@@ -177,6 +177,15 @@ class DistributedSubmissionTest {
         assertThat(again).isEqualTo(new Submission(first.id(), true));
         assertThat(ids).hasSize(2).allMatch(cid -> cid.startsWith("req-"));
         assertThat(c.counter.writes("Disable anon-a-" + run)).isEqualTo(1);
+    }
+
+    @Test
+    void aSubmissionTooLargeToStoreIsRefusedSayingToSplitIt() {
+        assertThatThrownBy(() -> StoredSubmission.of(c.spec(c.leavers(3)).id("big-" + run).build(), 1000))
+                .isInstanceOf(IdleInputException.class)
+                .hasMessageStartingWith("submission: its 3 requests with the workflow make ")
+                .hasMessageEndingWith(" characters to store, more than the 1000 one submission may hold; split the"
+                        + " requests into several submissions");
     }
 
     @Test
