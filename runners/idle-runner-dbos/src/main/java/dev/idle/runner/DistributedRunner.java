@@ -59,7 +59,8 @@ public interface DistributedRunner extends AutoCloseable {
     List<SubmissionStatus> scheduled();
 
     /**
-     * Hands every results record of a finished request run to {@code onRecord}, in the order they finished.
+     * Hands every results record of a finished request run to {@code onRecord}, in the order the runs were
+     * created (for a submission: the order of its requests).
      *
      * @param since        only runs finished after this instant; null: all
      * @param submissionId only the request runs this submission started; null: all

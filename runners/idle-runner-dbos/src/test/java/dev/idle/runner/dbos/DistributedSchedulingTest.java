@@ -96,6 +96,24 @@ class DistributedSchedulingTest {
     }
 
     @Test
+    void aQuarantineOutlivesARestartOfItsWorkerAndIsReleasedAfterIt() throws Exception {
+        DbosRunner first = c.worker("restarted", 2);
+        String id = "held-" + run;
+        first.submit(c.spec(c.leavers(2)).id(id).maxAffected(MaxAffected.parse("0"), null).build());
+        SubmissionCluster.awaitState(first, id, SubmissionState.Quarantined);
+        first.close();
+
+        DbosRunner again = c.worker("restarted", 2);
+        SubmissionStatus afterRestart = again.details(id).orElseThrow();
+        again.release(id, 2);
+        SubmissionCluster.awaitState(again, id, SubmissionState.Finished);
+
+        assertThat(afterRestart.state()).isEqualTo(SubmissionState.Quarantined);
+        assertThat(afterRestart.affected()).isEqualTo(2L);
+        assertThat(c.totalWrites()).isEqualTo(4);
+    }
+
+    @Test
     void aSubmissionWhoseConfirmedCountStillHoldsRunsWithoutQuarantine() throws Exception {
         DbosRunner worker = c.worker("worker", 2);
         String id = "confirmed-" + run;
