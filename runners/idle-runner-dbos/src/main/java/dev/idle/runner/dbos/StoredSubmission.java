@@ -106,6 +106,11 @@ final class StoredSubmission {
                     + " hold; split the requests into several submissions");
         }
         String id = spec.id() != null ? spec.id() : "sub-" + derivedId(workflow, entries);
+        Long clash = lineOf.get(id);
+        if (clash != null) {
+            throw new IdleInputException("submission id '" + id + "' is also the correlationId of the request at line "
+                    + clash + "; a submission and a request need different ids");
+        }
         return new StoredSubmission(id, workflow, entries, spec.notBefore(), spec.maxAffected(),
                 spec.confirmedAffected(), json);
     }

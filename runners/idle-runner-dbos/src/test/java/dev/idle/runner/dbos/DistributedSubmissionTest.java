@@ -189,6 +189,17 @@ class DistributedSubmissionTest {
     }
 
     @Test
+    void aSubmissionIdThatIsAlsoACorrelationIdOfItsRequestsIsRefused() {
+        List<LifecycleRequest> leavers = c.leavers(2);
+        String taken = leavers.get(1).correlationId();
+
+        assertThatThrownBy(() -> StoredSubmission.of(c.spec(leavers).id(taken).build()))
+                .isInstanceOf(IdleInputException.class)
+                .hasMessage("submission id '" + taken + "' is also the correlationId of the request at line 2; a"
+                        + " submission and a request need different ids");
+    }
+
+    @Test
     void aRequestWithoutACorrelationIdIsRefusedUnlessIdsAreDerived() {
         LifecycleRequest anonymous = LifecycleRequest.builder("Leaver").identityKey("Id", "x").build();
 
