@@ -14,7 +14,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,13 +26,9 @@ class DistributedSchedulingTest {
     private static final Duration WAIT = SubmissionCluster.WAIT;
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    @AutoClose
     private final SubmissionCluster c = new SubmissionCluster();
     private final String run = c.run;
-
-    @AfterEach
-    void closeAll() throws Exception {
-        c.close();
-    }
 
     @Test
     void aScheduledSubmissionRunsAfterItsTimeAndNotBeforeAcrossARestartOfEveryWorker() throws Exception {

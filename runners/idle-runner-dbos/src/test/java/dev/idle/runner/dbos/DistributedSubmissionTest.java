@@ -18,7 +18,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,13 +30,9 @@ class DistributedSubmissionTest {
     private static final Duration WAIT = SubmissionCluster.WAIT;
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    @AutoClose
     private final SubmissionCluster c = new SubmissionCluster();
     private final String run = c.run;
-
-    @AfterEach
-    void closeAll() throws Exception {
-        c.close();
-    }
 
     @Test
     void twoWorkersShareTheQueueAndBothTakeWork() throws Exception {
