@@ -95,9 +95,7 @@ final class BlastRadiusGuard {
      */
     BatchRunner apply(BatchRunner runner, ExecutionOptions host, String hostName, Supplier<RequestSource> requests,
                       LongPredicate selected, PrintWriter err) {
-        if (limit == null && host.maxAffected() != null) {
-            limit(host.maxAffected(), "executionOptions.maxAffected " + host.maxAffected() + " (" + hostName + ")");
-        }
+        takeHostLimit(host, hostName);
         if (dryRun || (limit == null && confirm == null)) {
             return runner;
         }
@@ -114,22 +112,70 @@ final class BlastRadiusGuard {
             throw new IdleInputException("the requests could not be read to the end to count them; nothing was run: "
                     + e.getMessage(), e);
         }
+        return runner.withMaxAffected(check(count, Wording.BATCH, err));
+    }
+
+    /**
+     * For {@code idle submit}: takes the host's limit unless the option gave one and, when there is a limit or a
+     * confirmation, counts the affected requests and refuses the submission as {@link #apply} refuses a batch.
+     *
+     * @param count plans the requests and counts; called only when there is something to check
+     * @return the limit the submission carries (its workers check it again when it starts), or null for none
+     * @throws IdleInputException when the submission must not be made (the message says why and how to confirm)
+     */
+    MaxAffected applyToSubmission(ExecutionOptions host, String hostName, Supplier<AffectedCount> count,
+                                  PrintWriter err) {
+        takeHostLimit(host, hostName);
+        if (limit == null && confirm == null) {
+            return null;
+        }
+        if (limit == null) {
+            limitName = "--confirm-affected " + confirm;
+        }
+        check(count.get(), Wording.SUBMIT, err);
+        return limit;
+    }
+
+    private void takeHostLimit(ExecutionOptions host, String hostName) {
+        if (limit == null && host != null && host.maxAffected() != null) {
+            limit(host.maxAffected(), "executionOptions.maxAffected " + host.maxAffected() + " (" + hostName + ")");
+        }
+    }
+
+    /** Refuses (or reports) {@code count} against the limit and confirmation; returns the running cap. */
+    private long check(AffectedCount count, Wording w, PrintWriter err) {
         long threshold = limit == null ? -1 : limit.threshold(count.requests());
         String found = count.affected() + " of " + count.selected() + (count.selected() == 1 ? " request" : " requests")
                 + " would change something";
         if (confirm != null && confirm != count.affected()) {
             throw new IdleInputException("--confirm-affected " + confirm + " does not match: " + found
-                    + "; nothing was run. Check the requests, then repeat with --confirm-affected "
-                    + count.affected() + " to run them.");
+                    + "; nothing was " + w.done + ". Check the requests, then repeat with --confirm-affected "
+                    + count.affected() + " to " + w.verb + " them.");
         }
         if (confirm == null && count.affected() > threshold) {
             throw new IdleInputException(found + ", more than " + limitName + describe(threshold, count)
-                    + "; nothing was run. Repeat with --confirm-affected " + count.affected()
-                    + " to run them anyway.");
+                    + "; nothing was " + w.done + ". Repeat with --confirm-affected " + count.affected()
+                    + " to " + w.verb + " them anyway.");
         }
-        err.println("idle batch: " + found + (limit == null ? "" : " (limit " + limitName
+        err.println("idle " + w.command + ": " + found + (limit == null ? "" : " (limit " + limitName
                 + describe(threshold, count) + ")") + (confirm == null ? "" : "; confirmed"));
-        return runner.withMaxAffected(Math.max(threshold, count.affected()));
+        return Math.max(threshold, count.affected());
+    }
+
+    /** The words of a command's messages. */
+    private enum Wording {
+        BATCH("batch", "run", "run"),
+        SUBMIT("submit", "submitted", "submit");
+
+        final String command;
+        final String done;
+        final String verb;
+
+        Wording(String command, String done, String verb) {
+            this.command = command;
+            this.done = done;
+            this.verb = verb;
+        }
     }
 
     private String describe(long threshold, AffectedCount count) {

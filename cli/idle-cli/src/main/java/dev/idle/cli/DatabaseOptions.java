@@ -1,53 +1,84 @@
 package dev.idle.cli;
 
+import dev.idle.api.IdleInputException;
 import dev.idle.runner.dbos.DatabaseSettings;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
- * The database options of the distributed commands (a picocli mixin): where the runner's PostgreSQL is, each option
- * defaulting to its environment variable. The password is given by reference only (a file), never on the command
- * line. Not thread-safe: one command's options.
+ * Where the distributed commands ({@code worker}, {@code submit}, {@code status}, {@code results}) find the runner's
+ * PostgreSQL: {@code --db} (a JDBC URL; TLS through its parameters, e.g. {@code sslmode=verify-full&sslrootcert=…}),
+ * {@code --db-user}, {@code --db-password-file} (the password by reference only: never on the command line), each
+ * falling back to {@code IDLE_PG_URL}, {@code IDLE_PG_USER}, {@code IDLE_PG_PASSWORD_FILE}; and {@code --db-schema},
+ * the schema of DBOS's tables (one database may hold several clusters of workers, one per schema). A picocli mixin.
  */
 final class DatabaseOptions {
-    @Option(names = "--db", paramLabel = "<jdbc-url>", defaultValue = "${env:IDLE_PG_URL}",
-            description = "The runner's PostgreSQL, jdbc:postgresql://host:port/db (TLS through the driver's URL"
-                    + " parameters, e.g. ?sslmode=verify-full). Default: $IDLE_PG_URL.")
+    private static final Pattern SCHEMA = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+    /** The command this mixin is part of: a missing database or user is that command's usage error. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    @Option(names = "--db", paramLabel = "<jdbc-url>",
+            description = "PostgreSQL JDBC URL of the runner's database (default: IDLE_PG_URL), e.g."
+                    + " jdbc:postgresql://db:5432/idle?sslmode=verify-full")
     String url;
 
-    @Option(names = "--db-user", paramLabel = "<name>", defaultValue = "${env:IDLE_PG_USER}",
-            description = "The database user. Default: $IDLE_PG_USER.")
+    @Option(names = "--db-user", paramLabel = "<user>", description = "Database user (default: IDLE_PG_USER).")
     String user;
 
-    @Option(names = "--db-password-file", paramLabel = "<file>", defaultValue = "${env:IDLE_PG_PASSWORD_FILE}",
-            description = "A file holding the database password. Default: $IDLE_PG_PASSWORD_FILE.")
+    @Option(names = "--db-password-file", paramLabel = "<file>",
+            description = "File holding the database password (default: IDLE_PG_PASSWORD_FILE).")
     Path passwordFile;
 
-    @Option(names = "--db-schema", paramLabel = "<schema>", defaultValue = "${env:IDLE_PG_SCHEMA}",
-            description = "The schema of the runner's tables, as the workers use it. Default: $IDLE_PG_SCHEMA, else"
-                    + " the runner's default.")
+    @Option(names = "--db-schema", paramLabel = "<name>", defaultValue = "${env:IDLE_PG_SCHEMA}",
+            description = "Schema of the runner's DBOS tables (default: IDLE_PG_SCHEMA, else DBOS's own, dbos).")
     String schema;
 
     /**
-     * The settings given.
+     * The settings from the options, or else the environment.
      *
-     * @throws CommandLine.ParameterException when the URL or the user is missing, naming the option and variable
+     * @throws CommandLine.ParameterException (a usage error) when the database or its user is not set
+     * @throws IdleInputException naming the option that is wrong
      */
-    DatabaseSettings settings(CommandLine cl) {
-        if (url == null || url.isBlank()) {
-            throw new CommandLine.ParameterException(cl, "the database is not set: give --db <jdbc-url> or set"
-                    + " IDLE_PG_URL");
+    DatabaseSettings settings(Function<String, String> env) {
+        String u = url != null ? url : env.apply("IDLE_PG_URL");
+        if (u == null || u.isBlank()) {
+            throw new CommandLine.ParameterException(command.commandLine(), "the database is not set: give --db"
+                    + " <jdbc-url> or set IDLE_PG_URL");
         }
-        if (user == null || user.isBlank()) {
-            throw new CommandLine.ParameterException(cl, "the database user is not set: give --db-user <name> or"
-                    + " set IDLE_PG_USER");
+        String who = user != null ? user : env.apply("IDLE_PG_USER");
+        if (who == null || who.isBlank()) {
+            throw new CommandLine.ParameterException(command.commandLine(), "the database user is not set: give"
+                    + " --db-user <name> or set IDLE_PG_USER");
         }
-        return new DatabaseSettings(url, user, passwordFile);
+        String pw = passwordFile != null ? passwordFile.toString() : env.apply("IDLE_PG_PASSWORD_FILE");
+        Path file = pw == null || pw.isBlank() ? null : Path.of(pw);
+        if (file != null && !Files.isReadable(file)) {
+            throw new IdleInputException("--db-password-file " + file + ": file not found or not readable");
+        }
+        try {
+            return new DatabaseSettings(u, who, file);
+        } catch (IdleInputException e) {
+            throw new IdleInputException("--db: " + e.getMessage(), e);
+        }
     }
 
-    /** The schema, or null for the default. */
+    /** The schema, checked; null for DBOS's default. */
     String schema() {
-        return schema == null || schema.isBlank() ? null : schema;
+        if (schema != null && schema.isBlank()) {
+            return null;
+        }
+        if (schema != null && !SCHEMA.matcher(schema).matches()) {
+            throw new IdleInputException("--db-schema must be lower-case letters, digits and _ (at most 63), got '"
+                    + schema + "'");
+        }
+        return schema;
     }
 }

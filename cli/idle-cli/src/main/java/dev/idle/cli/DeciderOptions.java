@@ -1,7 +1,7 @@
 package dev.idle.cli;
 
-import dev.idle.runner.Approvals;
-import dev.idle.runner.dbos.DbosApprovals;
+import dev.idle.runner.DistributedRunner;
+import dev.idle.runner.dbos.DbosClient;
 import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
@@ -19,13 +19,13 @@ final class DeciderOptions {
     DatabaseOptions database;
 
     /**
-     * Hands {@code decision} the runner's approvals, through a database client that starts no worker and is closed
+     * Hands {@code decision} the runner (its approvals and releases), through a database client that starts no worker and is closed
      * after it.
      *
      * @throws CommandLine.ParameterException when the database or its user is not set
      */
-    void decide(CommandLine cl, Consumer<Approvals> decision) {
-        try (DbosApprovals approvals = DbosApprovals.connect(database.settings(cl), database.schema())) {
+    void decide(CommandLine cl, Consumer<DistributedRunner> decision) {
+        try (DbosClient approvals = DbosClient.open(database.settings(System::getenv), database.schema())) {
             decision.accept(approvals);
         }
     }

@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
 @Command(name = "idle", versionProvider = IdleCli.Version.class,
         description = "IdLE for Java: a data-driven identity lifecycle engine (Joiner / Mover / Leaver).",
         subcommands = {ValidateCommand.class, PlanCommand.class, InvokeCommand.class, BatchCommand.class,
-                DemoCommand.class, ApproveCommand.class, RejectCommand.class})
+                DemoCommand.class, WorkerCommand.class, SubmitCommand.class, StatusCommand.class,
+                ResultsCommand.class, ApproveCommand.class, RejectCommand.class})
 public final class IdleCli implements Runnable {
     /** Exit code: success. */
     public static final int OK = 0;

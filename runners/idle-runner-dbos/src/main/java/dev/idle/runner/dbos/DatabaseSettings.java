@@ -6,8 +6,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Properties;
 import org.apiguardian.api.API;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
@@ -59,6 +63,17 @@ public record DatabaseSettings(String url, String user, Path passwordFile) {
     public DBOSConfig toDbosConfig(String appName) {
         DBOSConfig config = DBOSConfig.defaults(appName).withDatabaseUrl(url).withDbUser(user);
         return passwordFile == null ? config : config.withDbPassword(readPassword());
+    }
+
+    /** A plain JDBC connection to the database, named {@code applicationName} in PostgreSQL's activity view. */
+    Connection connect(String applicationName) throws SQLException {
+        Properties props = new Properties();
+        props.setProperty("user", user);
+        if (passwordFile != null) {
+            props.setProperty("password", readPassword());
+        }
+        props.setProperty("ApplicationName", applicationName);
+        return DriverManager.getConnection(url, props);
     }
 
     String readPassword() {

@@ -1,6 +1,5 @@
 package dev.idle.runner.dbos;
 
-import dev.dbos.transact.DBOS;
 import dev.dbos.transact.DBOSClient;
 import dev.dbos.transact.workflow.WorkflowState;
 import dev.dbos.transact.workflow.WorkflowStatus;
@@ -12,11 +11,6 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.BiConsumer;
-import java.util.function.Function;
-import org.apiguardian.api.API;
-
-import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * {@link Approvals} on DBOS: reads the approval state a waiting run published (its event
@@ -24,54 +18,24 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
  * {@link ApprovalGate} takes up inside the workflow. Every refusal happens here, before anything is sent: an unknown
  * id, a run that is not waiting, a wrong plan hash, a blank name or reason, or one too long.
  *
- * <p>Inside a worker it works on the worker's DBOS ({@link DbosRunner} delegates to it); a command that is no worker
- * (such as {@code idle approve}) {@link #connect}s to the database with a DBOS client, which starts no worker.
+ * <p>{@link DbosClient} (and so {@link DbosRunner}, a worker, through its client) delegates to it, on a DBOS client
+ * that starts no worker.
  *
  * <p>Thread-safe.
  */
-@API(status = EXPERIMENTAL, since = "0.1")
-public final class DbosApprovals implements Approvals, AutoCloseable {
+final class DbosApprovals implements Approvals {
     static final int MAX_NAME = 200;
     static final int MAX_REASON = 2000;
 
-    /** Where runs stand: a worker's {@link DBOS#getWorkflowStatus} or a client's. */
-    private final Function<String, Optional<WorkflowStatus>> status;
-    /** A run's approval event, read without waiting. */
-    private final Function<String, Optional<Object>> approvalEvent;
-    /** Sends a decision (text) to a run on {@link ApprovalMessages#TOPIC}. */
-    private final BiConsumer<String, String> send;
-    private final AutoCloseable owned;
+    private final DBOSClient client;
 
-    private DbosApprovals(Function<String, Optional<WorkflowStatus>> status,
-                          Function<String, Optional<Object>> approvalEvent, BiConsumer<String, String> send,
-                          AutoCloseable owned) {
-        this.status = status;
-        this.approvalEvent = approvalEvent;
-        this.send = send;
-        this.owned = owned;
+    private DbosApprovals(DBOSClient client) {
+        this.client = client;
     }
 
-    /** Approvals through a worker's DBOS, which the caller keeps and closes. */
-    static DbosApprovals over(DBOS dbos) {
-        return new DbosApprovals(dbos::getWorkflowStatus,
-                id -> dbos.getEvent(id, ApprovalMessages.EVENT, Duration.ZERO),
-                (id, message) -> dbos.send(id, message, ApprovalMessages.TOPIC), null);
-    }
-
-    /**
-     * Approvals through a DBOS client on the database of {@code settings}: no worker is started; {@link #close()}
-     * closes the client.
-     *
-     * @param schema the PostgreSQL schema of DBOS's tables, as the workers use it; null for DBOS's default
-     * @throws IdleInputException when the password file cannot be read
-     */
-    public static DbosApprovals connect(DatabaseSettings settings, String schema) {
-        String password = settings.passwordFile() == null ? null : settings.readPassword();
-        DBOSClient client = new DBOSClient(settings.url(), settings.user(), password, schema);
-        return new DbosApprovals(client::getWorkflowStatus,
-                id -> client.getEvent(id, ApprovalMessages.EVENT, Duration.ZERO),
-                (id, message) -> client.send(id, message, ApprovalMessages.TOPIC, "idle-approval-" + UUID.randomUUID()),
-                client);
+    /** Approvals through a DBOS client, which the caller keeps and closes. */
+    static DbosApprovals over(DBOSClient client) {
+        return new DbosApprovals(client);
     }
 
     @Override
@@ -84,7 +48,7 @@ public final class DbosApprovals implements Approvals, AutoCloseable {
                     + " the plan waiting for approval (" + waiting.planHash() + "); nothing was approved and nothing"
                     + " runs");
         }
-        send.accept(id, ApprovalMessages.decision(new ApprovalMessages.Decision(true, waiting.planHash(), by, null)));
+        send(id, ApprovalMessages.decision(new ApprovalMessages.Decision(true, waiting.planHash(), by, null)));
     }
 
     @Override
@@ -92,12 +56,12 @@ public final class DbosApprovals implements Approvals, AutoCloseable {
         String by = text(rejectedBy, "rejectedBy", MAX_NAME);
         String why = text(reason, "reason", MAX_REASON);
         waiting(id);
-        send.accept(id, ApprovalMessages.decision(new ApprovalMessages.Decision(false, null, by, why)));
+        send(id, ApprovalMessages.decision(new ApprovalMessages.Decision(false, null, by, why)));
     }
 
     @Override
     public Optional<Approval> approval(String id) {
-        return approvalEvent.apply(id).map(ApprovalMessages::readState);
+        return client.getEvent(id, ApprovalMessages.EVENT, Duration.ZERO).map(ApprovalMessages::readState);
     }
 
     /** True when the run {@code id} is running and waits for a decision. */
@@ -108,10 +72,12 @@ public final class DbosApprovals implements Approvals, AutoCloseable {
     /** The approval state of a run that waits for a decision; refuses any other. */
     private Approval waiting(String id) {
         Objects.requireNonNull(id, "id");
-        WorkflowStatus run = status.apply(id).orElseThrow(() ->
+        WorkflowStatus run = client.getWorkflowStatus(id).orElseThrow(() ->
                 new IdleInputException(id + ": no run has this id"));
         Optional<Approval> approval = approval(id);
-        if (run.status() != WorkflowState.PENDING) {
+        // a waiting run is PENDING on a worker, or ENQUEUED again after every worker stopped (DBOS recovery puts a
+        // queued run back on its queue): the message is durable either way, and the run takes it up when it resumes
+        if (run.status() != WorkflowState.PENDING && run.status() != WorkflowState.ENQUEUED) {
             throw new IdleInputException(id + ": the run is not waiting for approval (it has ended: "
                     + approval.map(Approval::describe).orElse(run.status().name()) + ")");
         }
@@ -138,14 +104,7 @@ public final class DbosApprovals implements Approvals, AutoCloseable {
         return CredentialMasking.mask(v);
     }
 
-    @Override
-    public void close() {
-        if (owned != null) {
-            try {
-                owned.close();
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot close the database client", e);
-            }
-        }
+    private void send(String id, String message) {
+        client.send(id, message, ApprovalMessages.TOPIC, "idle-approval-" + UUID.randomUUID());
     }
 }

@@ -1,111 +1,112 @@
 package dev.idle.runner.dbos;
 
 import dev.dbos.transact.DBOS;
-import dev.dbos.transact.StartWorkflowOptions;
 import dev.dbos.transact.config.DBOSConfig;
-import dev.dbos.transact.workflow.WorkflowStatus;
+import dev.dbos.transact.workflow.Queue;
 import dev.idle.api.ExecutionOptions;
 import dev.idle.api.Idle;
 import dev.idle.api.IdleInputException;
 import dev.idle.api.LifecycleRequest;
-import dev.idle.api.PreparedWorkflow;
 import dev.idle.api.Providers;
 import dev.idle.api.data.DataMap;
 import dev.idle.runner.Approval;
 import dev.idle.runner.DistributedRunner;
+import dev.idle.runner.SubmissionSpec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.apiguardian.api.API;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
- * The {@link DistributedRunner} on DBOS Transact: each submitted request is one DBOS workflow whose id is the
- * request's correlation id and whose state lives in PostgreSQL. The workflow checkpoints its start time and plan hash,
- * runs each plan step as one checkpointed DBOS step, and returns the results record of {@code idle batch}
- * ({@link dev.idle.api.BatchRecord#toJsonLine()}; {@code index} and {@code line} are 0). A runner is also a worker:
- * it runs the workflows it starts, and on start resumes those its executor id left unfinished (a crash).
+ * A worker of the {@link DistributedRunner} on DBOS Transact: it holds the host (providers with their secrets) and
+ * takes work from the queues every worker of the database shares, so N workers share the work. A submission carries
+ * its workflow definition, so a worker serves any workflow (prepared once per definition). Each request is one DBOS
+ * workflow whose id is the request's correlation id: it checkpoints its start time and plan hash, runs each plan step
+ * as one checkpointed DBOS step, and returns the results record of {@code idle batch}
+ * ({@link dev.idle.api.BatchRecord#toJsonLine()}; {@code index} and {@code line} are the request's place in its
+ * submission, 0 for a request submitted alone). On start it resumes what its executor id left unfinished (a crash).
+ * Submitting and querying go through a {@link DbosClient} of the same database, which a process that is not a worker
+ * uses alone.
  *
  * <pre>{@code
- * try (DbosRunner runner = DbosRunner.builder(DatabaseSettings.fromEnvironment(System.getenv()))
- *         .workflow(Path.of("leaver.psd1")).providers(host.providers()).start()) {
- *     runner.submit(request);                                   // request.correlationId() is the workflow id
- *     String record = runner.awaitResult(request.correlationId(), Duration.ofMinutes(5));
+ * try (DbosRunner worker = DbosRunner.builder(DatabaseSettings.fromEnvironment(System.getenv()))
+ *         .providers(host.providers()).concurrency(8).executorId("worker-1").start()) {
+ *     worker.submit(SubmissionSpec.builder(tree, "leaver.psd1").id("leavers-1204").requests(leavers).build());
+ *     String record = worker.awaitResult(leavers.get(0).correlationId(), Duration.ofMinutes(5));
  * }
  * }</pre>
  *
  * <p>What is exactly-once: a step whose outcome was checkpointed is never run again; the step in flight when a worker
- * dies runs once more when the workflow is resumed (its provider calls are at-least-once). The request is stored as
- * the workflow's input, so a request carrying a secret value is refused; the step outcomes, plan hash and result are
- * stored redacted. The host's providers are not closed by {@link #close()}.
+ * dies runs once more when the workflow is resumed (its provider calls are at-least-once). The request and the
+ * workflow definition are stored as the workflow's input, so one carrying a secret value is refused; the step
+ * outcomes, plan hash and result are stored redacted. The host's providers are not closed by {@link #close()}.
  *
  * <p>Thread-safe.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class DbosRunner implements DistributedRunner {
-    private static final Duration POLL = Duration.ofMillis(100);
-
     private final DBOS dbos;
-    private final RequestWorkflow workflow;
-    private final DbosApprovals approvals;
+    private final DbosClient client;
 
-    private DbosRunner(DBOS dbos, RequestWorkflow workflow) {
+    private DbosRunner(DBOS dbos, DbosClient client) {
         this.dbos = dbos;
-        this.workflow = workflow;
-        this.approvals = DbosApprovals.over(dbos);
+        this.client = client;
     }
 
-    /** A runner on the database of {@code settings}; set the workflow, then {@link Builder#start()}. */
+    /** A worker on the database of {@code settings}; set the host's providers, then {@link Builder#start()}. */
     public static Builder builder(DatabaseSettings settings) {
         return new Builder(Objects.requireNonNull(settings, "settings"));
     }
 
+    /**
+     * Submits {@code request} alone, with the workflow this runner was built with ({@link Builder#workflow}).
+     *
+     * @throws IllegalStateException when the runner was built without a workflow
+     */
     @Override
     public Submission submit(LifecycleRequest request) {
-        if (request.correlationIdGenerated()) {
-            throw new IdleInputException("request: correlationId is required for a distributed run (it is the"
-                    + " run's id, which makes a repeated submission a no-op)");
-        }
-        String id = request.correlationId();
-        SubmittedRequest stored = SubmittedRequest.of(request);
-        if (dbos.getWorkflowStatus(id).isPresent()) {
-            requireSameRequest(id, stored);
-            return new Submission(id, true);
-        }
-        dbos.startWorkflow(() -> workflow.run(stored.json, stored.hash),
-                new StartWorkflowOptions().withWorkflowId(id));
-        // a concurrent submission under the same id may have started first: then ours attached to its run
-        requireSameRequest(id, stored);
-        return new Submission(id, false);
+        return client.submit(request);
     }
 
-    private void requireSameRequest(String id, SubmittedRequest stored) {
-        WorkflowStatus status = dbos.getWorkflowStatus(id).orElseThrow();
-        Object[] input = status.input();
-        if (!RequestWorkflow.NAME.equals(status.workflowName()) || input == null || input.length != 2
-                || !stored.hash.equals(input[1])) {
-            throw new IdleInputException("request: correlationId '" + id + "' was already submitted with a"
-                    + " different request; submit this one under a new correlationId");
-        }
+    @Override
+    public Submission submit(SubmissionSpec submission) {
+        return client.submit(submission);
     }
 
     @Override
     public Optional<SubmissionState> status(String id) {
-        return dbos.getWorkflowStatus(id).map(s -> switch (s.status()) {
-            case ENQUEUED, DELAYED -> SubmissionState.Waiting;
-            case PENDING -> approvals.awaiting(id) ? SubmissionState.AwaitingApproval : SubmissionState.Running;
-            case SUCCESS -> SubmissionState.Finished;
-            case ERROR, CANCELLED, MAX_RECOVERY_ATTEMPTS_EXCEEDED -> SubmissionState.Ended;
-        });
+        return client.status(id);
+    }
+
+    @Override
+    public Optional<SubmissionStatus> details(String id) {
+        return client.details(id);
+    }
+
+    @Override
+    public List<SubmissionStatus> scheduled() {
+        return client.scheduled();
     }
 
     @Override
     public Optional<String> result(String id) {
-        return dbos.getWorkflowStatus(id).filter(s -> s.status() == dev.dbos.transact.workflow.WorkflowState.SUCCESS)
-                .map(s -> (String) s.output());
+        return client.result(id);
+    }
+
+    @Override
+    public void results(Instant since, String submissionId, Consumer<String> onRecord) {
+        client.results(since, submissionId, onRecord);
+    }
+
+    @Override
+    public void release(String submissionId, long confirmAffected) {
+        client.release(submissionId, confirmAffected);
     }
 
     /** The plan hash the run of {@code id} checkpointed; empty before it was planned or when it is unknown. */
@@ -114,43 +115,33 @@ public final class DbosRunner implements DistributedRunner {
     }
 
     @Override
+    public String awaitResult(String id, Duration timeout) throws InterruptedException {
+        return client.awaitResult(id, timeout);
+    }
+
+    /** Stops taking up work; runs in flight are resumed by the next worker started with the same executor id. */
+    @Override
     public void approve(String id, String planHash, String approvedBy) {
-        approvals.approve(id, planHash, approvedBy);
+        client.approve(id, planHash, approvedBy);
     }
 
     @Override
     public void reject(String id, String reason, String rejectedBy) {
-        approvals.reject(id, reason, rejectedBy);
+        client.reject(id, reason, rejectedBy);
     }
 
     @Override
     public Optional<Approval> approval(String id) {
-        return approvals.approval(id);
-    }
-
-    @Override
-    public String awaitResult(String id, Duration timeout) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (true) {
-            Optional<SubmissionState> state = status(id);
-            if (state.orElse(null) == SubmissionState.Finished) {
-                return result(id).orElseThrow();
-            }
-            if (state.orElse(null) == SubmissionState.Ended) {
-                throw new IllegalStateException(id + ": the run ended without a results record ("
-                        + dbos.getWorkflowStatus(id).map(s -> s.status().name()).orElse("unknown") + ")");
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException(id + ": no result within " + timeout + " (state: "
-                        + state.map(Enum::name).orElse("unknown") + ")");
-            }
-            Thread.sleep(POLL.toMillis());
-        }
+        return client.approval(id);
     }
 
     @Override
     public void close() {
-        dbos.close();
+        try {
+            client.close();
+        } finally {
+            dbos.close();
+        }
     }
 
     /**
@@ -167,6 +158,7 @@ public final class DbosRunner implements DistributedRunner {
         private String appName = "idle";
         private String executorId;
         private String schema;
+        private int concurrency = 4;
 
         private Builder(DatabaseSettings settings) {
             this.settings = settings;
@@ -178,14 +170,14 @@ public final class DbosRunner implements DistributedRunner {
             return this;
         }
 
-        /** The workflow every submission runs, from its file. */
+        /** The workflow {@link #submit(LifecycleRequest)} submits a request with, from its file (optional). */
         public Builder workflow(Path file) {
             this.workflow = null;
             this.source = file.toString();
             return this;
         }
 
-        /** The workflow every submission runs, as a loaded tree; {@code sourceName} names it in messages. */
+        /** As {@link #workflow(Path)}, a loaded tree; {@code sourceName} names it in messages. */
         public Builder workflow(DataMap tree, String sourceName) {
             this.workflow = tree;
             this.source = sourceName;
@@ -209,7 +201,10 @@ public final class DbosRunner implements DistributedRunner {
             return this;
         }
 
-        /** This worker's executor id; a restarted worker with the same id resumes the runs it left. */
+        /**
+         * This worker's executor id; a restarted worker with the same id resumes the runs it left. Workers that run
+         * at the same time need different ids.
+         */
         public Builder executorId(String value) {
             this.executorId = value;
             return this;
@@ -221,19 +216,29 @@ public final class DbosRunner implements DistributedRunner {
             return this;
         }
 
+        /** How many request runs this worker runs at once (default 4). */
+        public Builder concurrency(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("concurrency must be at least 1, got " + value);
+            }
+            this.concurrency = value;
+            return this;
+        }
+
         /**
-         * Checks the workflow, connects to the database, and starts DBOS (which resumes this executor's unfinished
-         * runs).
+         * Checks the workflow (if one was set), connects to the database, and starts DBOS, which resumes this
+         * executor's unfinished runs and takes work from the shared queues.
          *
-         * @throws IdleInputException when no workflow was set or it is not valid
+         * @throws IdleInputException when the workflow set is not valid
          */
         public DbosRunner start() {
-            if (source == null) {
-                throw new IdleInputException("DbosRunner: no workflow set");
-            }
             Idle engine = idle == null ? Idle.create() : idle;
-            DataMap tree = workflow == null ? engine.loadWorkflow(Path.of(source)) : workflow;
-            PreparedWorkflow prepared = engine.prepare(tree, source);
+            SubmittedWorkflow own = null;
+            if (source != null) {
+                DataMap tree = workflow == null ? engine.loadWorkflow(Path.of(source)) : workflow;
+                engine.prepare(tree, source);
+                own = SubmittedWorkflow.of(tree, source);
+            }
             DBOSConfig config = settings.toDbosConfig(appName).disableAdminServer();
             if (executorId != null) {
                 config = config.withExecutorId(executorId);
@@ -243,10 +248,14 @@ public final class DbosRunner implements DistributedRunner {
             }
             DBOS dbos = new DBOS(config);
             try {
-                RequestWorkflow proxy = dbos.registerProxy(RequestWorkflow.class,
-                        new RequestWorkflowImpl(dbos, engine, prepared, providers, options));
+                dbos.registerQueue(new Queue(Queues.REQUESTS).withWorkerConcurrency(concurrency));
+                dbos.registerQueue(new Queue(Queues.SUBMISSIONS));
+                RequestWorkflow requests = dbos.registerProxy(RequestWorkflow.class,
+                        new RequestWorkflowImpl(dbos, engine, new WorkflowCache(engine), providers, options));
+                dbos.registerProxy(SubmissionWorkflow.class,
+                        new SubmissionWorkflowImpl(dbos, engine, requests, providers, options));
                 dbos.launch();
-                return new DbosRunner(dbos, proxy);
+                return new DbosRunner(dbos, DbosClient.open(settings, schema, own));
             } catch (RuntimeException e) {
                 dbos.close();
                 throw e;

@@ -29,10 +29,12 @@ final class SubmittedRequest {
 
     final String json;
     final String hash;
+    final String correlationId;
 
-    private SubmittedRequest(String json) {
+    private SubmittedRequest(String json, String correlationId) {
         this.json = json;
         this.hash = sha256(json);
+        this.correlationId = correlationId;
     }
 
     /**
@@ -41,24 +43,67 @@ final class SubmittedRequest {
      * @throws IdleInputException when the request holds a secret value (its path is named, never the value)
      */
     static SubmittedRequest of(LifecycleRequest request) {
+        return of(request, request.correlationId());
+    }
+
+    /**
+     * The stored form of {@code request} under a correlation id derived from the hash of its content (what it holds
+     * apart from its correlation id), when it has none of its own: the same request always gets the same id.
+     *
+     * @throws IdleInputException as {@link #of}
+     */
+    static SubmittedRequest derived(LifecycleRequest request) {
+        if (!request.correlationIdGenerated()) {
+            return of(request);
+        }
+        String contentHash = sha256(toJson(fields(request, null), request.correlationId()));
+        return of(request, "req-" + contentHash.substring(0, 32));
+    }
+
+    private static SubmittedRequest of(LifecycleRequest request, String correlationId) {
+        Map<String, Object> m = fields(request, correlationId);
+        String secretAt = secretAt(m, "request", false);
+        if (secretAt != null) {
+            throw new IdleInputException(correlationId + ": the request holds a secret value at " + secretAt
+                    + "; a distributed run stores its request in the database, so secrets must come from the host's"
+                    + " auth sessions (by reference), not from the request");
+        }
+        return new SubmittedRequest(toJson(m, correlationId), correlationId);
+    }
+
+    private static Map<String, Object> fields(LifecycleRequest request, String correlationId) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("lifecycleEvent", request.lifecycleEvent());
-        m.put("correlationId", request.correlationId());
+        m.put("correlationId", correlationId);
         m.put("actor", request.actor());
         m.put("identityKeys", request.identityKeys());
         m.put("intent", request.intent());
         m.put("context", request.context());
-        String secretAt = secretAt(m, "request");
-        if (secretAt != null) {
-            throw new IdleInputException(request.correlationId() + ": the request holds a secret value at " + secretAt
-                    + "; a distributed run stores its request in the database, so secrets must come from the host's"
-                    + " auth sessions (by reference), not from the request");
-        }
+        return m;
+    }
+
+    private static String toJson(Map<String, Object> fields, String name) {
         try {
-            return new SubmittedRequest(JSON.writeValueAsString(m));
+            return JSON.writeValueAsString(fields);
         } catch (JsonProcessingException e) {
-            throw new IdleInputException(request.correlationId() + ": the request cannot be stored as JSON: "
-                    + e.getOriginalMessage());
+            throw new IdleInputException(name + ": the request cannot be stored as JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    /**
+     * A request as a stored submission holds it.
+     *
+     * @throws IllegalStateException when the JSON does not match {@code hash} (the stored input was changed)
+     */
+    static SubmittedRequest stored(String json, String hash) {
+        try {
+            SubmittedRequest r = new SubmittedRequest(json, JSON.readTree(json).get("correlationId").asText());
+            if (!r.hash.equals(hash)) {
+                throw new IllegalStateException(r.correlationId + ": the stored request does not match its hash");
+            }
+            return r;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored request is not JSON: " + e.getOriginalMessage(), e);
         }
     }
 
@@ -67,23 +112,28 @@ final class SubmittedRequest {
         return LifecycleRequest.fromData(idle.parseWorkflow(json, id + ".request.json"), id);
     }
 
-    /** The path of the first secret value in {@code value}, or null. */
-    private static String secretAt(Object value, String path) {
+    /**
+     * The path of the first secret value in {@code value}, or null. With {@code templatesAllowed} a secret-named key
+     * may hold a template ({@code '{{Request.Context.Password}}'}, as a workflow passes a secret on): the value
+     * arrives at run time, it does not rest in the definition.
+     */
+    static String secretAt(Object value, String path, boolean templatesAllowed) {
         if (value instanceof Map<?, ?> map) {
             for (Map.Entry<?, ?> e : map.entrySet()) {
                 String key = String.valueOf(e.getKey());
                 Object v = e.getValue();
-                if (CredentialMasking.isSecretNamedKey(key) && v != null && !String.valueOf(v).isEmpty()) {
+                if (CredentialMasking.isSecretNamedKey(key) && v != null && !String.valueOf(v).isEmpty()
+                        && !(templatesAllowed && (v instanceof Map<?, ?> || String.valueOf(v).contains("{{")))) {
                     return path + "." + key;
                 }
-                String inner = secretAt(v, path + "." + key);
+                String inner = secretAt(v, path + "." + key, templatesAllowed);
                 if (inner != null) {
                     return inner;
                 }
             }
         } else if (value instanceof List<?> list) {
             for (int i = 0; i < list.size(); i++) {
-                String inner = secretAt(list.get(i), path + "[" + i + "]");
+                String inner = secretAt(list.get(i), path + "[" + i + "]", templatesAllowed);
                 if (inner != null) {
                     return inner;
                 }
@@ -94,7 +144,8 @@ final class SubmittedRequest {
         return null;
     }
 
-    private static String sha256(String text) {
+    /** Lower-case hex SHA-256 of {@code text}'s UTF-8. */
+    static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(text.getBytes(StandardCharsets.UTF_8)));

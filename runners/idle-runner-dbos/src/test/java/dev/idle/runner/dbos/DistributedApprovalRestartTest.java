@@ -53,6 +53,31 @@ class DistributedApprovalRestartTest {
         assertThat(counter.writes("RevokeSessions " + identity)).isEqualTo(1);
     }
 
+    /** Regression: a run re-queued by its restarted worker was reported Waiting and its approval refused. */
+    @Test
+    void anApprovalGivenWhileNoWorkerRunsIsTakenUpWhenTheWorkersStartAgain() throws Exception {
+        String owner = "worker-a-" + UUID.randomUUID();
+        String planHash;
+        try (DbosRunner a = worker(owner).start()) {
+            a.submit(DistributedFixture.leaver(id, identity));
+            planHash = DistributedApprovalTest.awaitApprovalState(a, id).planHash();
+        }
+        try (DbosClient client = DbosClient.open(RealPostgres.settings(), schema)) {
+            assertThat(client.status(id)).contains(SubmissionState.AwaitingApproval);
+            client.approve(id, planHash, "alice");
+        }
+        assertThat(writes()).as("nothing ran before a worker took the approval up").isZero();
+
+        String record;
+        try (DbosRunner restarted = worker(owner).start()) {
+            record = restarted.awaitResult(id, WAIT);
+            assertThat(restarted.approval(id).orElseThrow().decidedBy()).isEqualTo("alice");
+        }
+
+        assertThat(new ObjectMapper().readTree(record).get("status").asText()).isEqualTo("Completed");
+        assertThat(writes()).isEqualTo(2);
+    }
+
     private DbosRunner.Builder worker(String executorId) {
         return DistributedFixture.runner(idle, counter)
                 .workflow(idle.parseWorkflow(APPROVED_LEAVER, "leaver.psd1"), "leaver.psd1")

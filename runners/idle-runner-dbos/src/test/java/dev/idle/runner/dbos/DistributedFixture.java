@@ -69,6 +69,11 @@ final class DistributedFixture {
     }
 
     static Idle idle() {
+        return idle("Identity");
+    }
+
+    /** As {@link #idle()}, with {@code defaultAlias} as the step's provider alias when a step names none. */
+    static Idle idle(String defaultAlias) {
         Step write = new Step() {
             @Override
             public String type() {
@@ -85,7 +90,7 @@ final class DistributedFixture {
             }
         };
         StepMetadata meta = new StepMetadata("Test.Write", List.of("IdLE.Identity.Disable"), List.of("IdentityKey"),
-                StepMetadata.PROVIDER_KEYS, "Identity");
+                StepMetadata.PROVIDER_KEYS, defaultAlias);
         return Idle.withStepPacks(List.of(new StepPack() {
             @Override
             public String name() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idle.api.Idle;
+import dev.idle.api.Providers;
 import dev.idle.runner.DistributedRunner.SubmissionState;
 import java.time.Duration;
 import java.util.UUID;
@@ -49,10 +50,10 @@ class DistributedRecoveryTest {
     @Test
     void aResumedRunWhosePlanChangedStopsWithoutRunningAnotherStep() throws Exception {
         stopWorkerWithSecondStepInFlight();
-        String changed = DistributedFixture.LEAVER.replaceFirst("AuthSessionName = 'Corp'", "AuthSessionName = 'Other'");
-
-        try (DbosRunner second = worker().workflow(idle.parseWorkflow(changed, "leaver.psd1"), "leaver.psd1")
-                .start()) {
+        // the submission carries its workflow; what changes the plan on this worker is its step catalog: the
+        // steps' default provider alias is another one now (the host has both)
+        try (DbosRunner second = worker().idle(DistributedFixture.idle("Directory")).providers(Providers.builder()
+                .provider("Identity", counter).provider("Directory", counter).build()).start()) {
             assertThatThrownBy(() -> second.awaitResult(id, WAIT)).isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("ended without a results record");
             assertThat(second.status(id)).contains(SubmissionState.Ended);

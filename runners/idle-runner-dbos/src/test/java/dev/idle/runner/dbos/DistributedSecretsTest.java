@@ -1,7 +1,13 @@
 package dev.idle.runner.dbos;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.idle.api.Idle;
+import dev.idle.api.IdleInputException;
+import dev.idle.api.LifecycleRequest;
+import dev.idle.api.MaxAffected;
+import dev.idle.runner.DistributedRunner.SubmissionState;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.sql.Connection;
@@ -9,6 +15,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -17,7 +24,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Secrets never rest in the database: after a run whose auth session carries a secret (and whose step even returns
  * it as output under a secret-named key), no row of any table in any schema of the database holds the secret's
- * value, while the run's own rows are there to be scanned.
+ * value, while the run's own rows are there to be scanned; the same after a submission that was counted,
+ * quarantined, released and ran. A workflow definition (stored with its submission) holding a literal secret is
+ * refused.
  */
 class DistributedSecretsTest {
 
@@ -36,6 +45,49 @@ class DistributedSecretsTest {
         assertThat(record).contains("\"status\":\"Completed\"").doesNotContain(DistributedFixture.SECRET);
         assertThat(rows).as("the run's rows were scanned").anyMatch(row -> row.contains(id));
         assertThat(rows).as("rows holding the secret").noneMatch(row -> row.contains(DistributedFixture.SECRET));
+    }
+
+    @Test
+    void noTableHoldsTheSecretAfterAQuarantinedSubmissionWasReleasedAndRan() throws Exception {
+        List<String> ids;
+        String id;
+        try (SubmissionCluster c = new SubmissionCluster()) {
+            DbosRunner worker = c.worker("worker", 2);
+            id = "guarded-" + c.run;
+            List<LifecycleRequest> leavers = c.leavers(2);
+            ids = leavers.stream().map(LifecycleRequest::correlationId).toList();
+            worker.submit(c.spec(leavers).id(id).notBefore(Instant.now().plusSeconds(1))
+                    .maxAffected(MaxAffected.parse("1"), null).build());
+            SubmissionCluster.awaitState(worker, id, SubmissionState.Quarantined);
+            worker.release(id, 2);
+            for (String request : ids) {
+                assertThat(worker.awaitResult(request, Duration.ofMinutes(2))).contains("\"status\":\"Completed\"");
+            }
+        }
+
+        List<String> rows = allRowsAsText();
+
+        assertThat(rows).as("the submission's rows were scanned").anyMatch(row -> row.contains(id))
+                .anyMatch(row -> row.contains(ids.get(1)));
+        assertThat(rows).as("rows holding the secret").noneMatch(row -> row.contains(DistributedFixture.SECRET));
+    }
+
+    @Test
+    void aWorkflowDefinitionHoldingALiteralSecretIsRefusedButATemplateIsNot() {
+        Idle idle = DistributedFixture.idle();
+        String literal = DistributedFixture.LEAVER.replace("AuthSessionName = 'Corp' }",
+                "AuthSessionName = 'Corp'; ClientSecret = 'Hunter2-literal' }");
+        String template = DistributedFixture.LEAVER.replace("AuthSessionName = 'Corp' }",
+                "AuthSessionName = 'Corp'; ClientSecret = '{{Request.Context.Secret}}' }");
+
+        assertThatThrownBy(() -> SubmittedWorkflow.of(
+                        idle.parseWorkflow(literal, "leaver.psd1"), "leaver.psd1"))
+                .isInstanceOf(IdleInputException.class)
+                .hasMessageStartingWith("leaver.psd1: the workflow holds a secret value at workflow.Steps[0].With"
+                        + ".ClientSecret;")
+                .hasMessageNotContaining("Hunter2");
+        assertThat(SubmittedWorkflow.of(idle.parseWorkflow(template, "leaver.psd1"), "leaver.psd1").json)
+                .contains("{{Request.Context.Secret}}");
     }
 
     /** Every row of every user table of the test database, as PostgreSQL's text form of the row. */

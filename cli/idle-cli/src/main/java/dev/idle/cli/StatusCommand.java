@@ -1,0 +1,135 @@
+package dev.idle.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.idle.api.IdleInputException;
+import dev.idle.runner.DistributedRunner.SubmissionState;
+import dev.idle.runner.DistributedRunner.SubmissionStatus;
+import dev.idle.runner.dbos.DbosClient;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code idle status ID [--json]}: where a submission or one request's run stands (for a finished request run, its
+ * results record too); {@code idle status --scheduled [--json]}: the submissions that wait, for their not-before time
+ * or in quarantine (id, not-before, number of requests). Text for people, or with {@code --json} one JSON object per
+ * submission or run ({@code id}, {@code kind}, {@code state}, {@code notBefore}, {@code requests}, {@code finished},
+ * {@code refused}, {@code affected}, and {@code result} for a finished request run).
+ *
+ * <p>Exit 0; 2 when no submission or request has the id.
+ */
+@Command(name = "status", description = "Show where a submission or request stands, or what is scheduled.")
+final class StatusCommand implements Callable<Integer> {
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Which which;
+
+    /** An id, or --scheduled. */
+    static final class Which {
+        @Parameters(paramLabel = "ID", description = "A submission id or a request's correlation id.")
+        String id;
+
+        @Option(names = "--scheduled", description = "List the submissions that wait (scheduled or quarantined).")
+        boolean scheduled;
+    }
+
+    @Option(names = "--json", description = "Print JSON (one object per line) instead of text.")
+    boolean json;
+
+    @Mixin
+    DatabaseOptions db;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (DbosClient client = DbosClient.open(db.settings(System::getenv), db.schema())) {
+            if (which.scheduled) {
+                List<SubmissionStatus> waiting = client.scheduled();
+                if (waiting.isEmpty() && !json) {
+                    out.println("nothing is scheduled");
+                }
+                waiting.forEach(s -> out.println(json ? json(s, null) : scheduledLine(s)));
+                return IdleCli.OK;
+            }
+            SubmissionStatus s = client.details(which.id).orElseThrow(() -> new IdleInputException(
+                    "no submission or request has id '" + which.id + "'"));
+            Optional<String> result = s.submission() ? Optional.empty() : client.result(s.id());
+            if (json) {
+                out.println(json(s, result.orElse(null)));
+            } else {
+                out.println(text(s));
+                result.ifPresent(out::println);
+            }
+        }
+        return IdleCli.OK;
+    }
+
+    private static String scheduledLine(SubmissionStatus s) {
+        return s.id() + "  " + (s.notBefore() == null ? "now" : "not before " + s.notBefore()) + "  "
+                + s.requests() + (s.requests() == 1 ? " request" : " requests")
+                + (s.state() == SubmissionState.Quarantined ? "  Quarantined: " + s.affected() + " would change"
+                + " something" : "");
+    }
+
+    private static String text(SubmissionStatus s) {
+        StringBuilder line = new StringBuilder(s.submission() ? "submission " : "request ").append(s.id())
+                .append(": ").append(s.state());
+        if (s.notBefore() != null && s.state() == SubmissionState.Waiting) {
+            line.append(", not before ").append(s.notBefore());
+        }
+        if (s.submission()) {
+            line.append("; ").append(s.finished()).append(" of ").append(s.requests()).append(" requests finished");
+            if (s.refused() > 0) {
+                line.append(", ").append(s.refused()).append(" refused (their correlationId names a run of another"
+                        + " request)");
+            }
+        }
+        if (s.state() == SubmissionState.Quarantined) {
+            line.append("; ").append(s.affected()).append(" of ").append(s.requests()).append(" requests would"
+                    + " change something, more than its limit: nothing runs until released with idle approve"
+                    + " --submission ").append(s.id()).append(" --confirm-affected ").append(s.affected());
+        }
+        return line.toString();
+    }
+
+    private static String json(SubmissionStatus s, String result) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator g = new JsonFactory().createGenerator(text)) {
+            g.writeStartObject();
+            g.writeStringField("id", s.id());
+            g.writeStringField("kind", s.submission() ? "submission" : "request");
+            g.writeStringField("state", s.state().name());
+            g.writeStringField("notBefore", s.notBefore() == null ? null : s.notBefore().toString());
+            g.writeNumberField("requests", s.requests());
+            g.writeNumberField("finished", s.finished());
+            g.writeNumberField("refused", s.refused());
+            if (s.affected() == null) {
+                g.writeNullField("affected");
+            } else {
+                g.writeNumberField("affected", s.affected());
+            }
+            if (result != null) {
+                g.writeFieldName("result");
+                g.writeRawValue(result);
+            }
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
+    }
+}

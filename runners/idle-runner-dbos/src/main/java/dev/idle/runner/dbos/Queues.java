@@ -1,0 +1,21 @@
+package dev.idle.runner.dbos;
+
+/**
+ * The names under which the runner's work meets its workers in DBOS: every worker registers both queues and takes
+ * work from them, so N workers share the work; a client only enqueues.
+ */
+final class Queues {
+    /** Request runs: each worker runs at most its configured concurrency of them at once. */
+    static final String REQUESTS = "idle-requests";
+    /**
+     * Submission runs: light (they wait, count and start request runs), so not limited per worker; kept apart from
+     * {@link #REQUESTS} so a quarantined or long submission never holds a request run's place.
+     */
+    static final String SUBMISSIONS = "idle-submissions";
+    /** The class names the workflow implementations register under: queued work stays valid across renames. */
+    static final String REQUEST_CLASS = "IdLE.Request";
+    static final String SUBMISSION_CLASS = "IdLE.Submission";
+
+    private Queues() {
+    }
+}
