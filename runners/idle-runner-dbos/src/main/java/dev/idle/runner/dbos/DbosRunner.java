@@ -49,10 +49,12 @@ public final class DbosRunner implements DistributedRunner {
 
     private final DBOS dbos;
     private final RequestWorkflow workflow;
+    private final WorkerRecovery recovery; // null: this worker takes no part in recovery
 
-    private DbosRunner(DBOS dbos, RequestWorkflow workflow) {
+    private DbosRunner(DBOS dbos, RequestWorkflow workflow, WorkerRecovery recovery) {
         this.dbos = dbos;
         this.workflow = workflow;
+        this.recovery = recovery;
     }
 
     /** A runner on the database of {@code settings}; set the workflow, then {@link Builder#start()}. */
@@ -133,6 +135,9 @@ public final class DbosRunner implements DistributedRunner {
     @Override
     public void close() {
         dbos.close();
+        if (recovery != null) {
+            recovery.close(); // after DBOS stopped: then its unfinished runs may go to another worker
+        }
     }
 
     /**
@@ -149,6 +154,8 @@ public final class DbosRunner implements DistributedRunner {
         private String appName = "idle";
         private String executorId;
         private String schema;
+        private String runnerSchema;
+        private RecoveryOptions recovery;
 
         private Builder(DatabaseSettings settings) {
             this.settings = settings;
@@ -204,6 +211,25 @@ public final class DbosRunner implements DistributedRunner {
         }
 
         /**
+         * The schema of the runner's own tables and audit views (versioned with Flyway when the worker starts):
+         * {@code idle_runner} beside DBOS's default schema, {@code <DBOS schema>_runner} beside another one.
+         */
+        public Builder runnerSchema(String value) {
+            this.runnerSchema = value;
+            return this;
+        }
+
+        /**
+         * Makes this worker take part in recovery (see {@link RecoveryOptions}): it keeps a lease, serves DBOS's admin
+         * server, and runs the watchdog that hands a dead worker's runs to a live one. Without an executor id of its
+         * own it gets a new unique one. Off when not set.
+         */
+        public Builder recovery(RecoveryOptions value) {
+            this.recovery = value;
+            return this;
+        }
+
+        /**
          * Checks the workflow, connects to the database, and starts DBOS (which resumes this executor's unfinished
          * runs).
          *
@@ -223,14 +249,26 @@ public final class DbosRunner implements DistributedRunner {
             if (schema != null) {
                 config = config.withDatabaseSchema(schema);
             }
+            String dbosSchema = schema != null ? schema : "dbos";
+            String ownSchema = runnerSchema != null ? runnerSchema : RunnerSchema.besides(dbosSchema);
+            WorkerRecovery joined = recovery == null ? null : WorkerRecovery.prepare(recovery, executorId);
+            config = joined == null ? config : joined.configure(config);
             DBOS dbos = new DBOS(config);
             try {
                 RequestWorkflow proxy = dbos.registerProxy(RequestWorkflow.class,
                         new RequestWorkflowImpl(dbos, engine, prepared, providers, options));
                 dbos.launch();
-                return new DbosRunner(dbos, proxy);
+                RunnerSchema.migrateTables(settings, ownSchema);
+                RunnerSchema.migrateAuditViews(settings, ownSchema, dbosSchema);
+                if (joined != null) {
+                    joined.start(settings, ownSchema, dbosSchema);
+                }
+                return new DbosRunner(dbos, proxy, joined);
             } catch (RuntimeException e) {
                 dbos.close();
+                if (joined != null) {
+                    joined.close();
+                }
                 throw e;
             }
         }
