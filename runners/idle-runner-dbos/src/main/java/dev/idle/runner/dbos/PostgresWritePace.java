@@ -10,7 +10,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apiguardian.api.API;
@@ -64,6 +66,7 @@ public final class PostgresWritePace implements SharedPace, AutoCloseable {
     private final String schema;
     private final Duration giveUp;
     private final ReentrantLock lock = new ReentrantLock();
+    private final Map<String, ReentrantLock> turns = new ConcurrentHashMap<>();
     private Connection connection;
 
     /** A pace in {@link #DEFAULT_SCHEMA}; creates its tables if absent. */
@@ -121,8 +124,16 @@ public final class PostgresWritePace implements SharedPace, AutoCloseable {
         double spanSeconds = size / limit.writesPerSecond();
         double spacingSeconds = 1 / Math.max(writesPerSecond, limit.writesPerSecond() / 10);
         long[] places = new long[Math.min(writes, size)];
-        for (int i = 0; i < places.length; i++) {
-            places[i] = takePlace(target, size, spanSeconds, spacingSeconds);
+        // places of a target go one after another anyway: one thread of this JVM asks the database at a time, the
+        // others wait here in arrival order instead of polling the database all at once
+        ReentrantLock turn = turns.computeIfAbsent(target, t -> new ReentrantLock(true));
+        turn.lockInterruptibly();
+        try {
+            for (int i = 0; i < places.length; i++) {
+                places[i] = takePlace(target, size, spanSeconds, spacingSeconds);
+            }
+        } finally {
+            turn.unlock();
         }
         return new Permit(target, places);
     }
@@ -206,14 +217,17 @@ public final class PostgresWritePace implements SharedPace, AutoCloseable {
                 + " extract(epoch FROM greatest(p.next_free_at, p.paused_until,"
                 + "   coalesce(w.answered_at, w.sent_at + make_interval(secs => ?)) + make_interval(secs => ?))"
                 + "   - clock_timestamp()),"
+                // a write unanswered for giveUp is over (its worker died): no longer in flight
                 + " w.place IS NOT NULL AND w.answered_at IS NULL"
+                + "   AND w.sent_at + make_interval(secs => ?) > clock_timestamp()"
                 + " FROM " + schema + ".write_pace p LEFT JOIN " + schema + ".write_window w"
                 + "   ON w.target = p.target AND w.slot = p.next_place % ?"
                 + " WHERE p.target = ? FOR UPDATE OF p")) {
             s.setDouble(1, giveUp.toNanos() / 1e9);
             s.setDouble(2, spanSeconds);
-            s.setInt(3, size);
-            s.setString(4, target);
+            s.setDouble(3, giveUp.toNanos() / 1e9);
+            s.setInt(4, size);
+            s.setString(5, target);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 place = rs.getLong(1);
