@@ -97,21 +97,23 @@ class DistributedKillWorkerTest {
             Duration takeOver = Duration.between(killed, Instant.now());
             awaitUntil(() -> count(db, "SELECT count(*) FROM " + schema + ".workflow_status WHERE status = 'SUCCESS'")
                     == LEAVERS, Duration.ofMinutes(6), "all finished");
-            System.out.printf("DistributedKillWorkerTest: %d leavers in %d s; killed worker's %d unfinished runs"
-                    + " taken over %d ms after the kill%n", LEAVERS, Duration.between(started, Instant.now())
-                    .toSeconds(), unfinished.size(), takeOver.toMillis());
+            long seconds = Duration.between(started, Instant.now()).toSeconds();
             stopSurvivor(survivor);
 
             assertThat(unfinished).as("the kill came mid-run").isNotEmpty();
-            assertThat(strings(db, "SELECT correlation_id || ' ' || status FROM " + schema + "_runner.results"))
-                    .as("one results record per leaver, each Completed").hasSize(LEAVERS)
-                    .allSatisfy(r -> assertThat(r).endsWith(" Completed"));
-            assertThat(strings(db, "SELECT run_id || ' ' || executor FROM " + schema + "_runner.runs"
-                    + " WHERE executor <> 'survivor'")).as("the dead worker owns nothing any more")
-                    .allSatisfy(r -> assertThat(unfinished).doesNotContain(r.substring(0, r.indexOf(' '))));
-            assertThat(strings(db, "SELECT dead_executor || ' -> ' || taken_over_by FROM " + schema
-                    + "_runner.recovery_log")).as("taken over by the watchdog").containsExactly("doomed -> survivor");
-            assertWritesNotRepeated(users, unfinished, checkpointedAtKill);
+            List<String> results = rows(db, "SELECT correlation_id || ' ' || status FROM " + schema
+                    + "_runner.results");
+            assertThat(results).as("one results record per leaver, each Completed").hasSize(LEAVERS)
+                    .doesNotHaveDuplicates().allSatisfy(r -> assertThat(r).endsWith(" Completed"));
+            assertThat(strings(db, "SELECT run_id FROM " + schema + "_runner.runs WHERE executor = 'survivor'"))
+                    .as("the dead worker's unfinished runs finished on the survivor").containsAll(unfinished);
+            assertThat(rows(db, "SELECT dead_executor || ' -> ' || taken_over_by FROM " + schema
+                    + "_runner.recovery_log")).as("taken over by the watchdog, once")
+                    .containsExactly("doomed -> survivor");
+            int repeated = assertWritesNotRepeated(users, unfinished, checkpointedAtKill);
+            System.out.printf("DistributedKillWorkerTest: %d leavers in %d s; the killed worker's %d unfinished runs"
+                    + " taken over %d ms after the kill; %d steps in flight ran twice%n", LEAVERS, seconds,
+                    unfinished.size(), takeOver.toMillis(), repeated);
         }
         assertThat(sim.maxAttemptedWritesInAnyWindow(Duration.ofSeconds(1))).as("attempted writes in any 1 s")
                 .isLessThanOrEqualTo(20);
@@ -121,7 +123,7 @@ class DistributedKillWorkerTest {
      * Each leaver's steps wrote once; only a step of the killed worker that had no checkpoint when it died may have
      * written twice (it was in flight, and ran again on the survivor).
      */
-    private void assertWritesNotRepeated(List<String> users, Set<String> unfinished, Set<String> checkpointedAtKill) {
+    private int assertWritesNotRepeated(List<String> users, Set<String> unfinished, Set<String> checkpointedAtKill) {
         Map<String, Integer> writes = new HashMap<>();
         for (RequestRecord r : sim.requestLog()) {
             if (r.isWrite() && r.target().startsWith("/v1.0/users/")) {
@@ -144,6 +146,7 @@ class DistributedKillWorkerTest {
         assertThat(repeated).as("repeated steps: in flight on the killed worker only")
                 .allSatisfy(s -> assertThat(unfinished).contains(s.substring(0, s.indexOf(' '))))
                 .doesNotContainAnyElementsOf(checkpointedAtKill);
+        return repeated.size();
     }
 
     /** {@code LEAVERS} users with one session each; their object ids, one a line, in users.txt. */
@@ -159,7 +162,8 @@ class DistributedKillWorkerTest {
         String host = Files.readString(Path.of("..", "..", "examples", "entraid", "host.yaml"))
                 .replace("https://127.0.0.1:8443", "https://127.0.0.1:" + sim.port())
                 .replace(".graphsim/truststore.p12", sim.trustStore().toAbsolutePath().toString().replace('\\', '/'))
-                .replace("    timeoutSeconds: 20\n", "    timeoutSeconds: 10\n    rateLimit: { writesPerSecond: 20 }\n");
+                .replace("    timeoutSeconds: 20\n",
+                        "    timeoutSeconds: 10\n    rateLimit: { writesPerSecond: 20 }\n");
         Files.writeString(dir.resolve("host.yaml"), host);
         sim.clearLog();
         return ids;
@@ -228,7 +232,11 @@ class DistributedKillWorkerTest {
     }
 
     private static Set<String> strings(Connection db, String sql) throws Exception {
-        Set<String> out = new HashSet<>();
+        return new HashSet<>(rows(db, sql));
+    }
+
+    private static List<String> rows(Connection db, String sql) throws Exception {
+        List<String> out = new ArrayList<>();
         try (PreparedStatement s = db.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 out.add(rs.getString(1));
