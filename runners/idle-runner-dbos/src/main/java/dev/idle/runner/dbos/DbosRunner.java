@@ -253,12 +253,15 @@ public final class DbosRunner implements DistributedRunner {
             String ownSchema = runnerSchema != null ? runnerSchema : RunnerSchema.besides(dbosSchema);
             WorkerRecovery joined = recovery == null ? null : WorkerRecovery.prepare(recovery, executorId);
             config = joined == null ? config : joined.configure(config);
+            RunnerSchema.migrateTables(settings, ownSchema);
+            if (joined != null) {
+                joined.claim(settings, ownSchema);
+            }
             DBOS dbos = new DBOS(config);
             try {
                 RequestWorkflow proxy = dbos.registerProxy(RequestWorkflow.class,
                         new RequestWorkflowImpl(dbos, engine, prepared, providers, options));
                 dbos.launch();
-                RunnerSchema.migrateTables(settings, ownSchema);
                 RunnerSchema.migrateAuditViews(settings, ownSchema, dbosSchema);
                 if (joined != null) {
                     joined.start(settings, ownSchema, dbosSchema);

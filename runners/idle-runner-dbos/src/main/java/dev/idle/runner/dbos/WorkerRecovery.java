@@ -19,10 +19,11 @@ import org.slf4j.LoggerFactory;
  * time.
  *
  * <p>Use: {@link #prepare} before DBOS is made (it fixes the executor id and the admin port), {@link #configure} the
- * DBOS configuration, then {@link #start} once DBOS has launched, and {@link #close()} after DBOS has shut down (which
- * ends the lease at once, so a live worker takes over what this one left unfinished at the watchdog's next check).
+ * DBOS configuration, {@link #claim} the lease before DBOS launches, {@link #start} once it has, and {@link #close()}
+ * after DBOS has shut down (which ends the lease at once, so a live worker takes over what this one left unfinished
+ * at the watchdog's next check).
  *
- * <p>How it fails: {@link #start} throws an {@link IllegalStateException} when the lease cannot be taken (the database
+ * <p>How it fails: {@link #claim} throws an {@link IllegalStateException} when the lease cannot be taken (the database
  * cannot be reached); later lease and watchdog failures are logged and retried at the next tick. Thread-safe.
  */
 final class WorkerRecovery implements AutoCloseable {
@@ -56,8 +57,11 @@ final class WorkerRecovery implements AutoCloseable {
         return config.withExecutorId(executorId).withAdminServer(true).withAdminServerPort(adminPort);
     }
 
-    /** Takes the lease and starts renewing it and the watchdog's checks. */
-    synchronized void start(DatabaseSettings settings, String runnerSchema, String dbosSchema) {
+    /**
+     * Takes the lease, before DBOS launches: a worker restarted under the id of a dead one is alive again before it
+     * resumes that one's runs, so the watchdog does not hand them to another worker at the same time.
+     */
+    synchronized void claim(DatabaseSettings settings, String runnerSchema) {
         lease = new WorkerLease(settings, runnerSchema, executorId,
                 "http://" + options.advertisedHost() + ":" + adminPort, options.leaseLength());
         try {
@@ -66,6 +70,10 @@ final class WorkerRecovery implements AutoCloseable {
             throw new IllegalStateException("worker " + executorId + ": cannot take its lease in " + runnerSchema
                     + ": SQL state " + e.getSQLState(), e);
         }
+    }
+
+    /** Once DBOS has launched: starts renewing the lease and the watchdog's checks over DBOS's {@code dbosSchema}. */
+    synchronized void start(DatabaseSettings settings, String runnerSchema, String dbosSchema) {
         watchdog = new RecoveryWatchdog(settings, runnerSchema, dbosSchema);
         ticks = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "idle-recovery-" + executorId);
@@ -87,16 +95,18 @@ final class WorkerRecovery implements AutoCloseable {
     /** Stops renewing and checking and ends the lease now. */
     @Override
     public synchronized void close() {
-        if (ticks == null) {
+        if (lease == null) {
             return;
         }
-        ticks.shutdownNow();
-        try {
-            ticks.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (ticks != null) {
+            ticks.shutdownNow();
+            try {
+                ticks.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            watchdog.close();
         }
-        watchdog.close();
         try {
             lease.expire();
         } catch (SQLException e) {
@@ -104,6 +114,7 @@ final class WorkerRecovery implements AutoCloseable {
                     e.getSQLState());
         }
         ticks = null;
+        lease = null;
     }
 
     private void renew() {
