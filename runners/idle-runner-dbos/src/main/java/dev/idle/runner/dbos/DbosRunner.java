@@ -264,7 +264,7 @@ public final class DbosRunner implements DistributedRunner {
                 dbos.launch();
                 RunnerSchema.migrateAuditViews(settings, ownSchema, dbosSchema);
                 if (joined != null) {
-                    joined.start(settings, ownSchema, dbosSchema);
+                    joined.start(dbosSchema);
                 }
                 return new DbosRunner(dbos, proxy, joined);
             } catch (RuntimeException e) {

@@ -214,10 +214,16 @@ final class RecoveryWatchdog implements AutoCloseable {
 
     private void closeSession() {
         if (session != null) {
-            try {
-                session.close(); // also releases the advisory lock
+            try (Connection c = session) {
+                if (active) {
+                    // closing would release the lock too, but only once the server has ended the session: release
+                    // it now, so that another worker's next check can take over at once
+                    try (var s = c.createStatement()) {
+                        s.execute("SELECT pg_advisory_unlock_all()");
+                    }
+                }
             } catch (SQLException e) {
-                // a broken session; nothing to keep
+                // a broken session: the server releases the lock when it notices
             }
             session = null;
         }

@@ -59,8 +59,4 @@ final class WorkerLease {
             s.executeUpdate();
         }
     }
-
-    String executorId() {
-        return executorId;
-    }
 }

@@ -32,6 +32,8 @@ final class WorkerRecovery implements AutoCloseable {
     private final RecoveryOptions options;
     private final String executorId;
     private final int adminPort;
+    private DatabaseSettings settings;
+    private String runnerSchema;
     private ScheduledExecutorService ticks;
     private WorkerLease lease;
     private RecoveryWatchdog watchdog;
@@ -62,6 +64,8 @@ final class WorkerRecovery implements AutoCloseable {
      * resumes that one's runs, so the watchdog does not hand them to another worker at the same time.
      */
     synchronized void claim(DatabaseSettings settings, String runnerSchema) {
+        this.settings = settings;
+        this.runnerSchema = runnerSchema;
         lease = new WorkerLease(settings, runnerSchema, executorId,
                 "http://" + options.advertisedHost() + ":" + adminPort, options.leaseLength());
         try {
@@ -73,7 +77,7 @@ final class WorkerRecovery implements AutoCloseable {
     }
 
     /** Once DBOS has launched: starts renewing the lease and the watchdog's checks over DBOS's {@code dbosSchema}. */
-    synchronized void start(DatabaseSettings settings, String runnerSchema, String dbosSchema) {
+    synchronized void start(String dbosSchema) {
         watchdog = new RecoveryWatchdog(settings, runnerSchema, dbosSchema);
         ticks = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "idle-recovery-" + executorId);
@@ -86,10 +90,6 @@ final class WorkerRecovery implements AutoCloseable {
         ticks.scheduleWithFixedDelay(this::check, checkMillis, checkMillis, TimeUnit.MILLISECONDS);
         LOG.info("worker {}: lease {} renewed every {} ms, admin server on port {}, watchdog every {} ms",
                 executorId, options.leaseLength(), renewMillis, adminPort, checkMillis);
-    }
-
-    String executorId() {
-        return executorId;
     }
 
     /** Stops renewing and checking and ends the lease now. */
