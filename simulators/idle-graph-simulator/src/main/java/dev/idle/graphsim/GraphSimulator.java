@@ -334,6 +334,16 @@ public final class GraphSimulator extends TenantSeeding implements AutoCloseable
     }
 
     /**
+     * The most Graph API writes <em>attempted</em> (POST, PATCH, PUT, DELETE under {@code /v1.0/}, whatever the answer,
+     * 429s included; {@code $batch} items counted, their envelope not; token requests are not writes) that arrived
+     * within any sliding {@code window}: what a server counting every write it receives would see.
+     */
+    public int maxAttemptedWritesInAnyWindow(Duration window) {
+        return WriteRates.maxInAnyWindow(requestLog().stream().filter(r -> r.isWrite()
+                && r.target().startsWith("/v1.0/") && !r.target().startsWith("/v1.0/$batch")).toList(), window);
+    }
+
+    /**
      * How many answers were {@code 429 Too Many Requests}: from the throttle or an injected fault, top-level or a
      * {@code $batch} item (the envelope of a batch whose items were throttled is itself a 200).
      */

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Objects;
 import java.util.Properties;
 import org.apiguardian.api.API;
@@ -83,6 +84,20 @@ public record DatabaseSettings(String url, String user, Path passwordFile) {
             throw new IdleInputException(passwordFile + ": cannot read the database password file: "
                     + e.getClass().getSimpleName());
         }
+    }
+
+    /**
+     * A plain JDBC connection (auto-commit on) for the runner's own tables, named {@code applicationName} in
+     * {@code pg_stat_activity}; the password is read from its file now.
+     */
+    Connection openConnection(String applicationName) throws SQLException {
+        Properties props = new Properties();
+        props.setProperty("user", user);
+        if (passwordFile != null) {
+            props.setProperty("password", readPassword());
+        }
+        props.setProperty("ApplicationName", applicationName);
+        return DriverManager.getConnection(url, props);
     }
 
     @Override

@@ -53,10 +53,12 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 public final class DbosRunner implements DistributedRunner {
     private final DBOS dbos;
     private final DbosClient client;
+    private final WorkerRecovery recovery; // null: this worker takes no part in recovery
 
-    private DbosRunner(DBOS dbos, DbosClient client) {
+    private DbosRunner(DBOS dbos, DbosClient client, WorkerRecovery recovery) {
         this.dbos = dbos;
         this.client = client;
+        this.recovery = recovery;
     }
 
     /** A worker on the database of {@code settings}; set the host's providers, then {@link Builder#start()}. */
@@ -141,6 +143,9 @@ public final class DbosRunner implements DistributedRunner {
             client.close();
         } finally {
             dbos.close();
+            if (recovery != null) {
+                recovery.close(); // after DBOS stopped: then its unfinished runs may go to another worker
+            }
         }
     }
 
@@ -159,6 +164,8 @@ public final class DbosRunner implements DistributedRunner {
         private String executorId;
         private String schema;
         private int concurrency = 4;
+        private String runnerSchema;
+        private RecoveryOptions recovery;
 
         private Builder(DatabaseSettings settings) {
             this.settings = settings;
@@ -226,6 +233,25 @@ public final class DbosRunner implements DistributedRunner {
         }
 
         /**
+         * The schema of the runner's own tables and audit views (versioned with Flyway when the worker starts):
+         * {@code idle_runner} beside DBOS's default schema, {@code <DBOS schema>_runner} beside another one.
+         */
+        public Builder runnerSchema(String value) {
+            this.runnerSchema = value;
+            return this;
+        }
+
+        /**
+         * Makes this worker take part in recovery (see {@link RecoveryOptions}): it keeps a lease, serves DBOS's admin
+         * server, and runs the watchdog that hands a dead worker's runs to a live one. Without an executor id of its
+         * own it gets a new unique one. Off when not set.
+         */
+        public Builder recovery(RecoveryOptions value) {
+            this.recovery = value;
+            return this;
+        }
+
+        /**
          * Checks the workflow (if one was set), connects to the database, and starts DBOS, which resumes this
          * executor's unfinished runs and takes work from the shared queues.
          *
@@ -246,6 +272,14 @@ public final class DbosRunner implements DistributedRunner {
             if (schema != null) {
                 config = config.withDatabaseSchema(schema);
             }
+            String dbosSchema = schema != null ? schema : "dbos";
+            String ownSchema = runnerSchema != null ? runnerSchema : RunnerSchema.besides(dbosSchema);
+            WorkerRecovery joined = recovery == null ? null : WorkerRecovery.prepare(recovery, executorId);
+            config = joined == null ? config : joined.configure(config);
+            RunnerSchema.migrateTables(settings, ownSchema);
+            if (joined != null) {
+                joined.claim(settings, ownSchema);
+            }
             DBOS dbos = new DBOS(config);
             try {
                 dbos.registerQueue(new Queue(Queues.REQUESTS).withWorkerConcurrency(concurrency));
@@ -255,9 +289,16 @@ public final class DbosRunner implements DistributedRunner {
                 dbos.registerProxy(SubmissionWorkflow.class,
                         new SubmissionWorkflowImpl(dbos, engine, requests, providers, options));
                 dbos.launch();
-                return new DbosRunner(dbos, DbosClient.open(settings, schema, own));
+                RunnerSchema.migrateAuditViews(settings, ownSchema, dbosSchema);
+                if (joined != null) {
+                    joined.start(dbosSchema);
+                }
+                return new DbosRunner(dbos, DbosClient.open(settings, schema, own), joined);
             } catch (RuntimeException e) {
                 dbos.close();
+                if (joined != null) {
+                    joined.close();
+                }
                 throw e;
             }
         }

@@ -5,17 +5,16 @@ import dev.idle.provider.support.ratelimit.RateLimits;
 import dev.idle.provider.support.ratelimit.SharedPace;
 import dev.idle.spi.ProviderException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
@@ -39,10 +38,11 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
  * Each check and the taking of a place happen in one transaction holding the target's row lock; every time compared
  * is the database's clock, so the workers' clocks need not agree. A waiting caller sleeps outside the transaction
  * until the time the row names, or polls every {@value #POLL_MILLIS} ms while the write it waits for is unanswered;
- * an unanswered write (its worker died) counts as answered {@link #GIVE_UP} after it went.
+ * an unanswered write (its worker died) counts as answered {@link #GIVE_UP} (or the {@code giveUp} given) after it
+ * went.
  *
- * <p>The tables are created when an instance is made, if absent ({@code CREATE ... IF NOT EXISTS} under an advisory
- * lock, so several workers may start together); they move to the runner's Flyway migrations once those exist. The
+ * <p>The tables belong to the runner's schema, versioned with Flyway (see {@code RunnerSchema}): an instance applies
+ * the migrations not yet applied when it is made (under an advisory lock, so several workers may start together). The
  * window size comes from the limit the asking JVM is configured with: every worker should configure a target alike.
  *
  * <p>How it fails: {@link #acquire} throws a transient {@link ProviderException} naming the SQL state when the
@@ -59,13 +59,14 @@ public final class PostgresWritePace implements SharedPace, AutoCloseable {
     /** How long an unanswered write holds its place at most. */
     public static final Duration GIVE_UP = Duration.ofMinutes(2);
     /** The default schema of the tables. */
-    public static final String DEFAULT_SCHEMA = "idle_runner";
+    public static final String DEFAULT_SCHEMA = RunnerSchema.DEFAULT;
     static final long POLL_MILLIS = 10;
-    private static final Pattern SCHEMA_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
     private final DatabaseSettings settings;
     private final String schema;
+    private final Duration giveUp;
     private final ReentrantLock lock = new ReentrantLock();
+    private final Map<String, ReentrantLock> turns = new ConcurrentHashMap<>();
     private Connection connection;
 
     /** A pace in {@link #DEFAULT_SCHEMA}; creates its tables if absent. */
@@ -80,15 +81,34 @@ public final class PostgresWritePace implements SharedPace, AutoCloseable {
      * @throws IllegalStateException    when the database cannot be reached, naming the SQL state
      */
     public PostgresWritePace(DatabaseSettings settings, String schema) {
+        this(settings, schema, GIVE_UP);
+    }
+
+    /**
+     * A pace in {@code schema} whose unanswered writes hold their place at most {@code giveUp} after they went (a
+     * write's worker died): long enough for any write still on its way to have arrived, i.e. at least the providers'
+     * HTTP timeout; {@link #GIVE_UP} by default.
+     *
+     * @throws IllegalArgumentException for another schema name or a giveUp that is not positive
+     * @throws IllegalStateException    when the database cannot be reached, naming the SQL state
+     */
+    public PostgresWritePace(DatabaseSettings settings, String schema, Duration giveUp) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        if (!SCHEMA_NAME.matcher(Objects.requireNonNull(schema, "schema")).matches()) {
+        if (!RunnerSchema.validName(Objects.requireNonNull(schema, "schema"))) {
             throw new IllegalArgumentException("schema must be lower-case letters, digits and _, got '" + schema + "'");
         }
         this.schema = schema;
+        this.giveUp = Objects.requireNonNull(giveUp, "giveUp");
+        if (giveUp.isNegative() || giveUp.isZero()) {
+            throw new IllegalArgumentException("giveUp must be positive, got " + giveUp);
+        }
         try {
-            inTransaction(this::createTables);
-        } catch (ProviderException e) {
-            throw new IllegalStateException(e.getMessage(), e.getCause());
+            RunnerSchema.migrateTables(settings, schema);
+        } catch (IllegalStateException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw new IllegalStateException(unavailable(sql).getMessage(), sql);
+            }
+            throw e;
         }
     }
 
@@ -104,8 +124,16 @@ public final class PostgresWritePace implements SharedPace, AutoCloseable {
         double spanSeconds = size / limit.writesPerSecond();
         double spacingSeconds = 1 / Math.max(writesPerSecond, limit.writesPerSecond() / 10);
         long[] places = new long[Math.min(writes, size)];
-        for (int i = 0; i < places.length; i++) {
-            places[i] = takePlace(target, size, spanSeconds, spacingSeconds);
+        // places of a target go one after another anyway: one thread of this JVM asks the database at a time, the
+        // others wait here in arrival order instead of polling the database all at once
+        ReentrantLock turn = turns.computeIfAbsent(target, t -> new ReentrantLock(true));
+        turn.lockInterruptibly();
+        try {
+            for (int i = 0; i < places.length; i++) {
+                places[i] = takePlace(target, size, spanSeconds, spacingSeconds);
+            }
+        } finally {
+            turn.unlock();
         }
         return new Permit(target, places);
     }
@@ -189,14 +217,17 @@ public final class PostgresWritePace implements SharedPace, AutoCloseable {
                 + " extract(epoch FROM greatest(p.next_free_at, p.paused_until,"
                 + "   coalesce(w.answered_at, w.sent_at + make_interval(secs => ?)) + make_interval(secs => ?))"
                 + "   - clock_timestamp()),"
+                // a write unanswered for giveUp is over (its worker died): no longer in flight
                 + " w.place IS NOT NULL AND w.answered_at IS NULL"
+                + "   AND w.sent_at + make_interval(secs => ?) > clock_timestamp()"
                 + " FROM " + schema + ".write_pace p LEFT JOIN " + schema + ".write_window w"
                 + "   ON w.target = p.target AND w.slot = p.next_place % ?"
                 + " WHERE p.target = ? FOR UPDATE OF p")) {
-            s.setDouble(1, GIVE_UP.toSeconds());
+            s.setDouble(1, giveUp.toNanos() / 1e9);
             s.setDouble(2, spanSeconds);
-            s.setInt(3, size);
-            s.setString(4, target);
+            s.setDouble(3, giveUp.toNanos() / 1e9);
+            s.setInt(4, size);
+            s.setString(5, target);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 place = rs.getLong(1);
@@ -245,27 +276,6 @@ public final class PostgresWritePace implements SharedPace, AutoCloseable {
         }
     }
 
-    private Void createTables(Connection c) throws SQLException {
-        try (var s = c.createStatement()) {
-            // two workers starting together would race on CREATE ... IF NOT EXISTS without the lock
-            s.execute("SELECT pg_advisory_xact_lock(hashtext('idle_runner write pace tables'))");
-            s.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
-            s.execute("CREATE TABLE IF NOT EXISTS " + schema + ".write_pace ("
-                    + " target text PRIMARY KEY,"
-                    + " next_place bigint NOT NULL DEFAULT 0,"
-                    + " next_free_at timestamptz NOT NULL DEFAULT 'epoch',"
-                    + " paused_until timestamptz NOT NULL DEFAULT 'epoch')");
-            s.execute("CREATE TABLE IF NOT EXISTS " + schema + ".write_window ("
-                    + " target text NOT NULL,"
-                    + " slot int NOT NULL,"
-                    + " place bigint NOT NULL,"
-                    + " sent_at timestamptz NOT NULL,"
-                    + " answered_at timestamptz,"
-                    + " PRIMARY KEY (target, slot))");
-        }
-        return null;
-    }
-
     /** Runs {@code work} in one transaction on this instance's connection, one caller at a time. */
     private <T> T inTransaction(SqlWork<T> work) {
         lock.lock();
@@ -286,14 +296,8 @@ public final class PostgresWritePace implements SharedPace, AutoCloseable {
 
     private Connection connection() {
         if (connection == null) {
-            Properties props = new Properties();
-            props.setProperty("user", settings.user());
-            if (settings.passwordFile() != null) {
-                props.setProperty("password", settings.readPassword());
-            }
-            props.setProperty("ApplicationName", "idle write pace");
             try {
-                Connection c = DriverManager.getConnection(settings.url(), props);
+                Connection c = settings.openConnection("idle write pace");
                 c.setAutoCommit(false);
                 connection = c;
             } catch (SQLException e) {
