@@ -69,8 +69,8 @@ final class ApproveCommand implements Callable<Integer> {
                     + " --confirm-affected N");
         }
         decider.decide(spec.commandLine(), runner -> runner.release(submission, confirmAffected));
-        spec.commandLine().getOut().println("released: " + submission + " (" + confirmAffected + " requests would"
-                + " change something); its requests start when a worker takes the release up");
+        spec.commandLine().getOut().println("released: " + submission + " (" + confirmAffected
+                + (confirmAffected == 1 ? " request" : " requests") + " would change something); its requests start when a worker takes the release up");
         return IdleCli.OK;
     }
 }

@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
         description = "IdLE for Java: a data-driven identity lifecycle engine (Joiner / Mover / Leaver).",
         subcommands = {ValidateCommand.class, PlanCommand.class, InvokeCommand.class, BatchCommand.class,
                 DemoCommand.class, WorkerCommand.class, SubmitCommand.class, StatusCommand.class,
-                ResultsCommand.class, ApproveCommand.class, RejectCommand.class})
+                ResultsCommand.class, ApproveCommand.class, RejectCommand.class, PruneCommand.class})
 public final class IdleCli implements Runnable {
     /** Exit code: success. */
     public static final int OK = 0;

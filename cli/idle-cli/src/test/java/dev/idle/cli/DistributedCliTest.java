@@ -219,6 +219,66 @@ class DistributedCliTest {
     }
 
     @Test
+    void approveSubmissionReleasesAQuarantineOnlyWithTheExactCount() throws Exception {
+        startJavaWorker();
+        String held = "held-" + run;
+        submitThroughJava(held, MaxAffected.parse("0"));
+        awaitStatus(held, "Quarantined");
+
+        CliRun wrong = cli("approve", "--submission", held, "--confirm-affected", "2");
+        CliRun stillHeld = cli("status", held, "--json");
+        CliRun released = cli("approve", "--submission", held, "--confirm-affected", "1");
+        awaitStatus(held, "Finished");
+        CliRun results = cli("results", "--submission", held);
+
+        assertThat(wrong.exit()).isEqualTo(IdleCli.BAD_INPUT);
+        assertThat(wrong.err()).contains("submission '" + held + "': the confirmed count 2 does not match: 1 of 1"
+                + " requests would change something; nothing was released. Confirm 1 to release it.");
+        assertThat(BatchCliFixture.JSON.readTree(stillHeld.out()).get("state").asText()).isEqualTo("Quarantined");
+        assertThat(released.exit()).as(released.err()).isZero();
+        assertThat(released.out()).isEqualTo("released: " + held + " (1 request would change something); its"
+                + " requests start when a worker takes the release up\n");
+        assertThat(BatchCliFixture.records(results.out())).extracting(r -> r.get("correlationId").asText() + " "
+                + r.get("status").asText()).containsExactly("q-" + held + " Completed");
+    }
+
+    @Test
+    void pruneRemovesOnlyRunsThatEndedLongerAgoThanTheGivenAge() throws Exception {
+        startJavaWorker();
+        String done = "done-" + run;
+        submitThroughJava(done, null);
+        awaitStatus(done, "Finished");
+
+        CliRun keep = cli("prune", "--older-than", "1d");
+        CliRun kept = cli("status", done);
+        Thread.sleep(50);
+        CliRun prune = cli("prune", "--older-than", "1ms");
+        CliRun gone = cli("status", done);
+        CliRun bad = cli("prune", "--older-than", "a year");
+
+        assertThat(keep.out()).isEqualTo("pruned 0 runs that ended more than 1d ago\n");
+        assertThat(kept.exit()).isZero();
+        assertThat(prune.exit()).as(prune.err()).isZero();
+        assertThat(prune.out()).isEqualTo("pruned 2 runs that ended more than 1ms ago\n");
+        assertThat(gone.exit()).isEqualTo(IdleCli.BAD_INPUT);
+        assertThat(bad.exit()).isEqualTo(IdleCli.BAD_INPUT);
+        assertThat(bad.err()).contains("--older-than must be a positive whole number with a unit");
+    }
+
+    /** Submits one leaver (ann) under {@code id} through the Java client, with {@code limit} when not null. */
+    private void submitThroughJava(String id, MaxAffected limit) {
+        try (DbosClient client = DbosClient.open(CliPostgres.settings(), schema)) {
+            SubmissionSpec.Builder spec = SubmissionSpec.builder(Idle.create().loadWorkflow(f.workflow), "leaver.psd1")
+                    .id(id).request(LifecycleRequest.builder("Leaver").correlationId("q-" + id)
+                            .identityKey("Id", "ann").build());
+            if (limit != null) {
+                spec.maxAffected(limit, null);
+            }
+            client.submit(spec.build());
+        }
+    }
+
+    @Test
     void badInputExits2NamingTheOptionBeforeAnythingIsSubmitted() throws Exception {
         Path bad = f.write("bad.jsonl", BatchCliFixture.request("ann", null) + "{\"lifecycleEvent\": 5\n");
         String wf = f.workflow.toString();

@@ -61,6 +61,15 @@ public final class DbosRunner implements DistributedRunner {
         this.recovery = recovery;
     }
 
+    /**
+     * The schema of the runner's own tables (write pace, leases, audit views) beside DBOS's {@code dbosSchema}:
+     * {@code idle_runner} beside DBOS's default ({@code null} or {@code dbos}), {@code <dbosSchema>_runner} beside
+     * another.
+     */
+    public static String runnerSchemaBeside(String dbosSchema) {
+        return RunnerSchema.besides(dbosSchema == null ? "dbos" : dbosSchema);
+    }
+
     /** A worker on the database of {@code settings}; set the host's providers, then {@link Builder#start()}. */
     public static Builder builder(DatabaseSettings settings) {
         return new Builder(Objects.requireNonNull(settings, "settings"));

@@ -31,9 +31,11 @@ class DistributedWatchdogTest {
 
     @Test
     void theRunsOfAWorkerThatStoppedAreTakenOverByALiveWorkerWithAnotherExecutorId() throws Exception {
+        // the survivor starts once the stopped worker is gone: both take work from one queue, and the run must be
+        // the stopped worker's for the watchdog to have something to hand over
+        stopWorkerWithSecondStepInFlight(worker("stopped"));
         String record;
         try (DbosRunner survivor = worker("survivor").start()) {
-            stopWorkerWithSecondStepInFlight(worker("stopped"));
             record = survivor.awaitResult(id, WAIT);
         }
 
