@@ -64,7 +64,7 @@ final class RequestWorkflowImpl implements RequestWorkflow {
         }
         dbos.setEvent(PLAN_HASH_EVENT, planHash);
         ExecutionResult result = idle.invokePlan(plan).providers(providers).executionOptions(options)
-                .stepCheckpoints((key, body) -> StepCheckpoints.fromJson(
+                .stepCheckpoints((key, body) -> StepCheckpoints.recordedFromJson(
                         step("step " + key, () -> StepCheckpoints.toJson(body.get()))))
                 .run();
         return new BatchRecord(0, 0, started, Instant.now(), status(result), result.correlationId(), null, result,
