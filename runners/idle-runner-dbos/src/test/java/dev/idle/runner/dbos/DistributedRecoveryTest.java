@@ -37,10 +37,7 @@ class DistributedRecoveryTest {
     void aResumedRunReplaysItsCheckpointedStepAndRunsTheStepInFlightAgain() throws Exception {
         stopWorkerWithSecondStepInFlight();
 
-        String record;
-        try (DbosRunner second = worker().start()) {
-            record = second.awaitResult(id, WAIT);
-        }
+        String record = resumedRecord();
 
         JsonNode json = new ObjectMapper().readTree(record);
         assertThat(json.get("status").asText()).isEqualTo("Completed");
@@ -68,16 +65,20 @@ class DistributedRecoveryTest {
     void aResumedRunsRecordHoldsTheEventsOfItsReplayedStepOnce() throws Exception {
         stopWorkerWithSecondStepInFlight();
 
-        String record;
-        try (DbosRunner second = worker().start()) {
-            record = second.awaitResult(id, WAIT);
-        }
+        String record = resumedRecord();
 
         List<String> events = new ArrayList<>();
         new ObjectMapper().readTree(record).get("events")
                 .forEach(e -> events.add(e.get("type").asText() + " " + e.path("stepName").asText("")));
         assertThat(events).containsExactly("RunStarted ", "StepStarted Disable", "StepCompleted Disable",
                 "StepStarted RevokeSessions", "StepCompleted RevokeSessions", "RunCompleted ");
+    }
+
+    /** Starts the worker again (same executor id) and waits for the run it resumes to end; its results record. */
+    private String resumedRecord() throws InterruptedException {
+        try (DbosRunner second = worker().start()) {
+            return second.awaitResult(id, WAIT);
+        }
     }
 
     /** A worker of this test: its own schema, one executor id for the worker and its restart. */

@@ -169,6 +169,7 @@ public final class DistributedThroughputBench {
                 }
             });
             ThrottledLeavers.Counts c = target.counts();
+            target.throttledDetail().forEach(d -> out.println("[bench] " + d));
             return new Row("Graph --throttle " + LIMIT + "/1s: idle batch (BatchRunner, one JVM, per-JVM limiter)",
                     o.leavers(), "1 × " + o.concurrency(), SustainedRate.perSecond(finished),
                     c.sustainedWritesPerSecond(), c.busiestSecond(), c.tooManyRequests(), notCompleted[0] + c.notDone());
@@ -226,6 +227,7 @@ public final class DistributedThroughputBench {
                 }
                 Outcome done = outcome(records);
                 ThrottledLeavers.Counts c = target.counts();
+                target.throttledDetail().forEach(d -> out.println("[bench] " + d));
                 return new Row("Graph --throttle " + LIMIT + "/1s: " + o.workers() + " DbosRunner workers ("
                         + (o.childJvms() ? "1 + " + (o.workers() - 1) + " child JVM" + (o.workers() > 2 ? "s" : "")
                         : "one JVM") + "), shared PostgresWritePace", o.leavers(), o.workers() + " × "

@@ -1,14 +1,18 @@
 package dev.idle.runner.dbos;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idle.graphsim.GraphSimulator;
 import dev.idle.graphsim.RequestRecord;
+import dev.idle.graphsim.RetryAfterRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The throttled target of {@link DistributedThroughputBench}: a Graph simulator of its own allowing {@code limit}
@@ -44,20 +48,18 @@ final class ThrottledLeavers implements AutoCloseable {
         this.sim = b.build().start();
         Files.createDirectories(dir);
         sim.registerApp(TENANT, CLIENT, SECRET);
-        Path secret = Files.writeString(dir.resolve("graph-client-secret.txt"), SECRET + "\n");
-        Path storePassword = Files.writeString(dir.resolve("truststore-password.txt"),
-                new String(sim.trustStorePassword()) + "\n");
-        this.host = Files.writeString(dir.resolve("host.yaml"), """
-                providers:
-                  Identity:
-                    type: entraid
-                    baseUrl: %s
-                    authorityHost: %s
-                    trustStore: '%s'
-                    trustStorePasswordFile: '%s'
-                    auth: { type: ClientSecret, tenantId: %s, clientId: %s, file: '%s' }
-                """.formatted(sim.graphBaseUrl(), sim.authorityHost(), slashes(sim.trustStore()),
-                slashes(storePassword), TENANT, CLIENT, slashes(secret)));
+        Map<String, Object> identity = new LinkedHashMap<>();
+        identity.put("type", "entraid");
+        identity.put("baseUrl", sim.graphBaseUrl().toString());
+        identity.put("authorityHost", sim.authorityHost().toString());
+        identity.put("trustStore", sim.trustStore().toAbsolutePath().toString());
+        identity.put("trustStorePasswordFile", Files.writeString(dir.resolve("truststore-password.txt"),
+                new String(sim.trustStorePassword())).toAbsolutePath().toString());
+        identity.put("auth", Map.of("type", "ClientSecret", "tenantId", TENANT, "clientId", CLIENT,
+                "file", Files.writeString(dir.resolve("graph-client-secret.txt"), SECRET).toAbsolutePath().toString()));
+        // the entraid provider at its default settings: it paces this Graph app at 20 writes/s
+        this.host = dir.resolve("host.json");
+        new ObjectMapper().writeValue(host.toFile(), Map.of("providers", Map.of("Identity", identity)));
         this.workflow = Files.writeString(dir.resolve("leaver.psd1"), """
                 @{ Name = 'Leaver'; LifecycleEvent = 'Leaver'; Steps = @(
                   @{ Name = 'Disable account'; Type = 'IdLE.Step.DisableIdentity'
@@ -71,10 +73,6 @@ final class ThrottledLeavers implements AutoCloseable {
             sim.addSessions(id, 1);
             identities.add(id);
         }
-    }
-
-    private static String slashes(Path p) {
-        return p.toAbsolutePath().toString().replace('\\', '/');
     }
 
     /** The identities file a child worker reads its share from: object ids {@code from} (inclusive) to {@code to}. */
@@ -102,6 +100,24 @@ final class ThrottledLeavers implements AutoCloseable {
         }
         return new Counts(writes.size(), SustainedRate.perSecond(writes),
                 sim.maxWritesInAnyWindow(Duration.ofSeconds(1)), sim.tooManyRequestsSent(), notDone);
+    }
+
+    /**
+     * One line per 429 the throttle sent: when, to which write, and how the accepted writes in the second before it
+     * were spread (the first and the last of them), for a reader who must tell a pacing error from a repeated send.
+     */
+    List<String> throttledDetail() {
+        List<String> out = new ArrayList<>();
+        List<RequestRecord> accepted = sim.acceptedWriteLog();
+        for (RetryAfterRecord r : sim.retryAfterIssued()) {
+            List<Instant> before = accepted.stream().map(RequestRecord::time)
+                    .filter(t -> t.isAfter(r.issuedAt().minusSeconds(1)) && !t.isAfter(r.issuedAt())).sorted().toList();
+            long sameTarget = sim.requestLog().stream().filter(x -> x.target().equals(r.target())).count();
+            out.add("429 at " + r.issuedAt() + " to " + r.method() + " " + r.target() + ": " + before.size()
+                    + " accepted in the second before" + (before.isEmpty() ? "" : " (" + before.get(0) + " .. "
+                    + before.get(before.size() - 1) + ")") + "; requests to that target in all: " + sameTarget);
+        }
+        return out;
     }
 
     @Override
