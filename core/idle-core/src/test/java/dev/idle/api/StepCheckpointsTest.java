@@ -2,7 +2,11 @@ package dev.idle.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.idle.api.StepCheckpoints.Recorded;
 import dev.idle.api.data.DataMap;
+import dev.idle.api.event.EventTypes;
+import dev.idle.api.event.IdleEvent;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,9 +32,10 @@ class StepCheckpointsTest {
         final List<String> keys = new ArrayList<>();
 
         @Override
-        public StepOutcome run(String stepKey, java.util.function.Supplier<StepOutcome> body) {
+        public Recorded run(String stepKey, java.util.function.Supplier<Recorded> body) {
             keys.add(stepKey);
-            return StepCheckpoints.fromJson(recorded.computeIfAbsent(stepKey, k -> StepCheckpoints.toJson(body.get())));
+            return StepCheckpoints.recordedFromJson(recorded.computeIfAbsent(stepKey,
+                    k -> StepCheckpoints.toJson(body.get())));
         }
     }
 
@@ -65,6 +70,54 @@ class StepCheckpointsTest {
         assertThat(provider.touched.get("jdoe")).hasValue(1);
         assertThat(provider.touched.get("second")).hasValue(2);
         assertThat(resumed.steps()).isEqualTo(first.steps());
+    }
+
+    @Test
+    void aReplayedStepsEventsAreInTheResumedRunsResultAndSinkOnceWithTheirOriginalTimes() {
+        Recorder recorder = new Recorder();
+        ExecutionResult first = run(recorder);
+        recorder.recorded.remove("1:Second");
+        List<IdleEvent> sunk = new ArrayList<>();
+
+        ExecutionResult resumed = idle.invokePlan(plan).providers(BatchFixture.providers(provider))
+                .eventSink(sunk::add).stepCheckpoints(recorder).run();
+
+        assertThat(typesAndSteps(resumed.events())).isEqualTo(typesAndSteps(first.events()));
+        assertThat(typesAndSteps(sunk)).isEqualTo(typesAndSteps(first.events()));
+        assertThat(stepEvents(resumed.events(), "First")).extracting(IdleEvent::timestampUtc)
+                .isEqualTo(stepEvents(first.events(), "First").stream().map(IdleEvent::timestampUtc).toList());
+        assertThat(stepEvents(resumed.events(), "First")).extracting(IdleEvent::type)
+                .contains(EventTypes.STEP_STARTED, EventTypes.STEP_COMPLETED);
+    }
+
+    @Test
+    void theRecordedEventsRoundTripWithoutSecretValues() {
+        StepOutcome outcome = new StepOutcome("Reset", "Test.Touch", StepStatus.Completed, true, null, 1, null);
+        IdleEvent event = new IdleEvent(Instant.parse("2026-12-04T10:00:00Z"), EventTypes.STEP_COMPLETED,
+                "Step 'Reset' completed.", "c-1", "hr", "Reset", DataMap.of("index", 0, "Password", "Tr0ub4dor&3"));
+
+        String json = StepCheckpoints.toJson(new Recorded(outcome, List.of(event)));
+        Recorded back = StepCheckpoints.recordedFromJson(json);
+
+        assertThat(json).doesNotContain("Tr0ub4dor&3");
+        assertThat(back.outcome().name()).isEqualTo("Reset");
+        assertThat(back.events()).hasSize(1);
+        IdleEvent read = back.events().get(0);
+        assertThat(read.timestampUtc()).isEqualTo(event.timestampUtc());
+        assertThat(read.type()).isEqualTo(event.type());
+        assertThat(read.message()).isEqualTo(event.message());
+        assertThat(read.correlationId()).isEqualTo("c-1");
+        assertThat(read.actor()).isEqualTo("hr");
+        assertThat(read.stepName()).isEqualTo("Reset");
+        assertThat(((Number) read.data().get("index")).intValue()).isZero();
+    }
+
+    private static List<String> typesAndSteps(List<IdleEvent> events) {
+        return events.stream().map(e -> e.type() + " " + e.stepName()).toList();
+    }
+
+    private static List<IdleEvent> stepEvents(List<IdleEvent> events, String step) {
+        return events.stream().filter(e -> step.equals(e.stepName())).toList();
     }
 
     @Test

@@ -62,6 +62,29 @@ final class EventBus {
         buffer.add(event);
     }
 
+    /** How many events the run has so far; {@link #since} takes it. */
+    int size() {
+        return buffer.size();
+    }
+
+    /** The events emitted after the first {@code from}. */
+    List<IdleEvent> since(int from) {
+        return List.copyOf(buffer.subList(from, buffer.size()));
+    }
+
+    /**
+     * Emits events recorded by an earlier attempt of this run (a step replayed from its checkpoint) as they were:
+     * their timestamps and text are kept, and they were redacted when first created.
+     */
+    void replay(List<IdleEvent> recorded) {
+        for (IdleEvent event : recorded) {
+            if (sink != null) {
+                sink.write(event);
+            }
+            buffer.add(event);
+        }
+    }
+
     List<IdleEvent> events() {
         return List.copyOf(buffer);
     }

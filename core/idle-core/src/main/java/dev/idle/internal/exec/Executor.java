@@ -27,6 +27,7 @@ import dev.idle.spi.StepResult;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -110,7 +111,7 @@ public final class Executor {
                     continue;
                 }
                 int index = i;
-                StepOutcome outcome = checkpoints.run(index + ":" + step.name(),
+                StepOutcome outcome = checkpointed(index + ":" + step.name(),
                         () -> runStep(step, index, StepList.PRIMARY));
                 outcomes.add(outcome);
                 if (outcome.status() == StepStatus.Failed) {
@@ -138,7 +139,7 @@ public final class Executor {
             for (int j = 0; j < steps.size(); j++) {
                 PlanStep step = steps.get(j);
                 int index = j;
-                StepOutcome outcome = checkpoints.run("onFailure:" + index + ":" + step.name(),
+                StepOutcome outcome = checkpointed("onFailure:" + index + ":" + step.name(),
                         () -> runStep(step, index, StepList.ON_FAILURE));
                 anyFailed |= outcome.status() == StepStatus.Failed;
                 outcomes.add(outcome);
@@ -147,6 +148,25 @@ public final class Executor {
             events.emit(EventTypes.ON_FAILURE_COMPLETED, "OnFailureSteps finished (status: " + status + ").", null,
                     DataMap.of("status", status.name(), "stepCount", steps.size()));
             return new OnFailureOutcome(status, outcomes);
+        }
+
+        /**
+         * One step through the checkpoints: when its body runs, the events it emits are recorded with its outcome;
+         * when the checkpoints replay a recorded step instead, its recorded events are emitted again, so that the
+         * run's result holds them once either way.
+         */
+        private StepOutcome checkpointed(String stepKey, Supplier<StepOutcome> body) {
+            boolean[] ran = {false};
+            StepCheckpoints.Recorded recorded = checkpoints.run(stepKey, () -> {
+                int from = events.size();
+                StepOutcome outcome = body.get();
+                ran[0] = true;
+                return new StepCheckpoints.Recorded(outcome, events.since(from));
+            });
+            if (!ran[0]) {
+                events.replay(recorded.events());
+            }
+            return recorded.outcome();
         }
 
         /**

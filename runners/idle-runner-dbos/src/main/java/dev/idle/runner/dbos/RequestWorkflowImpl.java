@@ -79,7 +79,7 @@ final class RequestWorkflowImpl implements RequestWorkflow {
             return rejected.get();
         }
         ExecutionResult result = idle.invokePlan(plan).providers(providers).executionOptions(options)
-                .stepCheckpoints((key, body) -> StepCheckpoints.fromJson(
+                .stepCheckpoints((key, body) -> StepCheckpoints.recordedFromJson(
                         step("step " + key, () -> StepCheckpoints.toJson(body.get()))))
                 .run();
         return new BatchRecord(index, line, started, Instant.now(), status(result), result.correlationId(), null,

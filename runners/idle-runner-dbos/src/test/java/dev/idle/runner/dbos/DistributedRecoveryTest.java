@@ -9,6 +9,8 @@ import dev.idle.api.Idle;
 import dev.idle.api.Providers;
 import dev.idle.runner.DistributedRunner.SubmissionState;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * checkpoint is never written) leaves the workflow pending; a worker started again with the same executor id on the
  * same database resumes it: the checkpointed first step is replayed, not run again, and the step that was in flight
  * runs once more — the at-least-once of the step in flight. A resumed run whose plan no longer matches the
- * checkpointed plan hash stops instead of mixing the steps of two plans.
+ * checkpointed plan hash stops instead of mixing the steps of two plans. The events of a replayed step come from its
+ * checkpoint, so the resumed run's record holds every step's events once.
  */
 class DistributedRecoveryTest {
     private static final Duration WAIT = Duration.ofMinutes(2);
@@ -35,10 +38,7 @@ class DistributedRecoveryTest {
     void aResumedRunReplaysItsCheckpointedStepAndRunsTheStepInFlightAgain() throws Exception {
         stopWorkerWithSecondStepInFlight();
 
-        String record;
-        try (DbosRunner second = worker().start()) {
-            record = second.awaitResult(id, WAIT);
-        }
+        String record = resumedRecord();
 
         JsonNode json = new ObjectMapper().readTree(record);
         assertThat(json.get("status").asText()).isEqualTo("Completed");
@@ -60,6 +60,26 @@ class DistributedRecoveryTest {
         }
         assertThat(counter.writes("Disable " + identity)).isEqualTo(1);
         assertThat(counter.writes("RevokeSessions " + identity)).as("only the write in flight").isEqualTo(1);
+    }
+
+    @Test
+    void aResumedRunsRecordHoldsTheEventsOfItsReplayedStepOnce() throws Exception {
+        stopWorkerWithSecondStepInFlight();
+
+        String record = resumedRecord();
+
+        List<String> events = new ArrayList<>();
+        new ObjectMapper().readTree(record).get("events")
+                .forEach(e -> events.add(e.get("type").asText() + " " + e.path("stepName").asText("")));
+        assertThat(events).containsExactly("RunStarted ", "StepStarted Disable", "StepCompleted Disable",
+                "StepStarted RevokeSessions", "StepCompleted RevokeSessions", "RunCompleted ");
+    }
+
+    /** Starts the worker again (same executor id) and waits for the run it resumes to end; its results record. */
+    private String resumedRecord() throws InterruptedException {
+        try (DbosRunner second = worker().start()) {
+            return second.awaitResult(id, WAIT);
+        }
     }
 
     /** A worker of this test: its own schema, one executor id for the worker and its restart. */

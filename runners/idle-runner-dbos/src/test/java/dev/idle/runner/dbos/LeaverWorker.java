@@ -31,6 +31,9 @@ final class LeaverWorker {
     private LeaverWorker() {
     }
 
+    /** Request runs at once per worker: enough that the shared 20 writes/s, not the queue, sets the pace. */
+    private static final int IN_FLIGHT = 16;
+
     public static void main(String[] args) throws Exception {
         String executor = args[0];
         String dbosSchema = args[1];
@@ -43,7 +46,8 @@ final class LeaverWorker {
             RateLimits.useSharedPace(pace);
             try (DbosRunner worker = DbosRunner.builder(settings).workflow(Path.of(args[3]))
                     .providers(host.providers()).executionOptions(host.executionOptions())
-                    .databaseSchema(dbosSchema).executorId(executor).recovery(RECOVERY).start()) {
+                    .databaseSchema(dbosSchema).executorId(executor).recovery(RECOVERY)
+                    .concurrency(IN_FLIGHT).start()) {
                 List<String> ids = new ArrayList<>();
                 for (int i = first; i < first + count; i++) {
                     ids.add(worker.submit(leaver(i, users.get(i))).id());
