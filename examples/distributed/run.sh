@@ -43,12 +43,20 @@ for n in 1 2; do
   workers+=("$!")
 done
 
+# a client needs the tables the first worker creates: wait until one is up
+for _ in $(seq 1 120); do
+  if "$idle" status --scheduled "${db[@]}" >/dev/null 2>&1; then
+    break
+  fi
+  sleep 1
+done
+
 # the submission carries the workflow; the workers hold only the host (providers and secrets)
-"$idle" submit --workflow "$here/leaver.psd1" --requests "$here/leavers.jsonl" "${db[@]}"
+"$idle" submit --workflow "$here/leaver.psd1" --requests "$here/leavers.jsonl" --id example-leavers "${db[@]}"
 
 results="$logs/results.jsonl"
 for _ in $(seq 1 120); do
-  "$idle" results "${db[@]}" >"$results" || true
+  "$idle" results --submission example-leavers "${db[@]}" >"$results" || true
   if [ "$(grep -c '"correlationId":"example-leaver-' "$results" || true)" -ge 3 ]; then
     break
   fi
