@@ -9,7 +9,9 @@
 #
 # Everything (data, socket, log, password file) lives in $IDLE_PG_DIR (default /tmp/idle-postgres); nothing
 # system-wide is configured. The cluster listens on 127.0.0.1 only; the test role's password is random per cluster
-# and reaches the tests through a file (IDLE_PG_PASSWORD_FILE), never on a command line.
+# and reaches the tests through a file (IDLE_PG_PASSWORD_FILE), never on a command line. When openssl is there, the
+# cluster also speaks TLS with a throw-away CA made for it (certificate for localhost and 127.0.0.1): env then adds
+# IDLE_PG_TLS_CA, the CA file a client verifies the server with (sslmode=verify-full&sslrootcert=...).
 set -euo pipefail
 
 DIR="${IDLE_PG_DIR:-/tmp/idle-postgres}"
@@ -71,18 +73,44 @@ start() {
     chown -R postgres "$DIR"
   fi
   port="$(free_port)"
+  local tls_opts="" tls_env=""
+  if make_tls "$DIR/tls"; then
+    tls_opts="-c ssl=on -c ssl_cert_file=$DIR/tls/server.pem -c ssl_key_file=$DIR/tls/server.key"
+    tls_env="export IDLE_PG_TLS_CA='$DIR/tls/ca.pem'"
+  fi
   as_owner "$bin/initdb" -D "$DIR/data" -U postgres --auth-local=trust --auth-host=scram-sha-256 \
     -E UTF8 --locale=C.UTF-8 >/dev/null
   as_owner "$bin/pg_ctl" -D "$DIR/data" -l "$DIR/postgres.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -p $port -k $DIR -c max_connections=200" start >/dev/null
+    -o "-c listen_addresses=127.0.0.1 -p $port -k $DIR -c max_connections=200 $tls_opts" start >/dev/null
   as_owner "$bin/psql" -h "$DIR" -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 -q \
     -c "CREATE ROLE $ROLE LOGIN PASSWORD '$password'" -c "CREATE DATABASE $DB OWNER $ROLE" >/dev/null
   cat > "$ENV_FILE" <<ENV
 export IDLE_PG_URL='jdbc:postgresql://127.0.0.1:$port/$DB'
 export IDLE_PG_USER='$ROLE'
 export IDLE_PG_PASSWORD_FILE='$DIR/password'
+$tls_env
 ENV
   log "started on 127.0.0.1:$port (data in $DIR)"
+}
+
+# A throw-away CA and a server certificate it signed, for localhost and 127.0.0.1; the key readable by the owner only.
+make_tls() {
+  local d="$1"
+  command -v openssl >/dev/null 2>&1 || { log "openssl not found: the cluster speaks no TLS"; return 1; }
+  mkdir -p "$d"
+  openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=idle test CA" \
+    -keyout "$d/ca.key" -out "$d/ca.pem" >/dev/null 2>&1 || return 1
+  openssl req -newkey rsa:2048 -nodes -subj "/CN=localhost" -keyout "$d/server.key" -out "$d/server.csr" \
+    >/dev/null 2>&1 || return 1
+  printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\n' > "$d/san.ext"
+  openssl x509 -req -in "$d/server.csr" -CA "$d/ca.pem" -CAkey "$d/ca.key" -CAcreateserial -days 2 \
+    -extfile "$d/san.ext" -out "$d/server.pem" >/dev/null 2>&1 || return 1
+  rm -f "$d/ca.key" "$d/server.csr"
+  chmod 600 "$d/server.key"
+  chmod 644 "$d/ca.pem" "$d/server.pem"
+  if [ "$(id -u)" = "0" ]; then
+    chown -R postgres "$d"
+  fi
 }
 
 stop_quietly() {

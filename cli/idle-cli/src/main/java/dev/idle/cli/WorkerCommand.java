@@ -40,7 +40,7 @@ final class WorkerCommand implements Callable<Integer> {
     @Mixin
     DatabaseOptions db;
 
-    @Option(names = "--concurrency", paramLabel = "<n>", defaultValue = "4",
+    @Option(names = "--concurrency", paramLabel = "<n>", defaultValue = "8",
             description = "Requests this worker runs at once (default ${DEFAULT-VALUE}).")
     int concurrency;
 

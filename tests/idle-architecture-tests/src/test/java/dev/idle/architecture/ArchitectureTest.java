@@ -81,6 +81,12 @@ class ArchitectureTest {
                     .should().dependOnClassesThat().resideInAPackage(RUNNERS));
 
 
+    /** The runners' engine-neutral API names no durable engine: a Temporal adapter could implement it as DBOS's does. */
+    @ArchTest
+    static final ArchRule theRunnerApiIsEngineNeutral = noClasses()
+            .that().resideInAPackage("dev.idle.runner")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.dbos..", "dev.idle.runner.dbos..");
+
     /** Simulators copy vendors' services and stand alone: they never use the engine or a provider. */
     @ArchTest
     static final ArchRule simulatorsNeverUseTheEngineOrProviders = noClasses()

@@ -23,7 +23,9 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
  * {@link #toString()} names the URL and user only.
  *
  * <p>From the environment: {@code IDLE_PG_URL} ({@code jdbc:postgresql://host:port/db}, TLS through the driver's URL
- * parameters such as {@code sslmode=verify-full}), {@code IDLE_PG_USER}, {@code IDLE_PG_PASSWORD_FILE}.
+ * parameters such as {@code sslmode=verify-full}), {@code IDLE_PG_USER}, {@code IDLE_PG_PASSWORD_FILE}. A URL to a
+ * host that is not loopback must verify the server ({@code sslmode=verify-full} or {@code verify-ca}), and no URL may
+ * carry a password ({@link DatabaseUrlPolicy}): credentials never travel in cleartext beyond this machine.
  *
  * <p>Immutable and thread-safe.
  */
@@ -35,6 +37,7 @@ public record DatabaseSettings(String url, String user, Path passwordFile) {
         if (!url.startsWith("jdbc:postgresql://")) {
             throw new IdleInputException("database URL must start with jdbc:postgresql://, got '" + url + "'");
         }
+        DatabaseUrlPolicy.check(url);
     }
 
     /**
@@ -64,17 +67,6 @@ public record DatabaseSettings(String url, String user, Path passwordFile) {
     public DBOSConfig toDbosConfig(String appName) {
         DBOSConfig config = DBOSConfig.defaults(appName).withDatabaseUrl(url).withDbUser(user);
         return passwordFile == null ? config : config.withDbPassword(readPassword());
-    }
-
-    /** A plain JDBC connection to the database, named {@code applicationName} in PostgreSQL's activity view. */
-    Connection connect(String applicationName) throws SQLException {
-        Properties props = new Properties();
-        props.setProperty("user", user);
-        if (passwordFile != null) {
-            props.setProperty("password", readPassword());
-        }
-        props.setProperty("ApplicationName", applicationName);
-        return DriverManager.getConnection(url, props);
     }
 
     String readPassword() {

@@ -85,7 +85,7 @@ public final class DbosClient implements DistributedRunner {
      * on {@code schema} (DBOS's tables, which a worker creates, are missing): DBOS's own failures would not say.
      */
     private static void requireRunnerTables(DatabaseSettings settings, String schema) {
-        try (Connection c = settings.connect("idle client");
+        try (Connection c = settings.openConnection("idle client");
              PreparedStatement s = c.prepareStatement("SELECT 1 FROM information_schema.tables"
                      + " WHERE table_schema = ? AND table_name = 'workflow_status'")) {
             s.setString(1, schema);

@@ -172,7 +172,7 @@ public final class DbosRunner implements DistributedRunner {
         private String appName = "idle";
         private String executorId;
         private String schema;
-        private int concurrency = 4;
+        private int concurrency = 8;
         private String runnerSchema;
         private RecoveryOptions recovery;
 
@@ -232,7 +232,7 @@ public final class DbosRunner implements DistributedRunner {
             return this;
         }
 
-        /** How many request runs this worker runs at once (default 4). */
+        /** How many request runs this worker runs at once (default 8). */
         public Builder concurrency(int value) {
             if (value < 1) {
                 throw new IllegalArgumentException("concurrency must be at least 1, got " + value);
@@ -291,7 +291,8 @@ public final class DbosRunner implements DistributedRunner {
             }
             DBOS dbos = new DBOS(config);
             try {
-                dbos.registerQueue(new Queue(Queues.REQUESTS).withWorkerConcurrency(concurrency));
+                dbos.registerQueue(new Queue(Queues.REQUESTS).withWorkerConcurrency(concurrency)
+                        .withPollingInterval(Queues.REQUEST_POLL));
                 dbos.registerQueue(new Queue(Queues.SUBMISSIONS));
                 RequestWorkflow requests = dbos.registerProxy(RequestWorkflow.class,
                         new RequestWorkflowImpl(dbos, engine, new WorkflowCache(engine), providers, options));

@@ -35,15 +35,17 @@ final class BenchWorker implements AutoCloseable {
 
     /**
      * Starts a worker on {@code settings}' database: DBOS's tables in {@code schema}, the providers of {@code
-     * hostFile}, the workflow of {@code workflowFile}.
+     * hostFile}, the workflow of {@code workflowFile}, running at most {@code concurrency} requests at once (the
+     * worker's share of the queue every worker takes from).
      */
-    BenchWorker(DatabaseSettings settings, String schema, Path hostFile, Path workflowFile, String executorId) {
+    BenchWorker(DatabaseSettings settings, String schema, Path hostFile, Path workflowFile, String executorId,
+                int concurrency) {
         this.host = Host.load(hostFile);
         DbosRunner started;
         try {
             started = DbosRunner.builder(settings).idle(Idle.create()).workflow(workflowFile)
                     .providers(host.providers()).executionOptions(host.executionOptions())
-                    .databaseSchema(schema).executorId(executorId).start();
+                    .databaseSchema(schema).executorId(executorId).concurrency(concurrency).start();
         } catch (RuntimeException e) {
             host.close();
             throw e;
@@ -125,7 +127,7 @@ final class BenchWorker implements AutoCloseable {
         try (PostgresWritePace pace = new PostgresWritePace(settings, args[1])) {
             RateLimits.useSharedPace(pace);
             try (BenchWorker worker = new BenchWorker(settings, args[0], Path.of(args[2]), Path.of(args[3]),
-                    args[7])) {
+                    args[7], Integer.parseInt(args[6]))) {
                 List<String> records = worker.feed(leavers(args[5], identities), Integer.parseInt(args[6]));
                 System.out.println("records " + records.size());
             }

@@ -47,6 +47,8 @@ import java.util.concurrent.TimeUnit;
 public final class DistributedThroughputBench {
     /** The simulator's limit: writes per sliding second. */
     static final int LIMIT = 20;
+    /** Request runs at once per worker in the unthrottled rows: all are submitted at once, the queue lets this many run. */
+    static final int UNTHROTTLED_IN_FLIGHT = 32;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The bench's knobs: see the class comment. */
@@ -136,14 +138,15 @@ public final class DistributedThroughputBench {
         List<BenchWorker> started = new ArrayList<>();
         try {
             for (int w = 0; w < workers; w++) {
-                started.add(new BenchWorker(settings, schema, host, workflow, "bench-mock-" + w + "-" + prefix));
+                started.add(new BenchWorker(settings, schema, host, workflow, "bench-mock-" + w + "-" + prefix,
+                        UNTHROTTLED_IN_FLIGHT));
             }
             List<List<String>> shares = shares(identities, workers);
             List<String> records = inParallel(workers, w -> started.get(w).submitAllThenAwait(
                     BenchWorker.leavers(prefix + w + "-", shares.get(w))));
             Outcome done = outcome(records);
             return new Row("mock, no limit: " + workers + " DbosRunner worker" + (workers == 1 ? "" : "s")
-                    + " in one JVM (per worker: " + f1(done.rate() / workers) + "/s)", n, workers + " × all",
+                    + " in one JVM (per worker: " + f1(done.rate() / workers) + "/s)", n, workers + " × " + UNTHROTTLED_IN_FLIGHT,
                     done.rate(), null, 0, 0, done.notCompleted());
         } finally {
             started.forEach(BenchWorker::close);
@@ -193,7 +196,8 @@ public final class DistributedThroughputBench {
             try {
                 int inJvm = o.childJvms() ? 1 : o.workers();
                 for (int w = 0; w < inJvm; w++) {
-                    here.add(new BenchWorker(settings, schema, target.host, target.workflow, "bench-graph-" + w));
+                    here.add(new BenchWorker(settings, schema, target.host, target.workflow, "bench-graph-" + w,
+                            o.concurrency()));
                 }
                 out.println("[bench] Graph, --throttle " + LIMIT + "/1s: " + o.workers() + " DbosRunner workers ("
                         + (o.childJvms() ? "1 in this JVM, " + (o.workers() - 1) + " in child JVMs" : "all in this JVM")
