@@ -2,6 +2,7 @@ package dev.idle.cli;
 
 import dev.idle.api.IdleInputException;
 import dev.idle.runner.dbos.DatabaseSettings;
+import dev.idle.runner.dbos.DbosClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Function;
@@ -80,5 +81,14 @@ final class DatabaseOptions {
                     + schema + "'");
         }
         return schema;
+    }
+
+    /**
+     * A client of the runs on the database and schema given (it starts no worker); the caller closes it.
+     *
+     * @throws IdleInputException when the database cannot be reached or no worker has created its tables yet
+     */
+    DbosClient client() {
+        return DbosClient.open(settings(System::getenv), schema());
     }
 }

@@ -25,7 +25,7 @@ final class DeciderOptions {
      * @throws CommandLine.ParameterException when the database or its user is not set
      */
     void decide(CommandLine cl, Consumer<DistributedRunner> decision) {
-        try (DbosClient approvals = DbosClient.open(database.settings(System::getenv), database.schema())) {
+        try (DbosClient approvals = database.client()) {
             decision.accept(approvals);
         }
     }

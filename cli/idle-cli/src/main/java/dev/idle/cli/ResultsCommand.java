@@ -36,7 +36,7 @@ final class ResultsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Instant after = Inputs.instant(since, "--since");
-        try (DbosClient client = DbosClient.open(db.settings(System::getenv), db.schema())) {
+        try (DbosClient client = db.client()) {
             client.results(after, submission, out::println);
         }
         out.flush();

@@ -56,7 +56,7 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (DbosClient client = DbosClient.open(db.settings(System::getenv), db.schema())) {
+        try (DbosClient client = db.client()) {
             if (which.scheduled) {
                 List<SubmissionStatus> waiting = client.scheduled();
                 if (waiting.isEmpty() && !json) {
