@@ -3,6 +3,7 @@ package dev.idle.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.idle.api.IdleInputException;
+import dev.idle.runner.Approval;
 import dev.idle.runner.DistributedRunner.SubmissionState;
 import dev.idle.runner.DistributedRunner.SubmissionStatus;
 import dev.idle.runner.dbos.DbosClient;
@@ -62,16 +63,18 @@ final class StatusCommand implements Callable<Integer> {
                 if (waiting.isEmpty() && !json) {
                     out.println("nothing is scheduled");
                 }
-                waiting.forEach(s -> out.println(json ? json(s, null) : scheduledLine(s)));
+                waiting.forEach(s -> out.println(json ? json(s, null, null) : scheduledLine(s)));
                 return IdleCli.OK;
             }
             SubmissionStatus s = client.details(which.id).orElseThrow(() -> new IdleInputException(
                     "no submission or request has id '" + which.id + "'"));
             Optional<String> result = s.submission() ? Optional.empty() : client.result(s.id());
+            String planHash = s.state() == SubmissionState.AwaitingApproval
+                    ? client.approval(s.id()).map(Approval::planHash).orElse(null) : null;
             if (json) {
-                out.println(json(s, result.orElse(null)));
+                out.println(json(s, result.orElse(null), planHash));
             } else {
-                out.println(text(s));
+                out.println(text(s, planHash));
                 result.ifPresent(out::println);
             }
         }
@@ -85,7 +88,7 @@ final class StatusCommand implements Callable<Integer> {
                 + " something" : "");
     }
 
-    private static String text(SubmissionStatus s) {
+    private static String text(SubmissionStatus s, String planHash) {
         StringBuilder line = new StringBuilder(s.submission() ? "submission " : "request ").append(s.id())
                 .append(": ").append(s.state());
         if (s.notBefore() != null && s.state() == SubmissionState.Waiting) {
@@ -103,10 +106,15 @@ final class StatusCommand implements Callable<Integer> {
                     + " change something, more than its limit: nothing runs until released with idle approve"
                     + " --submission ").append(s.id()).append(" --confirm-affected ").append(s.affected());
         }
+        if (planHash != null) {
+            line.append("; plan hash ").append(planHash).append(": approve with idle approve ").append(s.id())
+                    .append(" --plan-hash ").append(planHash).append(", or idle reject ").append(s.id())
+                    .append(" --reason <text>");
+        }
         return line.toString();
     }
 
-    private static String json(SubmissionStatus s, String result) {
+    private static String json(SubmissionStatus s, String result, String planHash) {
         StringWriter text = new StringWriter();
         try (JsonGenerator g = new JsonFactory().createGenerator(text)) {
             g.writeStartObject();
@@ -121,6 +129,9 @@ final class StatusCommand implements Callable<Integer> {
                 g.writeNullField("affected");
             } else {
                 g.writeNumberField("affected", s.affected());
+            }
+            if (planHash != null) {
+                g.writeStringField("planHash", planHash);
             }
             if (result != null) {
                 g.writeFieldName("result");

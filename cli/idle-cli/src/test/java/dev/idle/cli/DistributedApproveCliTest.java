@@ -90,6 +90,20 @@ class DistributedApproveCliTest {
     }
 
     @Test
+    void statusOfARunWaitingForApprovalNamesItsPlanHashAndHowToDecide() throws Exception {
+        CliRun text = cli("status", id);
+        CliRun json = cli("status", id, "--json");
+
+        assertThat(text.exit()).as(text.err()).isZero();
+        assertThat(text.out()).isEqualTo("request " + id + ": AwaitingApproval; plan hash " + planHash()
+                + ": approve with idle approve " + id + " --plan-hash " + planHash() + ", or idle reject " + id
+                + " --reason <text>\n");
+        assertThat(new ObjectMapper().readTree(json.out()).get("planHash").asText()).isEqualTo(planHash());
+        worker.reject(id, "test over", "cleanup");
+        worker.awaitResult(id, WAIT);
+    }
+
+    @Test
     void approveWithThePlanHashExitsZeroAndTheRunCompletes() throws Exception {
         CliRun run = cli("approve", id, "--plan-hash", planHash(), "--by", "alice");
 
