@@ -11,9 +11,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * A run waiting for approval survives a restart of every worker: two workers are stopped while it waits, two are
- * started (one with the executor id the run belongs to, one with a new id), and the run still waits with the same plan
- * hash, has written nothing, and runs its steps once each after it is approved through the new worker.
+ * A run waiting for approval survives a restart of every worker: two workers are stopped while it waits and started
+ * again (the same executor ids: the run belongs to one of them, whichever took it from the queue), and the run still
+ * waits with the same plan hash, has written nothing, and runs its steps once each after it is approved.
  */
 class DistributedApprovalRestartTest {
     private static final Duration WAIT = Duration.ofMinutes(2);
@@ -28,17 +28,18 @@ class DistributedApprovalRestartTest {
 
     @Test
     void aRunWaitingForApprovalSurvivesARestartOfEveryWorkerAndRunsAfterTheApproval() throws Exception {
-        String owner = "worker-a-" + UUID.randomUUID();
+        // both workers take from one queue, so the run may be either's: restarting both ids restarts its owner
+        String a = "worker-a-" + UUID.randomUUID();
+        String b = "worker-b-" + UUID.randomUUID();
         String planHash;
-        try (DbosRunner a = worker(owner).start(); DbosRunner b = worker("worker-b-" + UUID.randomUUID()).start()) {
-            a.submit(DistributedFixture.leaver(id, identity));
-            planHash = DistributedApprovalTest.awaitApprovalState(a, id).planHash();
-            assertThat(b.status(id)).contains(SubmissionState.AwaitingApproval);
+        try (DbosRunner first = worker(a).start(); DbosRunner second = worker(b).start()) {
+            first.submit(DistributedFixture.leaver(id, identity));
+            planHash = DistributedApprovalTest.awaitApprovalState(first, id).planHash();
+            assertThat(second.status(id)).contains(SubmissionState.AwaitingApproval);
         }
 
         String record;
-        try (DbosRunner restarted = worker(owner).start();
-             DbosRunner other = worker("worker-c-" + UUID.randomUUID()).start()) {
+        try (DbosRunner restarted = worker(a).start(); DbosRunner other = worker(b).start()) {
             assertThat(other.status(id)).contains(SubmissionState.AwaitingApproval);
             assertThat(other.approval(id).orElseThrow().planHash()).isEqualTo(planHash);
             assertThat(writes()).as("nothing ran while waiting").isZero();
