@@ -50,7 +50,8 @@ public final class IdleCli implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "Missing command: validate, plan, invoke, batch or demo");
+                "Missing command: validate, plan, invoke, batch, demo; distributed: worker, submit, status, results,"
+                        + " approve, reject, prune");
     }
 
     public static void main(String[] args) {
