@@ -68,7 +68,8 @@ final class ApproveCommand implements Callable<Integer> {
                     + " id and the confirmed count, and no run id or plan hash: idle approve --submission ID"
                     + " --confirm-affected N");
         }
-        decider.decide(spec.commandLine(), runner -> runner.release(submission, confirmAffected));
+        decider.decide(spec.commandLine(), runner -> runner.release(submission, confirmAffected,
+                decider.by));
         spec.commandLine().getOut().println("released: " + submission + " (" + confirmAffected
                 + (confirmAffected == 1 ? " request" : " requests") + " would change something); its requests start when a worker takes the release up");
         return IdleCli.OK;

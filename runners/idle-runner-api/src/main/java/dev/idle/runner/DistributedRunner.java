@@ -71,12 +71,18 @@ public interface DistributedRunner extends Approvals, AutoCloseable {
 
     /**
      * Releases a quarantined submission: its requests start. {@code confirmAffected} must repeat the count of
-     * requests that would change something, as the quarantine recorded it.
+     * requests that would change something, as the quarantine recorded it. Who released it ({@code releasedBy}, stored
+     * with credentials masked) and when are kept with the submission's quarantine record.
      *
-     * @throws IdleInputException when {@code submissionId} is not a quarantined submission, or the count differs;
-     *                            nothing is released then
+     * @throws IdleInputException when {@code submissionId} is not a quarantined submission, the count differs, or
+     *                            {@code releasedBy} is blank; nothing is released then
      */
-    void release(String submissionId, long confirmAffected);
+    void release(String submissionId, long confirmAffected, String releasedBy);
+
+    /** {@link #release(String, long, String)} by this process's OS user. */
+    default void release(String submissionId, long confirmAffected) {
+        release(submissionId, confirmAffected, System.getProperty("user.name", "unknown"));
+    }
 
     /** Where the run of {@code id} stands; empty when no run has that id. */
     Optional<SubmissionState> status(String id);

@@ -116,8 +116,8 @@ public final class DbosRunner implements DistributedRunner {
     }
 
     @Override
-    public void release(String submissionId, long confirmAffected) {
-        client.release(submissionId, confirmAffected);
+    public void release(String submissionId, long confirmAffected, String releasedBy) {
+        client.release(submissionId, confirmAffected, releasedBy);
     }
 
     /** The plan hash the run of {@code id} checkpointed; empty before it was planned or when it is unknown. */

@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -127,19 +126,38 @@ final class SubmissionWorkflowImpl implements SubmissionWorkflow {
         if (affected <= threshold || confirmed) {
             return;
         }
-        dbos.setEvent(QUARANTINE_EVENT, quarantine(affected, s, false));
+        dbos.setEvent(QUARANTINE_EVENT, quarantine(affected, s, null).toString());
+        JsonNode release;
         while (true) {
-            Optional<String> release = dbos.recv(RELEASE_TOPIC, RELEASE_WAIT);
-            if (release.isPresent() && release.get().equals(Long.toString(affected))) {
+            release = readRelease(dbos.<String>recv(RELEASE_TOPIC, RELEASE_WAIT).orElse(null));
+            if (release != null && release.path("count").asLong(-1) == affected) {
                 break;
             }
         }
-        dbos.setEvent(QUARANTINE_EVENT, quarantine(affected, s, true));
+        String at = step("released", () -> Instant.now().toString());
+        ObjectNode released = quarantine(affected, s, release.path("by").asText(null));
+        dbos.setEvent(QUARANTINE_EVENT, released.put("releasedAt", at).toString());
     }
 
-    private static String quarantine(long affected, StoredSubmission s, boolean released) {
-        return JSON.createObjectNode().put("affected", affected).put("requests", s.requests.size())
-                .put("limit", s.maxAffected.toString()).put("released", released).toString();
+    /** A release message, or null for none or one that is not (sent by other means than the client): ignored. */
+    private static JsonNode readRelease(String message) {
+        try {
+            return message == null ? null : JSON.readTree(message);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The release message: the confirmed count and who released (already masked). */
+    static String releaseMessage(long confirmAffected, String releasedBy) {
+        return JSON.createObjectNode().put("count", confirmAffected).put("by", releasedBy).toString();
+    }
+
+    /** The quarantine event; {@code released} is true once {@code releasedBy} (non-null) released it. */
+    private static ObjectNode quarantine(long affected, StoredSubmission s, String releasedBy) {
+        ObjectNode q = JSON.createObjectNode().put("affected", affected).put("requests", s.requests.size())
+                .put("limit", s.maxAffected.toString()).put("released", releasedBy != null);
+        return releasedBy == null ? q : q.put("releasedBy", releasedBy);
     }
 
     /** Plans every request with this worker's host, as {@code idle batch} counts, and counts those that would write. */

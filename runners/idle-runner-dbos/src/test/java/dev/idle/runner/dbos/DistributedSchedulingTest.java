@@ -3,12 +3,16 @@ package dev.idle.runner.dbos;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.idle.api.IdleInputException;
 import dev.idle.api.LifecycleRequest;
 import dev.idle.api.MaxAffected;
 import dev.idle.runner.DistributedRunner.SubmissionState;
 import dev.idle.runner.DistributedRunner.SubmissionStatus;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -89,6 +93,35 @@ class DistributedSchedulingTest {
         assertThat(c.totalWrites()).isEqualTo(6);
         assertThatThrownBy(() -> worker.release(id, 3)).isInstanceOf(IdleInputException.class)
                 .hasMessage("submission '" + id + "' is not quarantined (it is Finished); nothing was released");
+    }
+
+    @Test
+    void whoReleasedAQuarantineAndWhenIsKeptInTheAuditTrailMasked() throws Exception {
+        DbosRunner worker = c.worker("worker", 2);
+        String id = "released-by-" + run;
+        worker.submit(c.spec(c.leavers(1)).id(id).maxAffected(MaxAffected.parse("0"), null).build());
+        SubmissionCluster.awaitState(worker, id, SubmissionState.Quarantined);
+        Instant before = Instant.now();
+
+        assertThatThrownBy(() -> worker.release(id, 1, " ")).isInstanceOf(IdleInputException.class)
+                .hasMessageStartingWith("releasedBy must name who releases");
+        worker.release(id, 1, "alice password=Hunter2-" + run);
+        SubmissionCluster.awaitState(worker, id, SubmissionState.Finished);
+
+        JsonNode event;
+        try (Connection db = RealPostgres.settings().openConnection("test");
+             PreparedStatement q = db.prepareStatement("SELECT value FROM " + c.schema + "_runner.run_events"
+                     + " WHERE run_id = ? AND key = 'quarantine'")) {
+            q.setString(1, id);
+            try (ResultSet rs = q.executeQuery()) {
+                assertThat(rs.next()).as("the quarantine event is in the audit view").isTrue();
+                JsonNode value = new ObjectMapper().readTree(rs.getString(1));
+                event = value.isTextual() ? new ObjectMapper().readTree(value.asText()) : value;
+            }
+        }
+        assertThat(event.get("released").asBoolean()).isTrue();
+        assertThat(event.get("releasedBy").asText()).startsWith("alice").doesNotContain("Hunter2");
+        assertThat(Instant.parse(event.get("releasedAt").asText())).isAfterOrEqualTo(before.minusSeconds(1));
     }
 
     @Test
