@@ -2,9 +2,12 @@ package dev.idle.cli;
 
 import dev.idle.api.InputLimits;
 import dev.idle.cli.spi.CommandPlugin;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Properties;
 import java.util.ServiceConfigurationError;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,7 +20,8 @@ import picocli.CommandLine.Command;
         description = "IdLE for Java: a data-driven identity lifecycle engine (Joiner / Mover / Leaver).",
         subcommands = {ValidateCommand.class, PlanCommand.class, InvokeCommand.class, BatchCommand.class,
                 DemoCommand.class, WorkerCommand.class, SubmitCommand.class, StatusCommand.class,
-                ResultsCommand.class, ApproveCommand.class, RejectCommand.class, PruneCommand.class})
+                ResultsCommand.class, ApproveCommand.class, RejectCommand.class, PruneCommand.class,
+                CompletionCommand.class})
 public final class IdleCli implements Runnable {
     /** Exit code: success. */
     public static final int OK = 0;
@@ -174,11 +178,31 @@ public final class IdleCli implements Runnable {
     }
 
     /** Reads the version from the jar manifest. */
+    /**
+     * {@code idle 0.1.0 (commit 2b047b6)}: the version from the jar's manifest and the commit from the
+     * {@code git.properties} the build wrote ({@code , modified} when the working tree had changes); a build from
+     * outside a git checkout names no commit.
+     */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
             String v = IdleCli.class.getPackage().getImplementationVersion();
-            return new String[] {"idle " + (v == null ? "(development build)" : v)};
+            return new String[] {"idle " + (v == null ? "(development build)" : v) + commit()};
+        }
+
+        static String commit() {
+            Properties git = new Properties();
+            try (InputStream in = IdleCli.class.getResourceAsStream("git.properties")) {
+                if (in == null) {
+                    return "";
+                }
+                git.load(in);
+            } catch (IOException e) {
+                return "";
+            }
+            String id = git.getProperty("git.commit.id.abbrev", "");
+            return id.isEmpty() ? "" : " (commit " + id
+                    + ("true".equals(git.getProperty("git.dirty")) ? ", modified" : "") + ")";
         }
     }
 }
