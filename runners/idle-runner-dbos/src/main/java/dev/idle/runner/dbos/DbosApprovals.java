@@ -93,7 +93,7 @@ final class DbosApprovals implements Approvals {
     }
 
     /** {@code value} stripped and masked; refused when blank or longer than {@code max} characters. */
-    private static String text(String value, String name, int max) {
+    static String text(String value, String name, int max) {
         if (value == null || value.isBlank()) {
             throw new IdleInputException(name + " must not be blank");
         }

@@ -10,7 +10,6 @@ import dev.idle.api.LifecycleRequest;
 import dev.idle.runner.Approval;
 import dev.idle.runner.DistributedRunner;
 import dev.idle.runner.SubmissionSpec;
-import dev.idle.spi.CredentialMasking;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -346,10 +345,7 @@ public final class DbosClient implements DistributedRunner {
 
     @Override
     public void release(String submissionId, long confirmAffected, String releasedBy) {
-        if (releasedBy == null || releasedBy.isBlank() || releasedBy.length() > DbosApprovals.MAX_NAME) {
-            throw new IdleInputException("releasedBy must name who releases (1.." + DbosApprovals.MAX_NAME
-                    + " characters)");
-        }
+        String by = DbosApprovals.text(releasedBy, "releasedBy", DbosApprovals.MAX_NAME);
         Optional<SubmissionStatus> status = details(submissionId).filter(SubmissionStatus::submission);
         if (status.isEmpty()) {
             throw new IdleInputException("submission '" + submissionId + "': no submission has this id");
@@ -364,8 +360,7 @@ public final class DbosClient implements DistributedRunner {
                     + " does not match: " + affected + " of " + status.get().requests() + " requests would change"
                     + " something; nothing was released. Confirm " + affected + " to release it.");
         }
-        dbos.send(submissionId, SubmissionWorkflowImpl.releaseMessage(confirmAffected,
-                CredentialMasking.mask(releasedBy.strip())), SubmissionWorkflowImpl.RELEASE_TOPIC,
+        dbos.send(submissionId, SubmissionWorkflowImpl.releaseMessage(confirmAffected, by), SubmissionWorkflowImpl.RELEASE_TOPIC,
                 "release-" + submissionId);
     }
 

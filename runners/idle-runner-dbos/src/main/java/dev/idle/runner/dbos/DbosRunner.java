@@ -130,7 +130,6 @@ public final class DbosRunner implements DistributedRunner {
         return client.awaitResult(id, timeout);
     }
 
-    /** Stops taking up work; runs in flight are resumed by the next worker started with the same executor id. */
     @Override
     public void approve(String id, String planHash, String approvedBy) {
         client.approve(id, planHash, approvedBy);
@@ -146,6 +145,7 @@ public final class DbosRunner implements DistributedRunner {
         return client.approval(id);
     }
 
+    /** Stops taking up work; runs in flight are resumed by the next worker started with the same executor id. */
     @Override
     public void close() {
         try {

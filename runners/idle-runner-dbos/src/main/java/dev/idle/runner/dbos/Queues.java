@@ -1,5 +1,7 @@
 package dev.idle.runner.dbos;
 
+import java.time.Duration;
+
 /**
  * The names under which the runner's work meets its workers in DBOS: every worker registers both queues and takes
  * work from them, so N workers share the work; a client only enqueues.
@@ -22,7 +24,7 @@ final class Queues {
      * the bench measured 28 requests/s per worker at 32 at once. 50 ms costs one small query per worker 20 times a
      * second and no longer bounds the rate.
      */
-    static final java.time.Duration REQUEST_POLL = java.time.Duration.ofMillis(50);
+    static final Duration REQUEST_POLL = Duration.ofMillis(50);
 
     private Queues() {
     }

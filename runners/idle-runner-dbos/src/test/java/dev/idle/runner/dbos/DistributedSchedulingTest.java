@@ -104,7 +104,7 @@ class DistributedSchedulingTest {
         Instant before = Instant.now();
 
         assertThatThrownBy(() -> worker.release(id, 1, " ")).isInstanceOf(IdleInputException.class)
-                .hasMessageStartingWith("releasedBy must name who releases");
+                .hasMessage("releasedBy must not be blank");
         worker.release(id, 1, "alice password=Hunter2-" + run);
         SubmissionCluster.awaitState(worker, id, SubmissionState.Finished);
 
