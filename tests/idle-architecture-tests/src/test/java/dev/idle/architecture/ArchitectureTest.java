@@ -40,11 +40,14 @@ class ArchitectureTest {
             .that().resideInAnyPackage(PUBLIC_CORE)
             .should().dependOnClassesThat().resideInAPackage(INTERNAL);
 
-    /** Providers, step packs, the testkit and the CLI see the engine only through api and spi, as a third party does. */
+    /**
+     * Providers, step packs, the testkit, the CLI and its HTML reports see the engine only through api and spi, as a
+     * third party does.
+     */
     @ArchTest
     static final ArchRule providersStepsTestkitAndCliReachTheEngineOnlyThroughApiAndSpi = noClasses()
             .that().resideInAnyPackage(PROVIDERS, "dev.idle.steps..", "dev.idle.testkit..", "dev.idle.cli..",
-                    RUNNERS)
+                    RUNNERS, "dev.idle.report..")
             .should().dependOnClassesThat().resideInAPackage(INTERNAL);
 
     /** Provider modules make HTTP calls through idle-provider-support, which logs, classifies and rate-limits them. */
