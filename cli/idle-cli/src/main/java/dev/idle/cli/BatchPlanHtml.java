@@ -21,32 +21,34 @@ final class BatchPlanHtml implements AutoCloseable {
 
     private final HtmlReportFile file;
     private final String requestsName;
+    private final int maxPlans;
     private final Idle idle = Idle.create();
     private final List<BatchPlanReport.Entry> rows = new ArrayList<>();
     /** index → position in {@link #rows} of the entries that hold a plan. */
     private final TreeMap<Long, Integer> withPlan = new TreeMap<>();
 
-    private BatchPlanHtml(HtmlReportFile file, String requestsName) {
+    BatchPlanHtml(HtmlReportFile file, String requestsName, int maxPlans) {
         this.file = file;
         this.requestsName = requestsName;
+        this.maxPlans = maxPlans;
     }
 
     /** Opens the report file (checked now, written at the end), or null when {@code path} is null. */
     static BatchPlanHtml open(Path path, String requestsName) {
         HtmlReportFile file = HtmlReportFile.open(path);
-        return file == null ? null : new BatchPlanHtml(file, requestsName);
+        return file == null ? null : new BatchPlanHtml(file, requestsName, MAX_PLANS);
     }
 
     /** Takes the record of one request. */
     void add(BatchRecord record) {
         boolean keepPlan = record.plan() != null
-                && (withPlan.size() < MAX_PLANS || record.index() < withPlan.lastKey());
+                && (withPlan.size() < maxPlans || record.index() < withPlan.lastKey());
         rows.add(new BatchPlanReport.Entry(record.index(), record.line(), record.status().name(),
                 record.correlationId(), record.error(),
                 keepPlan ? HtmlReportFile.tree(idle.export(record.plan())) : null));
         if (keepPlan) {
             withPlan.put(record.index(), rows.size() - 1);
-            if (withPlan.size() > MAX_PLANS) {
+            if (withPlan.size() > maxPlans) {
                 int dropped = withPlan.pollLastEntry().getValue();
                 BatchPlanReport.Entry e = rows.get(dropped);
                 rows.set(dropped, new BatchPlanReport.Entry(e.index(), e.line(), e.status(), e.correlationId(),

@@ -96,6 +96,17 @@ class PlanReportTest {
     }
 
     @Test
+    void aValueInAnAttributeCannotCloseIt() throws Exception {
+        ObjectNode export = (ObjectNode) PlanFixtures.export();
+        ObjectNode step = (ObjectNode) export.path("plan").path("steps").get(0);
+        step.put("status", "x\" onmouseover=\"window.owned=1");
+        step.put("id", "s\"><script>window.owned=1</script>");
+        String html = PlanReport.render(export, null, AT);
+        assertThat(html).doesNotContain("status-x\" onmouseover", "<script>window")
+                .contains("class=\"status status-x&#34; onmouseover=&#34;window.owned=1\"");
+    }
+
+    @Test
     void theReportAllowsNoScriptAtAll() throws Exception {
         assertThat(PlanReport.render(PlanFixtures.export(), null, AT)).contains("script-src &#39;none&#39;")
                 .doesNotContain("<script");
