@@ -83,6 +83,10 @@ final class BatchCommand implements Callable<Integer> {
                     + " file of the same --requests FILE.")
     Path retryFailed;
 
+    @Option(names = "--html", paramLabel = "<file>", description = "With --dry-run: also write an HTML report"
+            + " to review, a row per request and each request's plan one click away.")
+    Path html;
+
     @Spec
     CommandSpec spec;
 
@@ -105,6 +109,11 @@ final class BatchCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--concurrency must be at least 1, got " + concurrency);
         }
+        if (html != null && (!dryRun || resume)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), resume
+                    ? "--html cannot be used with --resume (the report would miss the requests done before)"
+                    : "--html needs --dry-run (it renders the plans a dry run makes)");
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean fromStdin = requests.equals("-");
@@ -115,7 +124,8 @@ final class BatchCommand implements Callable<Integer> {
         BatchResume journaled = BatchResume.prepare(results, resume, BatchJournal.Run.of(workflow, host, requestsFile,
                 format, dryRun).with(retryFailed, maxAffected, confirmAffected), err);
         // opened before the host is loaded: no provider is called when the results cannot be written
-        try (BatchResults output = BatchResults.open(results, journaled.resultsOpener(resultLines), out)) {
+        try (BatchResults output = BatchResults.open(results, journaled.resultsOpener(resultLines), out);
+             BatchPlanHtml report = BatchPlanHtml.open(html, fromStdin ? "<stdin>" : requests)) {
             BatchSummary summary;
             String journalFailure;
             try (Host h = Host.load(host)) {
@@ -136,6 +146,9 @@ final class BatchCommand implements Callable<Integer> {
                         journal.finished(record); // after its results line: a listed request has its record
                         console.finished(record);
                         guard.finished(record);
+                        if (report != null) {
+                            report.add(record);
+                        }
                     });
                     console.summary(summary, dryRun, RateLimits.throttledSince(before));
                     guard.report(err);
@@ -143,8 +156,9 @@ final class BatchCommand implements Callable<Integer> {
                     journalFailure = journal.failure();
                 }
             }
+            String reportFailure = report == null ? null : report.write();
             return exitCode(journaled.withEarlier(summary), output.failure() != null ? output.failure()
-                    : journalFailure, err);
+                    : journalFailure != null ? journalFailure : reportFailure, err);
         }
     }
 

@@ -4,16 +4,22 @@ import dev.idle.api.AtomicFiles;
 import dev.idle.api.Host;
 import dev.idle.api.Idle;
 import dev.idle.api.Plan;
+import dev.idle.report.html.PlanReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code idle plan --workflow <file> --request <file> [--host <file>] [--out <plan.json>]}. */
+/**
+ * {@code idle plan --workflow <file> --request <file> [--host <file>] [--out <plan.json>] [--html <file>]}: the plan
+ * export to {@code --out} (or stdout), and with {@code --html} the HTML plan report of that export
+ * ({@link PlanReport}). Outputs are opened before planning; one that cannot be written afterwards exits 5.
+ */
 @Command(name = "plan", description = "Build a plan and write it as plan export JSON (schema 1.0).")
 final class PlanCommand implements Callable<Integer> {
     @Option(names = "--workflow", required = true, paramLabel = "<file>", description = "The workflow file.")
@@ -28,13 +34,18 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "<plan.json>", description = "Write the plan here instead of stdout.")
     Path out;
 
+    @Option(names = "--html", paramLabel = "<file>",
+            description = "Also write the plan as an HTML report to review (one self-contained file).")
+    Path html;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         // opened before planning, which may call providers (context resolvers): a bad --out stops it first
-        try (AtomicFiles.Replacement target = out == null ? null : AtomicFiles.open(out)) {
+        try (AtomicFiles.Replacement target = out == null ? null : AtomicFiles.open(out);
+             HtmlReportFile report = HtmlReportFile.open(html)) {
             Idle idle = Idle.create();
             String json;
             try (Host h = Inputs.host(host)) {
@@ -43,15 +54,25 @@ final class PlanCommand implements Callable<Integer> {
             }
             if (target == null) {
                 spec.commandLine().getOut().println(json);
-                return IdleCli.OK;
+            } else {
+                try {
+                    target.commit((json + "\n").getBytes(StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    spec.commandLine().getErr().println("idle: " + out + ": cannot write the plan: " + e.getMessage());
+                    return IdleCli.OUTPUT_FAILED;
+                }
             }
-            try {
-                target.commit((json + "\n").getBytes(StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                spec.commandLine().getErr().println("idle: " + out + ": cannot write the plan: " + e.getMessage());
-                return IdleCli.OUTPUT_FAILED;
-            }
-            return IdleCli.OK;
+            return report == null ? IdleCli.OK : writeReport(report, json);
         }
+    }
+
+    /** The HTML report of the export just written (the preview column joins here when a preview is made). */
+    private int writeReport(HtmlReportFile report, String json) {
+        String failure = report.write(PlanReport.render(HtmlReportFile.tree(json), null, Instant.now()));
+        if (failure != null) {
+            spec.commandLine().getErr().println("idle: " + failure);
+            return IdleCli.OUTPUT_FAILED;
+        }
+        return IdleCli.OK;
     }
 }
