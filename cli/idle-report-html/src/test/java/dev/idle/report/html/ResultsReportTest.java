@@ -1,0 +1,85 @@
+package dev.idle.report.html;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.idle.api.IdleInputException;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ResultsReportTest {
+    private static final Instant T0 = Instant.parse("2026-12-04T22:00:00Z");
+    private static final String HOSTILE = "<script>window.owned=1</script>";
+
+    @TempDir
+    Path dir;
+
+    private static String render(String lines, int rowsPerStatus) {
+        ResultsSummary summary = ResultsReport.read(
+                new ByteArrayInputStream(lines.getBytes(StandardCharsets.UTF_8)), "results.jsonl", rowsPerStatus);
+        return ResultsReport.render(summary, "results.jsonl", T0.plusSeconds(3600));
+    }
+
+    private static int count(String text, String what) {
+        Matcher m = Pattern.compile(Pattern.quote(what)).matcher(text);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    @Test
+    void aScriptInACorrelationIdOrAnErrorIsWrittenAsText() {
+        String html = render(ResultLines.notRun(0, "Invalid", HOSTILE, T0, "bad line " + HOSTILE) + "\n", 10);
+
+        assertThat(html).doesNotContain(HOSTILE).contains("&lt;script&gt;window.owned=1&lt;/script&gt;");
+        assertThat(count(html, "<script")).isEqualTo(1);
+    }
+
+    @Test
+    void thePageShowsTotalsChartsAndARowPerRecordWithTheRenderTimeLabelled() {
+        String html = render(ResultLines.record(0, "Completed", "c-0", T0, 1, null) + "\n"
+                + ResultLines.record(1, "Failed", "c-1", T0.plusSeconds(2), 1, "HTTP 503") + "\n", 10);
+
+        assertThat(html).contains("id=\"outcomes-chart\"", "id=\"rate-chart\"", "Report rendered at",
+                "2026-12-04T23:00:00Z", "Disable account: HTTP 503");
+        assertThat(count(html, "<tr data-status=\"Completed\">")).isEqualTo(2); // totals + row
+        assertThat(count(html, "<tr data-status=\"Failed\">")).isEqualTo(2);
+        assertThat(html).doesNotContain("id=\"rows-left-out\"");
+    }
+
+    @Test
+    void thePageSaysHowManyRowsWereLeftOut() {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 30; i++) {
+            lines.append(ResultLines.record(i, "Completed", "c-" + i, T0.plusSeconds(i), 1, null)).append('\n');
+        }
+        String html = render(lines.toString(), 5);
+
+        assertThat(html).contains("Showing 5 of 30 requests: at most 5 rows of each status");
+        assertThat(count(html, "<tr data-status=\"Completed\">")).isEqualTo(6);
+    }
+
+    @Test
+    void theOnlyInlineStyleAndScriptAreTheReportsOwn() {
+        String html = render("", 10);
+
+        assertThat(html).contains("script-src &#39;sha256-").doesNotContain("unsafe-inline").doesNotContain("style=\"")
+                .contains("No requests, no rate.");
+        assertThat(html).doesNotContainPattern("\\son[a-z]+=");
+    }
+
+    @Test
+    void aMissingFileIsBadInputNamingIt() {
+        Path missing = dir.resolve("nope.jsonl");
+        assertThatThrownBy(() -> ResultsReport.read(missing, 10)).isInstanceOf(IdleInputException.class)
+                .hasMessage(missing + ": file not found");
+    }
+}
