@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import dev.idle.api.IdleInputException;
 import dev.idle.api.InputLimits;
+import dev.idle.spi.CredentialMasking;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.DateTimeException;
@@ -19,7 +20,8 @@ import java.util.function.Consumer;
  * Reads a results file — one JSON record a line, as {@code idle batch --results} and {@code idle results} write them
  * ({@link dev.idle.api.BatchRecord#toJsonLine()}) — as a stream, handing each record over as a {@link ResultRow}: the
  * parser keeps the few fields a report shows and skips the rest (events, plans, outputs) without building them, so a
- * file of any length costs about one record's largest string. Strings are bounded by {@link InputLimits#current()}.
+ * file of any length costs about one record's largest string. Strings are bounded by {@link InputLimits#current()};
+ * what is kept of a correlation id or an error has credentials masked and is cut to {@link #MAX_TEXT} chars.
  *
  * <p>A file that is not a results file is refused with an {@link IdleInputException} naming {@code source:line}: a
  * line that is not a complete JSON object (a torn last line), two records on one line, a record without a whole
@@ -78,6 +80,11 @@ public final class ResultsFile {
         return new IdleInputException(source + ":" + line + ": " + what);
     }
 
+    /** {@code text} with credentials masked ({@link CredentialMasking#mask}), then {@link #bounded}. */
+    static String shown(String text) {
+        return text == null ? null : bounded(CredentialMasking.mask(text));
+    }
+
     /** {@code text} cut to {@link #MAX_TEXT} chars (never inside a surrogate pair), or null for null. */
     static String bounded(String text) {
         if (text == null || text.length() <= MAX_TEXT) {
@@ -127,8 +134,10 @@ public final class ResultsFile {
             if (index < 0 || status == null || startedAt == null || finishedAt == null) {
                 throw problem(source, line, "a results record needs 'index', 'status', 'startedAt' and 'finishedAt'");
             }
-            return new ResultRow(line, index, requestLine, bounded(correlationId), status, startedAt, finishedAt,
-                    changedSteps, steps, bounded(error != null ? error : firstStepError));
+            // masked again although IdLE wrote the file masked: a report may be mailed around, and a file may come
+            // from elsewhere; masked before it is cut, so that a cut never leaves a half credential unmasked
+            return new ResultRow(line, index, requestLine, shown(correlationId), status, startedAt, finishedAt,
+                    changedSteps, steps, shown(error != null ? error : firstStepError));
         }
 
         private long wholeNumber(JsonParser p, JsonToken value, String field) throws IOException {
@@ -183,9 +192,9 @@ public final class ResultsFile {
                     if (name.equals("changed") && v == JsonToken.VALUE_TRUE) {
                         changedSteps++;
                     } else if (name.equals("name") && v == JsonToken.VALUE_STRING) {
-                        stepName = bounded(p.getText());
+                        stepName = shown(p.getText());
                     } else if (name.equals("error") && v == JsonToken.VALUE_STRING && firstStepError == null) {
-                        stepError = bounded(p.getText());
+                        stepError = shown(p.getText());
                     } else {
                         p.skipChildren();
                     }

@@ -67,6 +67,14 @@ class ResultsFileTest {
     }
 
     @Test
+    void aCredentialInAnErrorIsMaskedEvenWhenTheFileHeldIt() {
+        List<ResultRow> rows = read(ResultLines.record(0, "Failed", "c", T0, 1,
+                "401 for Authorization: Bearer abc.def.ghi") + "\n");
+
+        assertThat(rows.get(0).error()).contains("[REDACTED]").doesNotContain("abc.def.ghi");
+    }
+
+    @Test
     void indexesMayRepeatAsInTheResultsOfManySubmissions() {
         String text = ResultLines.notRun(0, "Rejected", "a", T0, "rejected by alice") + "\n"
                 + ResultLines.notRun(0, "Rejected", "b", T0, "rejected by bob") + "\n";

@@ -68,6 +68,14 @@ class ResultsReportTest {
     }
 
     @Test
+    void withoutScriptEveryRowIsShownAndTheControlsThatNeedItAreHidden() {
+        String html = render(ResultLines.record(0, "Completed", "c-0", T0, 1, null) + "\n", 10);
+
+        assertThat(html).contains("<div class=\"results-controls hidden\" id=\"controls\">")
+                .doesNotContain("<tr class=\"hidden\"").doesNotContain("<tr data-status=\"Completed\" class");
+    }
+
+    @Test
     void theOnlyInlineStyleAndScriptAreTheReportsOwn() {
         String html = render("", 10);
 
