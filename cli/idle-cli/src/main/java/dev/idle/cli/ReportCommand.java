@@ -7,7 +7,6 @@ import dev.idle.report.html.ResultsSummary;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
@@ -63,7 +62,7 @@ final class ReportCommand implements Callable<Integer> {
             throw new IdleInputException("--rows-per-status must be a whole number from 0: " + rowsPerStatus);
         }
         boolean fromStdin = "-".equals(results);
-        if (!fromStdin && sameFile(Path.of(results), html)) {
+        if (!fromStdin && PreviousResults.sameFile(Path.of(results), html)) {
             throw new IdleInputException("--html must not be the results file (" + results + "): give the report"
                     + " another name");
         }
@@ -92,16 +91,5 @@ final class ReportCommand implements Callable<Integer> {
                 + (counts.isEmpty() ? "" : ": " + counts)
                 + (summary.rowsLeftOut() > 0 ? "; rows of " + shown + " shown (--rows-per-status "
                 + summary.rowsPerStatus() + ")" : "");
-    }
-
-    private static boolean sameFile(Path a, Path b) {
-        try {
-            if (Files.exists(a) && Files.exists(b)) {
-                return Files.isSameFile(a, b);
-            }
-        } catch (IOException e) {
-            // fall back to comparing the paths
-        }
-        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
     }
 }

@@ -11,10 +11,16 @@ import dev.idle.api.InputLimits;
 import dev.idle.spi.CredentialMasking;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * Reads a results file — one JSON record a line, as {@code idle batch --results} and {@code idle results} write them
@@ -47,6 +53,50 @@ public final class ResultsFile {
      * @throws IdleInputException naming {@code source:line} when the input is not a results file or cannot be read
      */
     public static void read(InputStream in, String source, Consumer<ResultRow> each) {
+        eachObject(in, source, (p, line) -> each.accept(new RecordFields(source, line).read(p)));
+    }
+
+    /** Reads one record whose START_OBJECT is the parser's current token, up to its END_OBJECT. */
+    @FunctionalInterface
+    public interface RecordReader {
+        void read(JsonParser parser, long line) throws IOException;
+    }
+
+    /**
+     * Hands each record of the results file {@code file} to {@code each}, in file order.
+     *
+     * @throws IdleInputException naming {@code file:line} when it is missing or not a results file
+     */
+    public static void read(Path file, Consumer<ResultRow> each) {
+        eachObject(file, (p, line) -> each.accept(new RecordFields(file.toString(), line).read(p)));
+    }
+
+    /**
+     * {@link #eachObject(InputStream, String, RecordReader)} of the file {@code file}.
+     *
+     * @throws IdleInputException naming the file when it is missing or cannot be read, or {@code file:line}
+     */
+    @API(status = INTERNAL, since = "0.1")
+    public static void eachObject(Path file, RecordReader each) {
+        try (InputStream in = Files.newInputStream(file)) {
+            eachObject(in, file.toString(), each);
+        } catch (NoSuchFileException e) {
+            throw new IdleInputException(file + ": file not found", e);
+        } catch (IOException e) {
+            throw new IdleInputException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The loop of every reader of results files (this one and {@code --retry-failed}'s): hands each top-level JSON
+     * object of {@code in} to {@code each} with the line it starts on, checking that there is one object a line.
+     * Jackson is bounded by the {@link InputLimits} in force, except in document length: results files are long.
+     *
+     * @throws IdleInputException naming {@code source:line} for anything but one JSON object a line, or when
+     *     {@code in} cannot be read
+     */
+    @API(status = INTERNAL, since = "0.1")
+    public static void eachObject(InputStream in, String source, RecordReader each) {
         InputLimits limits = InputLimits.current();
         JsonFactory json = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(limits.maxNestingDepth() + 1)
@@ -64,7 +114,7 @@ public final class ResultsFile {
                 if (line == lastLine) {
                     throw problem(source, line, "two records on one line");
                 }
-                each.accept(new RecordFields(source, line).read(p));
+                each.read(p, line);
                 lastLine = p.currentLocation().getLineNr();
             }
         } catch (JsonProcessingException e) {

@@ -1,10 +1,7 @@
 package dev.idle.report.html;
 
 import dev.idle.api.IdleInputException;
-import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
@@ -36,13 +33,9 @@ public final class ResultsReport {
      * @throws IdleInputException naming {@code file:line} when it is missing or not a results file
      */
     public static ResultsSummary read(Path file, int rowsPerStatus) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return read(in, file.toString(), rowsPerStatus);
-        } catch (NoSuchFileException e) {
-            throw new IdleInputException(file + ": file not found", e);
-        } catch (IOException e) {
-            throw new IdleInputException(file + ": cannot read: " + e.getMessage(), e);
-        }
+        ResultsSummary summary = new ResultsSummary(rowsPerStatus);
+        ResultsFile.read(file, summary::add);
+        return summary;
     }
 
     /**
