@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.idle.api.IdleInputException;
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -73,6 +74,54 @@ class ResultsReportTest {
 
         assertThat(html).contains("<div class=\"results-controls hidden\" id=\"controls\">")
                 .doesNotContain("<tr class=\"hidden\"").doesNotContain("<tr data-status=\"Completed\" class");
+    }
+
+    /** Records made as they are read: the whole file never exists, in memory or on disk. */
+    private static InputStream generated(int records) {
+        return new InputStream() {
+            private int next;
+            private byte[] line = new byte[0];
+            private int at;
+
+            @Override
+            public int read() {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] into, int off, int len) {
+                if (at == line.length) {
+                    if (next == records) {
+                        return -1;
+                    }
+                    String status = next % 1_000 == 999 ? "Failed" : "Completed";
+                    line = (ResultLines.record(next, status, "c-" + next, T0.plusMillis(next * 40L), 0.5,
+                            status.equals("Failed") ? "HTTP 503" : null) + "\n").getBytes(StandardCharsets.UTF_8);
+                    next++;
+                    at = 0;
+                }
+                int n = Math.min(len, line.length - at);
+                System.arraycopy(line, at, into, off, n);
+                at += n;
+                return n;
+            }
+        };
+    }
+
+    @Test
+    void aHundredThousandRecordsAreAllCountedWhileOnlyTheRowsShownAreKept() {
+        ResultsSummary summary = ResultsReport.read(generated(100_000), "big.jsonl", 50);
+
+        String html = ResultsReport.render(summary, "big.jsonl", T0);
+
+        assertThat(summary.records()).isEqualTo(100_000);
+        assertThat(summary.totals()).containsEntry("Completed", 99_900L).containsEntry("Failed", 100L);
+        assertThat(summary.rows()).hasSize(100);
+        assertThat(count(html, "<tr data-status=\"Failed\">")).isEqualTo(51);
+        assertThat(html).contains("Showing 100 of 100,000 requests: at most 50 rows of each status")
+                .contains("<dd id=\"total-records\">100,000</dd>");
+        assertThat(count(html, "class=\"rate-bar\"")).isBetween(1, ResultsCharts.MAX_RATE_BARS);
     }
 
     @Test
