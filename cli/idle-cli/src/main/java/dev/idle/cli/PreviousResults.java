@@ -33,8 +33,7 @@ final class PreviousResults {
      * The statuses a record may have: a run's, {@code Invalid}, a dry run's {@code Planned}, and a distributed run's
      * {@code Rejected} (a decision, so never retried).
      */
-    static final Set<String> STATUSES = Set.of("Completed", "Failed", "PartiallyFailed", "Blocked", "NotRun",
-            "Invalid", "Planned", "Rejected");
+    static final Set<String> STATUSES = Set.copyOf(ResultsFile.STATUSES);
     /** The statuses {@code --retry-failed} runs again. */
     static final Set<String> TO_RETRY = Set.of("Failed", "PartiallyFailed", "Invalid", "Blocked", "NotRun");
 
