@@ -18,6 +18,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 public final class ResultsCharts {
     /** Most bars of the rate chart. */
     static final int MAX_RATE_BARS = 60;
+    private static final int MAX_BAR_WIDTH = 48;
 
     /** One bar of the outcomes chart. */
     public record OutcomeBar(String status, long count, int y, int width) {
@@ -83,7 +84,8 @@ public final class ResultsCharts {
             int goodH = scale(b.good(), max, bottom - top);
             int badH = scale(b.bad(), max, bottom - top);
             int x = left + (int) Math.round(i * step);
-            int w = Math.max(1, (int) Math.round(step) - (step > 4 ? 1 : 0));
+            // a few intervals must not become slabs: a bar is at most MAX_BAR_WIDTH wide
+            int w = Math.min(MAX_BAR_WIDTH, Math.max(1, (int) Math.round(step) - (step > 4 ? 1 : 0)));
             bars.add(new RateBar(x, w, bottom - goodH, goodH, bottom - goodH - badH, badH,
                     ReportFormat.instant(b.start()) + ": " + b.total() + " finished"
                             + (b.bad() > 0 ? " (" + b.bad() + " not Completed or Planned)" : "")));
@@ -94,7 +96,9 @@ public final class ResultsCharts {
         if (!buckets.isEmpty()) {
             xLabels.add(new Label(left, height - 8, ReportFormat.instant(buckets.get(0).start())));
             RateBuckets.Bucket last = buckets.get(buckets.size() - 1);
-            xLabels.add(new Label(left + plotWidth, height - 8, ReportFormat.instant(last.start())));
+            // the right edge is where the last interval ends
+            xLabels.add(new Label(left + plotWidth, height - 8,
+                    ReportFormat.instant(last.start().plusSeconds(last.widthSeconds()))));
         }
         String per = buckets.isEmpty() ? "" : ReportFormat.interval(buckets.get(0).widthSeconds());
         return new Rate(bars, yLabels, xLabels, width, height, left, top, bottom, per);
