@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -20,15 +19,9 @@ class ReportCommandTest {
     @TempDir
     Path dir;
 
-    private BatchCliFixture files;
-
-    @BeforeEach
-    void fixture() throws IOException {
-        files = new BatchCliFixture(dir);
-    }
-
     /** The results of {@code idle batch} over two leavers of the mock and one line that is not a request. */
     private Path batchResults() throws IOException {
+        BatchCliFixture files = new BatchCliFixture(dir);
         files.identities("u0", "u1");
         Path requests = files.write("leavers.jsonl", """
                 {"lifecycleEvent":"Leaver","correlationId":"c-0","identityKeys":{"Id":"u0"}}
@@ -71,7 +64,8 @@ class ReportCommandTest {
 
     @Test
     void aTornLineIsBadInputNamingFileAndLineAndWritesNoPage() throws IOException {
-        Path results = files.write("results.jsonl", Files.readString(batchResults()) + "{\"index\":3,\"stat");
+        Path results = batchResults();
+        Files.writeString(results, Files.readString(results) + "{\"index\":3,\"stat");
         Path html = dir.resolve("report.html");
 
         CliRun run = CliRun.of("report", results.toString(), "--html", html.toString());
