@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
         subcommands = {ValidateCommand.class, PlanCommand.class, InvokeCommand.class, BatchCommand.class,
                 DemoCommand.class, WorkerCommand.class, SubmitCommand.class, StatusCommand.class,
                 ResultsCommand.class, ApproveCommand.class, RejectCommand.class, PruneCommand.class,
-                CompletionCommand.class})
+                CompletionCommand.class, ReportCommand.class})
 public final class IdleCli implements Runnable {
     /** Exit code: success. */
     public static final int OK = 0;
@@ -54,7 +54,7 @@ public final class IdleCli implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "Missing command: validate, plan, invoke, batch, demo; distributed: worker, submit, status, results,"
+                "Missing command: validate, plan, invoke, batch, report, demo; distributed: worker, submit, status, results,"
                         + " approve, reject, prune");
     }
 

@@ -1,20 +1,14 @@
 package dev.idle.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import dev.idle.api.IdleInputException;
-import dev.idle.api.InputLimits;
 import dev.idle.api.RequestSource;
+import dev.idle.report.html.ResultsFile;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.List;
@@ -39,8 +33,7 @@ final class PreviousResults {
      * The statuses a record may have: a run's, {@code Invalid}, a dry run's {@code Planned}, and a distributed run's
      * {@code Rejected} (a decision, so never retried).
      */
-    static final Set<String> STATUSES = Set.of("Completed", "Failed", "PartiallyFailed", "Blocked", "NotRun",
-            "Invalid", "Planned", "Rejected");
+    static final Set<String> STATUSES = Set.copyOf(ResultsFile.STATUSES);
     /** The statuses {@code --retry-failed} runs again. */
     static final Set<String> TO_RETRY = Set.of("Failed", "PartiallyFailed", "Invalid", "Blocked", "NotRun");
 
@@ -100,36 +93,7 @@ final class PreviousResults {
      * @throws IdleInputException naming {@code file:line} when the file is missing or not a results file
      */
     static void read(Path file, Consumer<Entry> each) {
-        InputLimits limits = InputLimits.current();
-        JsonFactory json = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(limits.maxNestingDepth() + 1)
-                .maxStringLength(limits.maxStringLength())
-                .maxNameLength(limits.maxStringLength())
-                .maxNumberLength(limits.maxNumberDigits())
-                .build()).build();
-        try (InputStream in = Files.newInputStream(file); JsonParser p = json.createParser(in)) {
-            long previousEnd = 0;
-            JsonToken t;
-            while ((t = p.nextToken()) != null) {
-                long line = p.currentTokenLocation().getLineNr();
-                if (t != JsonToken.START_OBJECT) {
-                    throw problem(file, line, "not a results record (a JSON object a line)");
-                }
-                if (line == previousEnd) {
-                    throw problem(file, line, "two records on one line");
-                }
-                each.accept(record(p, file, line));
-                previousEnd = p.currentLocation().getLineNr();
-            }
-        } catch (NoSuchFileException e) {
-            throw new IdleInputException(file + ": file not found", e);
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            throw problem(file, at == null ? 0 : at.getLineNr(), "not a complete JSON record (a torn line?): "
-                    + String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse(""));
-        } catch (IOException e) {
-            throw new IdleInputException(file + ": cannot read: " + e.getMessage(), e);
-        }
+        ResultsFile.eachObject(file, (p, line) -> each.accept(record(p, file, line)));
     }
 
     /** Reads one object whose START_OBJECT is the current token, up to its END_OBJECT. */
@@ -200,7 +164,8 @@ final class PreviousResults {
         return before::retries;
     }
 
-    private static boolean sameFile(Path a, Path b) {
+    /** True when {@code a} and {@code b} are one file (or, when either is missing, one path). */
+    static boolean sameFile(Path a, Path b) {
         try {
             if (Files.exists(a) && Files.exists(b)) {
                 return Files.isSameFile(a, b);
