@@ -96,6 +96,9 @@ public interface IdleRuntime {
 
         /** See {@link Idle#export(Plan)}. */
         String export(Plan plan);
+
+        /** See {@link Idle#preview(Plan, Providers)}; {@code previewedAt} is the document's time. */
+        PlanPreview preview(Plan plan, Providers providers, java.time.Instant previewedAt);
     }
 
     /** A checked, read-only workflow behind {@link PreparedWorkflow}; thread-safe. */
