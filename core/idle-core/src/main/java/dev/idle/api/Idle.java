@@ -4,6 +4,8 @@ import dev.idle.api.data.DataMap;
 import dev.idle.api.event.EventSink;
 import dev.idle.spi.StepPack;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.apiguardian.api.API;
 
@@ -177,6 +179,7 @@ public final class Idle {
      */
     @API(status = EXPERIMENTAL, since = "0.1")
     public PlanPreview preview(Plan plan, Providers providers) {
-        return engine.preview(plan, providers, java.time.Instant.now());
+        // whole seconds: the time says when the state was read, not how long reading took
+        return engine.preview(plan, providers, Instant.now().truncatedTo(ChronoUnit.SECONDS));
     }
 }

@@ -2,6 +2,7 @@ package dev.idle.spi;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
@@ -96,7 +97,7 @@ public record PreviewChange(String attribute, String label, Object current, Obje
 
     private static List<String> sorted(List<String> members) {
         List<String> copy = new ArrayList<>(members);
-        copy.sort(String.CASE_INSENSITIVE_ORDER.thenComparing(java.util.Comparator.naturalOrder()));
+        copy.sort(String.CASE_INSENSITIVE_ORDER.thenComparing(Comparator.naturalOrder()));
         return List.copyOf(copy);
     }
 }

@@ -17,7 +17,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
  * <pre>{@code
  * public StepPreview preview(PreviewContext ctx) {
  *     String key = ctx.with().getString("IdentityKey");
- *     Identity identity = ctx.read(ProviderCalls.alias(...), IdentityReader.class, (p, s) -> p.getIdentity(key, s));
+ *     Identity identity = ctx.read("Identity", IdentityReader.class, (p, s) -> p.getIdentity(key, s));
  *     return identity.enabled()
  *             ? StepPreview.of(PreviewChange.value("enabled", "enabled", true, false))
  *             : StepPreview.noChange();

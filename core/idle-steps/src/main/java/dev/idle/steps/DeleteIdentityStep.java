@@ -28,7 +28,8 @@ public final class DeleteIdentityStep extends IdentityKeyStep<IdentityDeleter> i
         String alias = StepPreviews.alias(ctx, CommonSteps.DEFAULT_ALIAS);
         Identity identity = StepPreviews.identity(ctx, alias, StepPreviews.identityKey(ctx, "DeleteIdentity"));
         if (identity == null) {
-            return StepPreviews.lacking("identity", alias, IdentityReader.class, "the step will delete it if it exists.");
+            return StepPreviews.lacking("identity", alias, IdentityReader.class,
+                    "the step will delete it if it exists.");
         }
         return StepPreview.of(PreviewChange.value("identity", "identity", "exists", "deleted"));
     }

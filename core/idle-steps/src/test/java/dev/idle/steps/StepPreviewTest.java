@@ -88,7 +88,8 @@ class StepPreviewTest {
     void deletingAnExistingIdentityShowsItGoes() {
         MockProvider mock = MockProvider.builder().identity("jdoe").build();
 
-        assertThat(summaries(preview(DeleteIdentityStep.TYPE, "", mock))).containsExactly("identity: exists → deleted");
+        assertThat(summaries(preview(DeleteIdentityStep.TYPE, "", mock)))
+                .containsExactly("identity: exists → deleted");
         assertThat(mock.store().get("jdoe")).isNotNull();
     }
 

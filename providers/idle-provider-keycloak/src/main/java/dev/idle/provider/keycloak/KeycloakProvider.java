@@ -42,7 +42,8 @@ import java.util.List;
  * share the credentials of {@link AdminCalls} and the user lookup of {@link UserLookup}. Thread-safe.
  */
 public final class KeycloakProvider implements Provider, IdentityReader, IdentityCreator, AttributeEnsurer,
-        IdentityDisabler, IdentityEnabler, SessionRevoker, SessionCounter, EntitlementLister, EntitlementGranter, EntitlementRevoker,
+        IdentityDisabler, IdentityEnabler, SessionRevoker, SessionCounter, EntitlementLister, EntitlementGranter,
+        EntitlementRevoker,
         EntitlementResolver, IdentityDeleter {
 
     private final KeycloakConfig config;

@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code RevokeSessions} and {@code CountSessions} for {@link KeycloakProvider}: lists the user's sessions (by id at once when the key has
- * the form of a user id; otherwise after looking the user up), logs the user out and, with
+ * {@code RevokeSessions} and {@code CountSessions} for {@link KeycloakProvider}: lists the user's sessions (by id at
+ * once when the key has the form of a user id; otherwise after looking the user up), logs the user out and, with
  * {@code revokeOfflineTokens}, revokes the offline tokens held for each client (a consent already gone counts as
  * revoked). Reports a change only when something existed; {@code CountSessions} counts that same something (the
- * sessions, plus the clients holding offline tokens with {@code revokeOfflineTokens}) without changing it. Fails with {@link ProviderException} for a missing user or a
- * failed admin call. Thread-safe.
+ * sessions, plus the clients holding offline tokens with {@code revokeOfflineTokens}) without changing it. Fails
+ * with {@link ProviderException} for a missing user or a failed admin call. Thread-safe.
  */
 final class SessionRevocation {
     private final KeycloakConfig config;

@@ -81,8 +81,8 @@ import java.util.function.Supplier;
  */
 public final class MockProvider implements Provider, IdentityReader, IdentityLister, IdentityCreator, IdentityDeleter,
         IdentityDisabler, IdentityEnabler, IdentityMover, AttributeEnsurer, SessionRevoker, SessionCounter,
-        EntitlementLister, EntitlementGranter, EntitlementRevoker, MailboxReader, MailboxTypeEnsurer, OutOfOfficeEnsurer,
-        MailboxPermissionsEnsurer, DirectorySyncTrigger, DirectorySyncStatus, RequestBoundary {
+        EntitlementLister, EntitlementGranter, EntitlementRevoker, MailboxReader, MailboxTypeEnsurer,
+        OutOfOfficeEnsurer, MailboxPermissionsEnsurer, DirectorySyncTrigger, DirectorySyncStatus, RequestBoundary {
 
     static final String PASSWORD_SET = "[password set]";
 
@@ -284,7 +284,7 @@ public final class MockProvider implements Provider, IdentityReader, IdentityLis
         });
     }
 
-    /** The identity's sessions, which {@code RevokeSessions} clears (it reports a change exactly when this is positive). */
+    /** The identity's sessions, which {@code RevokeSessions} clears (a change exactly when this is positive). */
     @Override
     public int countSessions(String identityKey, AuthSession session) {
         return call(ProviderMethods.COUNT_SESSIONS, identityKey, session,
