@@ -15,6 +15,7 @@ import dev.idle.api.data.DataMap;
 import dev.idle.graphsim.GraphSimulator;
 import dev.idle.graphsim.RequestRecord;
 import dev.idle.provider.entraid.EntraIdProviderFactory;
+import dev.idle.provider.exchangeonline.ExchangeOnlineProviderFactory;
 import dev.idle.provider.mock.MockIdentity;
 import dev.idle.provider.mock.MockProvider;
 import dev.idle.spi.Entitlement;
@@ -65,9 +66,14 @@ class PreviewMatchesRunTest {
             }
             """;
 
-    private static Plan plan(String workflow, String id, String colleague, Providers providers) {
+    /** The last step of both: the leaver's mailbox (its key in {@code Request.Intent.Mailbox}) becomes shared. */
+    private static final String SHARED_MAILBOX = """
+            @{ Name = 'SharedMailbox'; Type = 'IdLE.Step.Mailbox.EnsureType'
+               With = @{ IdentityKey = '{{Request.Intent.Mailbox}}'; MailboxType = 'Shared' } }""";
+
+    private static Plan plan(String workflow, String id, String colleague, String mailbox, Providers providers) {
         LifecycleRequest request = LifecycleRequest.create("Leaver", "preview-1", "tester", DataMap.of("Id", id),
-                DataMap.of("Colleague", colleague, "Rehire", "no"), new DataMap());
+                DataMap.of("Colleague", colleague, "Rehire", "no", "Mailbox", mailbox), new DataMap());
         return IDLE.plan(IDLE.parseWorkflow(workflow, "leaver.psd1"), request, providers, "leaver.psd1");
     }
 
@@ -123,10 +129,8 @@ class PreviewMatchesRunTest {
 
         @Test
         void everyPreviewedChangeIsWhatTheRunChanges() {
-            Plan plan = plan(LEAVER.formatted("Staff", "All-Staff", """
-                    @{ Name = 'SharedMailbox'; Type = 'IdLE.Step.Mailbox.EnsureType'
-                       With = @{ IdentityKey = '{{Request.IdentityKeys.Id}}'; MailboxType = 'Shared' } }"""),
-                    "jdoe", "asmith", providers);
+            Plan plan = plan(LEAVER.formatted("Staff", "All-Staff", SHARED_MAILBOX), "jdoe", "asmith", "jdoe",
+                    providers);
 
             PlanPreview preview = previewRunAndCompare(plan, providers);
 
@@ -153,6 +157,7 @@ class PreviewMatchesRunTest {
     class AgainstTheGraphSimulator {
         private static final String TENANT = "contoso-tenant";
         private static final String SECRET = "preview-Provider-Secret-31f0";
+        private static final String EXO_SECRET = "preview-Exo-Secret-7d2e";
 
         @TempDir
         Path dir;
@@ -161,6 +166,7 @@ class PreviewMatchesRunTest {
         void everyPreviewedChangeIsWhatTheRunChangesAndThePreviewWritesNothing() throws Exception {
             try (GraphSimulator sim = GraphSimulator.builder().build().start()) {
                 sim.registerApp(TENANT, "idle-provider", SECRET);
+                sim.registerApp(TENANT, "idle-exo", EXO_SECRET);
                 String jdoe = sim.addUser(Map.of("userPrincipalName", "jdoe@contoso.example", "displayName", "J Doe",
                         "department", "Sales", "jobTitle", "Engineer"));
                 String asmith = sim.addUser("asmith@contoso.example", "A Smith");
@@ -172,14 +178,19 @@ class PreviewMatchesRunTest {
                     sim.addMember(group, jdoe);
                 }
                 sim.addSessions(jdoe, 2);
+                sim.addMailbox(jdoe, "UserMailbox");
                 Map<String, String> env = Map.of("IDLE_GRAPH_CLIENT_SECRET", SECRET,
                         "IDLE_GRAPHSIM_TRUSTSTORE_PASSWORD", new String(sim.trustStorePassword()));
 
-                try (Providers providers = Providers.builder().provider("Identity", entraId(sim, env)).build()) {
-                    Plan plan = plan(LEAVER.formatted(staff, allStaff, ""), jdoe, asmith, providers);
+                try (Providers providers = Providers.builder().provider("Identity", entraId(sim, env))
+                        .provider("ExchangeOnline", exchangeOnline(sim)).build()) {
+                    Plan plan = plan(LEAVER.formatted(staff, allStaff, SHARED_MAILBOX), jdoe, asmith,
+                            "jdoe@contoso.example", providers);
                     sim.clearLog();
                     IDLE.preview(plan, providers);
                     assertThat(graphWrites(sim)).as("writes a preview sent").isEmpty();
+                    assertThat(sim.mailbox(jdoe).get("recipientTypeDetails")).as("the mailbox after a preview")
+                            .isEqualTo("UserMailbox");
 
                     PlanPreview preview = previewRunAndCompare(plan, providers);
 
@@ -187,7 +198,9 @@ class PreviewMatchesRunTest {
                             Map.entry("Revoke", Status.CannotRead), Map.entry("Attributes", Status.Changes),
                             Map.entry("JoinStaff", Status.Changes), Map.entry("StillAllStaff", Status.NoChange),
                             Map.entry("Prune", Status.Changes), Map.entry("EnableOther", Status.NoChange),
-                            Map.entry("Announce", Status.NotPreviewed), Map.entry("Rehire", Status.NotApplicable));
+                            Map.entry("Announce", Status.NotPreviewed), Map.entry("Rehire", Status.NotApplicable),
+                            Map.entry("SharedMailbox", Status.Changes));
+                    assertThat(summaries(preview, "SharedMailbox")).containsExactly("mailbox type: User → Shared");
                     assertThat(preview.steps().get(1).preview().note())
                             .isEqualTo("sessions: cannot be listed; all will be revoked");
                     assertThat(summaries(preview, "Prune")).singleElement().asString()
@@ -198,6 +211,7 @@ class PreviewMatchesRunTest {
                 assertThat(user.get("department")).isEqualTo("Leavers");
                 assertThat(sim.sessionCount(jdoe)).isZero();
                 assertThat(sim.memberOf(jdoe)).containsExactlyInAnyOrder(allStaff, staff);
+                assertThat(sim.mailbox(jdoe).get("recipientTypeDetails")).isEqualTo("SharedMailbox");
             }
         }
 
@@ -213,6 +227,18 @@ class PreviewMatchesRunTest {
                     "auth", DataMap.of("type", "ClientSecret", "tenantId", TENANT, "clientId", "idle-provider",
                             "env", "IDLE_GRAPH_CLIENT_SECRET"));
             return new EntraIdProviderFactory(env::get).create("Identity", options, new TestEnvironment(dir));
+        }
+
+        /** The Exchange Online provider on the simulator's Exchange admin endpoint. */
+        private Provider exchangeOnline(GraphSimulator sim) throws java.io.IOException {
+            Path password = java.nio.file.Files.writeString(dir.resolve("truststore.password"),
+                    new String(sim.trustStorePassword()));
+            DataMap options = DataMap.of("tenantId", TENANT, "graphBaseUrl", sim.graphBaseUrl().toString(),
+                    "exchangeBaseUrl", sim.exchangeBaseUrl().toString(), "authorityHost", sim.authorityHost().toString(),
+                    "trustStore", sim.trustStore().toString(), "trustStorePasswordFile", password.toString(),
+                    "auth", DataMap.of("type", "ClientSecret", "clientId", "idle-exo", "env", "EXO_SECRET"));
+            return new ExchangeOnlineProviderFactory(name -> name.equals("EXO_SECRET") ? EXO_SECRET : null)
+                    .create("ExchangeOnline", options, new TestEnvironment(dir));
         }
 
         private List<RequestRecord> graphWrites(GraphSimulator sim) {
