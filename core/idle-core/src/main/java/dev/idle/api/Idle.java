@@ -4,6 +4,8 @@ import dev.idle.api.data.DataMap;
 import dev.idle.api.event.EventSink;
 import dev.idle.spi.StepPack;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.apiguardian.api.API;
 
@@ -158,5 +160,26 @@ public final class Idle {
     /** The plan export JSON (schema 1.0 plus execution fields and planHash): byte-identical for identical input. */
     public String export(Plan plan) {
         return engine.export(plan);
+    }
+
+    /**
+     * What {@code plan} would change, read now from the host's providers with read-only calls: for each primary step
+     * whose handler can preview ({@link dev.idle.spi.StepPreviewer}), current → intended; for the others why not.
+     * Nothing is written to any backend (previewers get read operations only), though reads may need auth sessions
+     * from the host's broker. The preview is a document of its own ({@link PlanPreview#toJson()}), tied to the plan
+     * by its {@code planHash}, never part of the export or its hash. Each step is read against the state before the
+     * run, not after the steps before it.
+     *
+     * <pre>{@code
+     * PlanPreview preview = idle.preview(plan, host.providers());
+     * preview.write(Path.of("leaver.preview.json"));
+     * }</pre>
+     *
+     * @param providers the providers the plan will run against
+     */
+    @API(status = EXPERIMENTAL, since = "0.1")
+    public PlanPreview preview(Plan plan, Providers providers) {
+        // whole seconds: the time says when the state was read, not how long reading took
+        return engine.preview(plan, providers, Instant.now().truncatedTo(ChronoUnit.SECONDS));
     }
 }

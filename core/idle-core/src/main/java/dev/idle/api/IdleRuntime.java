@@ -7,6 +7,7 @@ import dev.idle.spi.ProviderFactory;
 import dev.idle.spi.SecretReferences;
 import dev.idle.spi.StepPack;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -96,6 +97,9 @@ public interface IdleRuntime {
 
         /** See {@link Idle#export(Plan)}. */
         String export(Plan plan);
+
+        /** See {@link Idle#preview(Plan, Providers)}; {@code previewedAt} is the document's time. */
+        PlanPreview preview(Plan plan, Providers providers, Instant previewedAt);
     }
 
     /** A checked, read-only workflow behind {@link PreparedWorkflow}; thread-safe. */

@@ -21,6 +21,7 @@ public final class ProviderMethods {
     public static final String MOVE_IDENTITY = name(IdentityMover.class);
     public static final String ENSURE_ATTRIBUTE = name(AttributeEnsurer.class);
     public static final String REVOKE_SESSIONS = name(SessionRevoker.class);
+    public static final String COUNT_SESSIONS = name(SessionCounter.class);
     public static final String LIST_ENTITLEMENTS = name(EntitlementLister.class);
     public static final String GRANT_ENTITLEMENT = name(EntitlementGranter.class);
     public static final String REVOKE_ENTITLEMENT = name(EntitlementRevoker.class);

@@ -16,15 +16,19 @@ import dev.idle.spi.EntitlementResolver;
 import dev.idle.spi.EntitlementRevoker;
 import dev.idle.spi.EventWriter;
 import dev.idle.spi.Operation;
+import dev.idle.spi.PreviewChange;
+import dev.idle.spi.PreviewContext;
 import dev.idle.spi.Provider;
 import dev.idle.spi.ProviderCalls;
 import dev.idle.spi.ProviderException;
 import dev.idle.spi.ProviderResult;
 import dev.idle.spi.StepContext;
+import dev.idle.spi.StepPreview;
 import dev.idle.spi.StepResult;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The logic shared by {@code PruneEntitlements} and {@code PruneEntitlementsEnsureKeep}: revoke every entitlement of
@@ -47,7 +51,7 @@ final class EntitlementPruner {
     }
 
     static StepResult run(StepContext ctx, boolean ensureKeep) {
-        Inputs in = inputs(ctx);
+        Inputs in = inputs(ctx.with());
         String alias = ProviderCalls.alias(ctx, CommonSteps.DEFAULT_ALIAS);
         Provider provider = ctx.provider(alias);
         AuthSession session = ProviderCalls.acquireIfNamed(ctx);
@@ -56,8 +60,11 @@ final class EntitlementPruner {
         EntitlementGranter granter = ensureKeep
                 ? requireMethod(ctx, alias, EntitlementGranter.class) : null;
 
-        List<Entitlement> keep = resolveKeep(ctx, alias, provider, in, session);
-        List<Entitlement> current = current(ctx, lister, in, session);
+        List<Entitlement> keep = !(provider instanceof EntitlementResolver resolver) ? in.keep()
+                : resolveKeep(in, alias, item -> ProviderCalls.call(ctx, EntitlementResolver.class, resolver, session,
+                        (p, s) -> p.resolveEntitlement(in.kind(), item, s)));
+        List<Entitlement> current = ofKind(ProviderCalls.call(ctx, EntitlementLister.class, lister, session,
+                (p, s) -> p.listEntitlements(in.identityKey(), s, in.kind())), in.kind());
         List<Entitlement> kept = new ArrayList<>();
         List<Entitlement> remove = new ArrayList<>();
         for (Entitlement e : current) {
@@ -73,9 +80,7 @@ final class EntitlementPruner {
                 : revokeEach(ctx, revoker, in, remove, session, skipped);
 
         if (ensureKeep && !keep.isEmpty()) {
-            List<Entitlement> toEnsure = keep.stream()
-                    .filter(k -> current.stream().noneMatch(c -> idOf(c).equalsIgnoreCase(k.id())))
-                    .toList();
+            List<Entitlement> toEnsure = missing(keep, current);
             boolean granted = provider instanceof BulkEntitlementGranter bulk && !toEnsure.isEmpty()
                     ? bulkGrant(ctx, bulk, in, toEnsure, session, skipped)
                     : grantEach(ctx, granter, in, toEnsure, session);
@@ -84,11 +89,42 @@ final class EntitlementPruner {
         return new StepResult(changed, DataMap.of("Skipped", skipped));
     }
 
+    /**
+     * The preview of both prune steps, read as {@link #run} reads (keep entries resolved when the provider can,
+     * then {@code ListEntitlements} of the kind): {@code groups: −3 (A, B, C)} for what is neither kept nor matched,
+     * and with {@code ensureKeep} {@code +N} for keep entries not held. A protected entitlement the provider will
+     * refuse still shows as removed; the run reports it under {@code Skipped}.
+     */
+    static StepPreview preview(PreviewContext ctx, boolean ensureKeep) {
+        Inputs in = inputs(ctx.with());
+        String alias = StepPreviews.alias(ctx, CommonSteps.DEFAULT_ALIAS);
+        String attribute = StepPreviews.entitlementsAttribute(in.kind());
+        if (!ctx.canRead(alias, EntitlementLister.class)) {
+            return StepPreviews.lacking(attribute, alias, EntitlementLister.class, "the step will revoke every "
+                    + in.kind() + " not kept.");
+        }
+        List<Entitlement> keep = !ctx.canRead(alias, EntitlementResolver.class) ? in.keep()
+                : resolveKeep(in, alias, item -> ctx.read(alias, EntitlementResolver.class,
+                        (p, s) -> p.resolveEntitlement(in.kind(), item, s)));
+        List<Entitlement> current = ofKind(ctx.read(alias, EntitlementLister.class,
+                (p, s) -> p.listEntitlements(in.identityKey(), s, in.kind())), in.kind());
+        List<String> removed = current.stream().filter(e -> !isKept(e, keep, in.patterns()))
+                .map(EntitlementPruner::idOf).toList();
+        List<String> added = ensureKeep ? missing(keep, current).stream().map(Entitlement::id).toList() : List.of();
+        return removed.isEmpty() && added.isEmpty() ? StepPreview.noChange()
+                : StepPreview.of(PreviewChange.members(attribute, attribute, removed, added));
+    }
+
+    /** The explicit keep entries the identity does not hold. */
+    private static List<Entitlement> missing(List<Entitlement> keep, List<Entitlement> current) {
+        return keep.stream().filter(k -> current.stream().noneMatch(c -> idOf(c).equalsIgnoreCase(k.id()))).toList();
+    }
+
     // ---- inputs ----------------------------------------------------------------------------------------------
 
-    private static Inputs inputs(StepContext ctx) {
-        String identityKey = StepInputs.requireString(ctx, LABEL, "IdentityKey");
-        String kind = StepInputs.requireString(ctx, LABEL, "Kind");
+    private static Inputs inputs(DataMap with) {
+        String identityKey = StepInputs.requireString(with, LABEL, "IdentityKey");
+        String kind = StepInputs.requireString(with, LABEL, "Kind");
         if (identityKey.isBlank()) {
             throw new IllegalArgumentException(LABEL + " requires With.IdentityKey to be non-empty.");
         }
@@ -96,7 +132,7 @@ final class EntitlementPruner {
             throw new IllegalArgumentException(LABEL + " requires With.Kind to be non-empty.");
         }
         List<Entitlement> keep = new ArrayList<>();
-        for (Object item : items(ctx.with().get("Keep"))) {
+        for (Object item : items(with.get("Keep"))) {
             if (item == null) {
                 continue;
             }
@@ -112,7 +148,7 @@ final class EntitlementPruner {
             keep.add(Entitlement.of(itemKind.isBlank() ? kind : itemKind, id));
         }
         List<String> patterns = new ArrayList<>();
-        for (Object item : items(ctx.with().get("KeepPattern"))) {
+        for (Object item : items(with.get("KeepPattern"))) {
             if (item instanceof ExecutableValue) {
                 throw new IllegalArgumentException(LABEL + ": KeepPattern entries must be strings, not ScriptBlocks.");
             }
@@ -153,16 +189,11 @@ final class EntitlementPruner {
         }
     }
 
-    /** Keep entries in the provider's canonical form, when the provider can resolve them. */
-    private static List<Entitlement> resolveKeep(StepContext ctx, String alias, Provider provider, Inputs in,
-                                                 AuthSession session) {
-        if (in.keep().isEmpty() || !(provider instanceof EntitlementResolver resolver)) {
-            return in.keep();
-        }
+    /** Keep entries in the provider's canonical form, each through {@code resolve} (the provider's resolver). */
+    private static List<Entitlement> resolveKeep(Inputs in, String alias, UnaryOperator<Entitlement> resolve) {
         List<Entitlement> resolved = new ArrayList<>();
         for (Entitlement item : in.keep()) {
-            Entitlement r = ProviderCalls.call(ctx, EntitlementResolver.class, resolver, session,
-                    (p, s) -> p.resolveEntitlement(in.kind(), item, s));
+            Entitlement r = resolve.apply(item);
             if (r == null || r.id() == null || r.id().isBlank()) {
                 throw new IllegalStateException(LABEL + ": provider '" + alias + "' could not resolve Keep entry '"
                         + item.id() + "'.");
@@ -172,15 +203,12 @@ final class EntitlementPruner {
         return resolved;
     }
 
-    /** The identity's entitlements of the step's Kind, as the provider lists them. */
-    private static List<Entitlement> current(StepContext ctx, EntitlementLister lister, Inputs in,
-                                             AuthSession session) {
-        List<Entitlement> listed = ProviderCalls.call(ctx, EntitlementLister.class, lister, session,
-                (p, s) -> p.listEntitlements(in.identityKey(), s, in.kind()));
+    /** The entitlements of {@code kind} among those the provider listed. */
+    private static List<Entitlement> ofKind(List<Entitlement> listed, String kind) {
         List<Entitlement> current = new ArrayList<>();
         if (listed != null) {
             for (Entitlement e : listed) {
-                if (e != null && e.kind() != null && e.kind().equalsIgnoreCase(in.kind())) {
+                if (e != null && e.kind() != null && e.kind().equalsIgnoreCase(kind)) {
                     current.add(e);
                 }
             }

@@ -12,7 +12,11 @@ final class StepInputs {
 
     /** The value of a required key as a string; fails with "{@code <Step> requires With.<key>.}" when absent. */
     static String requireString(StepContext ctx, String stepLabel, String key) {
-        DataMap with = ctx.with();
+        return requireString(ctx.with(), stepLabel, key);
+    }
+
+    /** {@link #requireString(StepContext, String, String)} on a {@code With} map (previews read it too). */
+    static String requireString(DataMap with, String stepLabel, String key) {
         if (!with.containsKey(key)) {
             throw new IllegalArgumentException(stepLabel + " requires With." + key + ".");
         }
@@ -21,8 +25,13 @@ final class StepInputs {
 
     /** A required key whose value must be a map ("{@code <Step> requires With.<key> to be a hashtable.}"). */
     static DataMap requireMap(StepContext ctx, String stepLabel, String key) {
-        requireString(ctx, stepLabel, key);
-        if (!(ctx.with().get(key) instanceof DataMap map)) {
+        return requireMap(ctx.with(), stepLabel, key);
+    }
+
+    /** {@link #requireMap(StepContext, String, String)} on a {@code With} map. */
+    static DataMap requireMap(DataMap with, String stepLabel, String key) {
+        requireString(with, stepLabel, key);
+        if (!(with.get(key) instanceof DataMap map)) {
             throw new IllegalArgumentException(stepLabel + " requires With." + key + " to be a hashtable.");
         }
         return map;

@@ -346,9 +346,9 @@ public final class Executor {
 
     /**
      * Secret values the run knows of: under secret-named keys of the request and of every step's inputs, and the
-     * secrets templates put into the inputs.
+     * secrets templates put into the inputs. Previews ({@link PlanPreviewer}) mask with the same.
      */
-    private static SecretScrubber scrubberFor(Plan plan) {
+    static SecretScrubber scrubberFor(Plan plan) {
         List<Object> trees = new ArrayList<>();
         trees.add(plan.request().toData());
         plan.steps().forEach(s -> trees.add(s.with()));

@@ -39,6 +39,12 @@ public final class PlanExporter {
         return JsonText.pretty(doc);
     }
 
+    /** The {@code planHash} {@link #toJson} writes for {@code plan}, without writing the document. */
+    @SuppressWarnings("unchecked")
+    public static String hash(Plan plan) {
+        return PlanHash.of((Map<String, Object>) PlanNumbers.normalise(document(plan)));
+    }
+
     static Map<String, Object> document(Plan plan) {
         List<String> notExecutable = new ArrayList<>();
         List<String> redacted = new ArrayList<>();

@@ -6,6 +6,7 @@ import dev.idle.api.IdleInputException;
 import dev.idle.api.IdleRuntime;
 import dev.idle.api.LifecycleRequest;
 import dev.idle.api.Plan;
+import dev.idle.api.PlanPreview;
 import dev.idle.api.Providers;
 import dev.idle.api.StepCheckpoints;
 import dev.idle.api.ValidationReport;
@@ -13,6 +14,7 @@ import dev.idle.api.data.DataMap;
 import dev.idle.api.event.EventSink;
 import dev.idle.internal.catalog.StepCatalog;
 import dev.idle.internal.exec.Executor;
+import dev.idle.internal.exec.PlanPreviewer;
 import dev.idle.internal.export.PlanExporter;
 import dev.idle.internal.export.PlanImporter;
 import dev.idle.internal.export.PlanNumbers;
@@ -20,6 +22,7 @@ import dev.idle.internal.load.DataFileLoader;
 import dev.idle.internal.plan.Planner;
 import dev.idle.internal.workflow.WorkflowValidator;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -69,5 +72,10 @@ final class CatalogEngine implements IdleRuntime.Engine {
     @Override
     public String export(Plan plan) {
         return PlanExporter.toJson(plan);
+    }
+
+    @Override
+    public PlanPreview preview(Plan plan, Providers providers, Instant previewedAt) {
+        return new PlanPreviewer(catalog).preview(plan, providers, previewedAt);
     }
 }

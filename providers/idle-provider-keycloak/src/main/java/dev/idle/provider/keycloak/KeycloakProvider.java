@@ -18,6 +18,7 @@ import dev.idle.spi.IdentityEnabler;
 import dev.idle.spi.IdentityReader;
 import dev.idle.spi.Provider;
 import dev.idle.spi.ProviderResult;
+import dev.idle.spi.SessionCounter;
 import dev.idle.spi.SessionRevoker;
 import java.time.Clock;
 import java.util.List;
@@ -30,7 +31,7 @@ import java.util.List;
  * {@code /staff/finance}; a group id or a top-level group name is accepted on input) and kind {@code RealmRole} (id =
  * role name). {@code RevokeSessions} lists the user's sessions, logs the user out and, with
  * {@code revokeOfflineTokens}, revokes the offline tokens held for each client; it reports a change only when
- * something existed.
+ * something existed, and {@code CountSessions} (for plan previews) counts that something without changing it.
  *
  * <p>Every method accepts an auth session: {@code OAuth} (a bearer token used as is) or {@code ClientSecret}
  * ({@code clientId}, secret, and the client's realm in {@code realm} or {@code tenantId}). Without one, the
@@ -41,7 +42,8 @@ import java.util.List;
  * share the credentials of {@link AdminCalls} and the user lookup of {@link UserLookup}. Thread-safe.
  */
 public final class KeycloakProvider implements Provider, IdentityReader, IdentityCreator, AttributeEnsurer,
-        IdentityDisabler, IdentityEnabler, SessionRevoker, EntitlementLister, EntitlementGranter, EntitlementRevoker,
+        IdentityDisabler, IdentityEnabler, SessionRevoker, SessionCounter, EntitlementLister, EntitlementGranter,
+        EntitlementRevoker,
         EntitlementResolver, IdentityDeleter {
 
     private final KeycloakConfig config;
@@ -107,6 +109,11 @@ public final class KeycloakProvider implements Provider, IdentityReader, Identit
     @Override
     public ProviderResult revokeSessions(String identityKey, AuthSession session) {
         return sessions.revokeSessions(identityKey, session);
+    }
+
+    @Override
+    public int countSessions(String identityKey, AuthSession session) {
+        return sessions.countSessions(identityKey, session);
     }
 
     @Override

@@ -11,11 +11,12 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code RevokeSessions} for {@link KeycloakProvider}: lists the user's sessions (by id at once when the key has
- * the form of a user id; otherwise after looking the user up), logs the user out and, with
+ * {@code RevokeSessions} and {@code CountSessions} for {@link KeycloakProvider}: lists the user's sessions (by id at
+ * once when the key has the form of a user id; otherwise after looking the user up), logs the user out and, with
  * {@code revokeOfflineTokens}, revokes the offline tokens held for each client (a consent already gone counts as
- * revoked). Reports a change only when something existed. Fails with {@link ProviderException} for a missing user or a
- * failed admin call. Thread-safe.
+ * revoked). Reports a change only when something existed; {@code CountSessions} counts that same something (the
+ * sessions, plus the clients holding offline tokens with {@code revokeOfflineTokens}) without changing it. Fails
+ * with {@link ProviderException} for a missing user or a failed admin call. Thread-safe.
  */
 final class SessionRevocation {
     private final KeycloakConfig config;
@@ -28,8 +29,40 @@ final class SessionRevocation {
         this.users = users;
     }
 
+    /** What {@link #revokeSessions} would end: the user's sessions and, when revoked too, its offline-token clients. */
+    int countSessions(String identityKey, AuthSession session) {
+        Held held = held(calls.call(session), identityKey);
+        return held.sessions() + held.offlineClients().size();
+    }
+
     ProviderResult revokeSessions(String identityKey, AuthSession session) {
         AdminCall call = calls.call(session);
+        Held held = held(call, identityKey);
+        String base = held.base();
+        List<String> offlineClients = held.offlineClients();
+        // Logged out even when nothing was listed: the call is cheap and also covers sessions created meanwhile.
+        call.check(call.send("POST", base + "/logout", null, "POST users/{id}/logout"), "POST users/{id}/logout");
+        for (String clientId : offlineClients) {
+            String path = base + "/consents/" + KeycloakHttp.enc(clientId);
+            KeycloakHttp.Reply r = call.send("DELETE", path, null, "DELETE users/{id}/consents/" + clientId);
+            if (r.status() != 404) {
+                call.check(r, "DELETE users/{id}/consents/" + clientId);
+            }
+        }
+        DataMap extras = new DataMap();
+        extras.put("SessionsRevoked", held.sessions());
+        if (config.revokeOfflineTokens()) {
+            extras.put("OfflineTokenClients", offlineClients);
+        }
+        return new ProviderResult(ProviderMethods.REVOKE_SESSIONS, identityKey,
+                held.sessions() > 0 || !offlineClients.isEmpty(), extras);
+    }
+
+    /** The user's admin path, its session count and the clients holding its offline tokens (when those count). */
+    private record Held(String base, int sessions, List<String> offlineClients) {
+    }
+
+    private Held held(AdminCall call, String identityKey) {
         String base = null;
         JsonNode listed = null;
         String key = UserLookup.requireKey(identityKey);
@@ -57,22 +90,7 @@ final class SessionRevocation {
                 }
             }
         }
-        // Logged out even when nothing was listed: the call is cheap and also covers sessions created meanwhile.
-        call.check(call.send("POST", base + "/logout", null, "POST users/{id}/logout"), "POST users/{id}/logout");
-        for (String clientId : offlineClients) {
-            String path = base + "/consents/" + KeycloakHttp.enc(clientId);
-            KeycloakHttp.Reply r = call.send("DELETE", path, null, "DELETE users/{id}/consents/" + clientId);
-            if (r.status() != 404) {
-                call.check(r, "DELETE users/{id}/consents/" + clientId);
-            }
-        }
-        DataMap extras = new DataMap();
-        extras.put("SessionsRevoked", sessions);
-        if (config.revokeOfflineTokens()) {
-            extras.put("OfflineTokenClients", offlineClients);
-        }
-        return new ProviderResult(ProviderMethods.REVOKE_SESSIONS, identityKey, sessions > 0 || !offlineClients.isEmpty(),
-                extras);
+        return new Held(base, sessions, offlineClients);
     }
 
     private static boolean holdsOfflineToken(JsonNode consent) {

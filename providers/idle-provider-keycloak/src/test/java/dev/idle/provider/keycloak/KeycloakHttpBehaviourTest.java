@@ -9,6 +9,7 @@ import dev.idle.api.data.DataMap;
 import dev.idle.spi.IdentityReader;
 import dev.idle.spi.ProviderException;
 import dev.idle.spi.ProviderFactory;
+import dev.idle.spi.SessionCounter;
 import dev.idle.spi.SessionRevoker;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -242,5 +243,31 @@ class KeycloakHttpBehaviourTest {
 
         assertThat(step.changed()).isTrue();
         assertThat(step.extras().getMap(dev.idle.spi.StepResult.OUTPUT)).containsEntry("SessionsRevoked", 2);
+    }
+
+    @Test
+    void countingSessionsOnlyReadsAndCountsWhatRevokeWouldEnd() {
+        adminReplies.add(Reply.of(200, "[" + USER + "]"));
+        adminReplies.add(Reply.of(200, "[{\"id\":\"s1\"},{\"id\":\"s2\"},{\"id\":\"s3\"}]"));
+        SessionCounter p = provider(SECRET, Map.of());
+
+        assertThat(p.countSessions("jdoe", null)).isEqualTo(3);
+        assertThat(adminRequests).as("no logout, no delete").containsExactly(
+                "GET /admin/realms/acme/users?exact=true&briefRepresentation=false&username=jdoe",
+                "GET /admin/realms/acme/users/u1/sessions");
+    }
+
+    @Test
+    void withOfflineTokensRevokedTheCountIncludesTheClientsHoldingThem() {
+        String id = ID_SHAPED_KEY;
+        adminReplies.add(Reply.of(200, "[{\"id\":\"s1\"}]"));
+        adminReplies.add(Reply.of(200, "[{\"clientId\":\"mobile\",\"additionalGrants\":[{\"key\":\"Offline Token\"}]},"
+                + "{\"clientId\":\"web\",\"additionalGrants\":[]}]"));
+        SessionCounter p = provider(SECRET, Map.of("revokeOfflineTokens", true));
+
+        assertThat(p.countSessions(id, null)).isEqualTo(2);
+        assertThat(adminRequests).containsExactly(
+                "GET /admin/realms/acme/users/" + id + "/sessions",
+                "GET /admin/realms/acme/users/" + id + "/consents");
     }
 }

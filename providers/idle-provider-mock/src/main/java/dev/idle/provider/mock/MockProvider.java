@@ -29,6 +29,7 @@ import dev.idle.spi.ProviderException;
 import dev.idle.spi.ProviderMethods;
 import dev.idle.spi.ProviderResult;
 import dev.idle.spi.RequestBoundary;
+import dev.idle.spi.SessionCounter;
 import dev.idle.spi.SessionRevoker;
 import dev.idle.spi.SyncCycleStart;
 import dev.idle.spi.SyncCycleState;
@@ -79,15 +80,15 @@ import java.util.function.Supplier;
  * store's {@code directorySync} state; see {@link MockDirectorySync} and the option {@code syncPollsUntilIdle}.
  */
 public final class MockProvider implements Provider, IdentityReader, IdentityLister, IdentityCreator, IdentityDeleter,
-        IdentityDisabler, IdentityEnabler, IdentityMover, AttributeEnsurer, SessionRevoker, EntitlementLister,
-        EntitlementGranter, EntitlementRevoker, MailboxReader, MailboxTypeEnsurer, OutOfOfficeEnsurer,
-        MailboxPermissionsEnsurer, DirectorySyncTrigger, DirectorySyncStatus, RequestBoundary {
+        IdentityDisabler, IdentityEnabler, IdentityMover, AttributeEnsurer, SessionRevoker, SessionCounter,
+        EntitlementLister, EntitlementGranter, EntitlementRevoker, MailboxReader, MailboxTypeEnsurer,
+        OutOfOfficeEnsurer, MailboxPermissionsEnsurer, DirectorySyncTrigger, DirectorySyncStatus, RequestBoundary {
 
     static final String PASSWORD_SET = "[password set]";
 
     /** Methods that change nothing (except by {@code autoCreate}, which the store counts itself). */
     private static final Set<String> READS = Set.of(ProviderMethods.GET_IDENTITY, ProviderMethods.LIST_IDENTITIES,
-            ProviderMethods.LIST_ENTITLEMENTS, ProviderMethods.GET_MAILBOX);
+            ProviderMethods.LIST_ENTITLEMENTS, ProviderMethods.GET_MAILBOX, ProviderMethods.COUNT_SESSIONS);
 
     private final MockOptions options;
     private final MockBackend backend;
@@ -281,6 +282,13 @@ public final class MockProvider implements Provider, IdentityReader, IdentityLis
             identity.sessions().clear();
             return ProviderResult.of(ProviderMethods.REVOKE_SESSIONS, identityKey, changed);
         });
+    }
+
+    /** The identity's sessions, which {@code RevokeSessions} clears (a change exactly when this is positive). */
+    @Override
+    public int countSessions(String identityKey, AuthSession session) {
+        return call(ProviderMethods.COUNT_SESSIONS, identityKey, session,
+                () -> existingOrAutoCreated(identityKey).sessions().size());
     }
 
     @Override

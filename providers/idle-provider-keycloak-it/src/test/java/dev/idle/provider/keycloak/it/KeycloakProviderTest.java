@@ -21,6 +21,7 @@ import dev.idle.spi.Provider;
 import dev.idle.spi.ProviderException;
 import dev.idle.spi.ProviderResult;
 import dev.idle.spi.Secret;
+import dev.idle.spi.SessionCounter;
 import dev.idle.spi.SessionRevoker;
 import java.util.List;
 import java.util.Map;
@@ -200,6 +201,24 @@ class KeycloakProviderTest {
         ProviderResult second = revoker.revokeSessions(name, null);
         assertThat(second.changed()).isFalse();
         assertThat(second.extras()).containsEntry("SessionsRevoked", 0).containsEntry("OfflineTokenClients", List.of());
+    }
+
+    @Test
+    void countingSessionsCountsWhatRevokeThenEndsAndChangesNothing() {
+        String name = unique("count");
+        kc().createUser(name);
+        kc().login(name, false);
+        kc().login(name, true);
+        Provider p = provider(Map.of("revokeOfflineTokens", true));
+        SessionCounter counter = (SessionCounter) p;
+
+        int before = counter.countSessions(name, null);
+        assertThat(counter.countSessions(name, null)).as("counting again: nothing was ended").isEqualTo(before);
+        ProviderResult revoked = ((SessionRevoker) p).revokeSessions(name, null);
+
+        assertThat(before).isEqualTo((Integer) revoked.extras().get("SessionsRevoked")
+                + ((List<?>) revoked.extras().get("OfflineTokenClients")).size()).isPositive();
+        assertThat(counter.countSessions(name, null)).isZero();
     }
 
     @Test
