@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.idle.distribution.UnpackedDistribution.Result;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -14,10 +15,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -154,18 +153,19 @@ class DistributionArchiveIT {
 
     @Test
     void zipHoldsTheSameFilesAsTheTarGz() throws Exception {
-        Set<String> inZip = new TreeSet<>();
+        Map<String, Long> inZip = new TreeMap<>();
         try (ZipFile zip = new ZipFile(ZIP.toFile())) {
-            zip.stream().filter(e -> !e.isDirectory()).map(ZipEntry::getName).forEach(inZip::add);
+            zip.stream().filter(e -> !e.isDirectory()).forEach(e -> inZip.put(e.getName(), e.getSize()));
         }
-        Set<String> inTar = new TreeSet<>();
+        Map<String, Long> inTar = new TreeMap<>();
+        Path top = dist.home().getParent();
         try (Stream<Path> files = Files.walk(dist.home())) {
-            files.filter(Files::isRegularFile)
-                    .map(p -> dist.home().getParent().relativize(p).toString().replace('\\', '/'))
-                    .forEach(inTar::add);
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                inTar.put(top.relativize(file).toString().replace('\\', '/'), Files.size(file));
+            }
         }
 
-        assertThat(inZip).isEqualTo(inTar);
+        assertThat(inZip).as("names and sizes").isEqualTo(inTar);
     }
 
     @Test
@@ -180,7 +180,7 @@ class DistributionArchiveIT {
     private static String sha256(Path file) throws IOException, NoSuchAlgorithmException {
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
+            in.transferTo(OutputStream.nullOutputStream());
         }
         return HexFormat.of().formatHex(digest.digest());
     }
