@@ -141,6 +141,25 @@ class DistributionArchiveIT {
     }
 
     @Test
+    void launcherWithoutJavaSaysHowToGetOne() throws Exception {
+        // a PATH with the tools the script uses and no java
+        Path tools = Files.createDirectory(work.resolve("tools"));
+        for (String tool : List.of("dirname", "uname", "readlink")) {
+            Files.createSymbolicLink(tools.resolve(tool), onPath(tool));
+        }
+        Path idle = dist.home().resolve("bin/idle");
+
+        Result noJava = dist.launch(idle, work, Map.of("PATH", tools.toString()), "--version");
+        Result badHome = dist.launch(idle, work, Map.of("JAVA_HOME", work.resolve("no-jdk").toString()), "--version");
+
+        assertThat(noJava.exitCode()).as(noJava.toString()).isEqualTo(1);
+        assertThat(noJava.err()).isEqualTo("idle: no java found: set JAVA_HOME or put Java 17+ on PATH\n");
+        assertThat(badHome.exitCode()).as(badHome.toString()).isEqualTo(1);
+        assertThat(badHome.err()).contains("idle: JAVA_HOME is set to '" + work.resolve("no-jdk") + "'")
+                .contains("point JAVA_HOME at a Java 17+ installation");
+    }
+
+    @Test
     void launcherPassesIdleJavaOptsToTheJvm() throws Exception {
         // an option the JVM acts on visibly: a wrong one makes it refuse to start
         Result refused = dist.launch(dist.home().resolve("bin/idle"), work,
@@ -183,6 +202,16 @@ class DistributionArchiveIT {
             in.transferTo(OutputStream.nullOutputStream());
         }
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static Path onPath(String command) {
+        for (String dir : System.getenv("PATH").split(java.io.File.pathSeparator)) {
+            Path candidate = Path.of(dir, command);
+            if (Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException(command + " is not on PATH");
     }
 
     private static List<String> fileNames(Path dir) throws IOException {
