@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -22,6 +23,8 @@ import picocli.CommandLine.Spec;
  * {@code idle report <results.jsonl>|- --html <file> [--rows-per-status <n>]}: renders a results file of
  * {@code idle batch --results} or {@code idle results} as one self-contained HTML page ({@link ResultsReport}).
  * The file is read as a stream; the page counts every record and shows the rows of at most {@code n} of each status.
+ * {@code idle report --plan <plan.json> [--preview <preview.json>] --html <file>}: the plan report of an exported
+ * plan, as {@code idle plan --html} makes it, for a reviewer who was sent the plan file ({@link PlanFileReport}).
  *
  * <p>Exit 0 (whatever the statuses in the file); 2 when the results are missing or not a results file (naming
  * {@code file:line}) or the output cannot be opened; 5 when the page could not be written. The output is opened
@@ -30,9 +33,17 @@ import picocli.CommandLine.Spec;
 @Command(name = "report", description = "Render a results file (idle batch --results, idle results) as an HTML page:"
         + " totals, charts, and the requests with a filter and a search.")
 final class ReportCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "<results.jsonl>",
+    @Parameters(index = "0", arity = "0..1", paramLabel = "<results.jsonl>",
             description = "The results file (one JSON record a line); - reads stdin, e.g. from idle results.")
     String results;
+
+    @Option(names = "--plan", paramLabel = "<plan.json>",
+            description = "Instead of results: an exported plan (idle plan --out) to review; its planHash is checked.")
+    Path plan;
+
+    @Option(names = "--preview", paramLabel = "<preview.json>",
+            description = "With --plan: the preview of that plan (idle plan --preview), shown beside its steps.")
+    Path preview;
 
     @Option(names = "--html", required = true, paramLabel = "<file>", description = "Write the HTML report here.")
     Path html;
@@ -58,6 +69,17 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if ((results == null) == (plan == null)) {
+            throw new ParameterException(spec.commandLine(), results == null
+                    ? "Give a results file or --plan <plan.json> to report on"
+                    : "Give either a results file or --plan, not both");
+        }
+        if (preview != null && plan == null) {
+            throw new ParameterException(spec.commandLine(), "--preview needs --plan: it is shown beside that plan");
+        }
+        if (plan != null) {
+            return PlanFileReport.write(plan, preview, html, spec.commandLine().getErr());
+        }
         if (rowsPerStatus < 0) {
             throw new IdleInputException("--rows-per-status must be a whole number from 0: " + rowsPerStatus);
         }

@@ -136,6 +136,19 @@ public final class Idle {
     }
 
     /**
+     * Reads an exported plan to review it, not to run it: its JSON text, after checking that its {@code planHash}
+     * matches its content, so what a reviewer sees is what that hash approves. Unlike {@link #readPlan}, a plan that
+     * is not executable (values redacted) is accepted, and no host is needed: nothing will run from it.
+     *
+     * @throws IdleInputException naming the file: not JSON, over the input limits, not an object, no
+     *                            {@code planHash}, or a {@code planHash} that does not match (changed after export)
+     */
+    @API(status = EXPERIMENTAL, since = "0.1")
+    public String readPlanForReview(Path planFile) {
+        return engine.readPlanForReview(planFile);
+    }
+
+    /**
      * A fluent run of a plan, mirroring {@code Invoke-IdlePlan}:
      * {@code idle.invokePlan(plan).providers(p).eventSink(sink).executionOptions(o).run()}.
      */

@@ -95,6 +95,9 @@ public interface IdleRuntime {
         /** See {@link Idle#readPlan(Path, Providers)}. */
         Plan readPlan(Path planFile, Providers providers);
 
+        /** See {@link Idle#readPlanForReview(Path)}. */
+        String readPlanForReview(Path planFile);
+
         /** See {@link Idle#export(Plan)}. */
         String export(Plan plan);
 

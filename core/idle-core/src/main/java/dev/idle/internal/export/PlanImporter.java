@@ -27,11 +27,12 @@ public final class PlanImporter {
     }
 
     /**
-     * @param data   the loaded JSON tree
-     * @param source names the file in messages
-     * @throws IdleInputException when the hash does not match, the plan is not executable or its shape is wrong
+     * The loaded export, after checking that it is a JSON object whose {@code planHash} matches its content.
+     *
+     * @param use what is refused when it does not ("run", "review"), for the message
+     * @throws IdleInputException naming {@code source} when it is not an object, has no hash, or was changed
      */
-    public Plan read(Object data, String source) {
+    public static DataMap verified(Object data, String source, String use) {
         if (!(data instanceof DataMap doc)) {
             throw new IdleInputException(source + ": an exported plan must be a JSON object");
         }
@@ -44,8 +45,19 @@ public final class PlanImporter {
         String actual = PlanHash.ofJson(JsonText.compact(withoutHash));
         if (!actual.equalsIgnoreCase(hash)) {
             throw new IdleInputException(source + ": planHash does not match the plan's content (expected " + hash
-                    + ", computed " + actual + "): the plan was changed after it was exported; refusing to run it");
+                    + ", computed " + actual + "): the plan was changed after it was exported; refusing to " + use
+                    + " it");
         }
+        return doc;
+    }
+
+    /**
+     * @param data   the loaded JSON tree
+     * @param source names the file in messages
+     * @throws IdleInputException when the hash does not match, the plan is not executable or its shape is wrong
+     */
+    public Plan read(Object data, String source) {
+        DataMap doc = verified(data, source, "run");
         if (!Boolean.TRUE.equals(doc.get("executable"))) {
             throw new IdleInputException(source + ": the plan is not executable: "
                     + (doc.get("notExecutableReason") == null ? "it carries no 'executable: true'"

@@ -15,6 +15,7 @@ import dev.idle.api.event.EventSink;
 import dev.idle.internal.catalog.StepCatalog;
 import dev.idle.internal.exec.Executor;
 import dev.idle.internal.exec.PlanPreviewer;
+import dev.idle.internal.export.JsonText;
 import dev.idle.internal.export.PlanExporter;
 import dev.idle.internal.export.PlanImporter;
 import dev.idle.internal.export.PlanNumbers;
@@ -67,6 +68,12 @@ final class CatalogEngine implements IdleRuntime.Engine {
             throw new IdleInputException(planFile + ": the host cannot run this plan:", problems);
         }
         return plan;
+    }
+
+    @Override
+    public String readPlanForReview(Path planFile) {
+        return JsonText.compact(PlanImporter.verified(DataFileLoader.load(planFile, PlanNumbers.EXPORTED_FORM),
+                planFile.toString(), "review"));
     }
 
     @Override
