@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -29,7 +31,11 @@ import picocli.CommandLine.Spec;
  * submission or run ({@code id}, {@code kind}, {@code state}, {@code notBefore}, {@code requests}, {@code finished},
  * {@code refused}, {@code affected}, and {@code result} for a finished request run).
  *
- * <p>Exit 0; 2 when no submission or request has the id.
+ * <p>{@code --plan-out FILE} / {@code --html FILE} with a request's id: the plan it waits for approval with, as the
+ * plan export and as the HTML plan report ({@link ApprovalPlanOutputs}).
+ *
+ * <p>Exit 0; 2 when no submission or request has the id, or (with --plan-out/--html) the run has no plan to review;
+ * 5 when a file could not be written.
  */
 @Command(name = "status", description = "Show where a submission or request stands, or what is scheduled.")
 final class StatusCommand implements Callable<Integer> {
@@ -48,6 +54,14 @@ final class StatusCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON (one object per line) instead of text.")
     boolean json;
 
+    @Option(names = "--plan-out", paramLabel = "<plan.json>",
+            description = "With an ID: write the plan the run waits for approval with (the plan export).")
+    Path planOut;
+
+    @Option(names = "--html", paramLabel = "<file>",
+            description = "With an ID: write that plan as an HTML report to review before idle approve.")
+    Path html;
+
     @Mixin
     DatabaseOptions db;
 
@@ -57,7 +71,12 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (DbosClient client = db.client()) {
+        if (which.scheduled && (planOut != null || html != null)) {
+            throw new ParameterException(spec.commandLine(), "--plan-out and --html need a request's ID, not"
+                    + " --scheduled");
+        }
+        try (ApprovalPlanOutputs planOutputs = ApprovalPlanOutputs.open(planOut, html);
+             DbosClient client = db.client()) {
             if (which.scheduled) {
                 List<SubmissionStatus> waiting = client.scheduled();
                 if (waiting.isEmpty() && !json) {
@@ -76,6 +95,9 @@ final class StatusCommand implements Callable<Integer> {
             } else {
                 out.println(text(s, planHash));
                 result.ifPresent(out::println);
+            }
+            if (planOutputs != null) {
+                return planOutputs.write(client, s.id(), spec.commandLine().getErr());
             }
         }
         return IdleCli.OK;

@@ -13,6 +13,8 @@ import dev.idle.provider.mock.MockProvider;
 import dev.idle.runner.Approval;
 import dev.idle.runner.dbos.DatabaseSettings;
 import dev.idle.runner.dbos.DbosRunner;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code idle approve} and {@code idle reject} against a distributed runner on a real PostgreSQL (skipped without
@@ -101,6 +104,40 @@ class DistributedApproveCliTest {
         assertThat(new ObjectMapper().readTree(json.out()).get("planHash").asText()).isEqualTo(planHash());
         worker.reject(id, "test over", "cleanup");
         worker.awaitResult(id, WAIT);
+    }
+
+    @Test
+    void statusWritesThePlanAWaitingRunWaitsWithAsExportAndHtmlWhoseHashIsTheOneToApprove(@TempDir Path dir)
+            throws Exception {
+        Path planFile = dir.resolve("waiting.plan.json");
+        Path html = dir.resolve("waiting.html");
+        try {
+            CliRun run = cli("status", id, "--plan-out", planFile.toString(), "--html", html.toString());
+
+            assertThat(run.exit()).as(run.err()).isZero();
+            assertThat(new ObjectMapper().readTree(planFile.toFile()).path("planHash").asText())
+                    .isEqualTo(planHash());
+            assertThat(idle.readPlanForReview(planFile)).as("the hash matches the content").contains(planHash());
+            assertThat(Files.readString(html)).contains(planHash(), "Disable account", identity);
+            assertThat(mock.store().get(identity).enabled()).as("reviewing changes nothing").isTrue();
+        } finally {
+            worker.reject(id, "test over", "cleanup");
+            worker.awaitResult(id, WAIT);
+        }
+    }
+
+    @Test
+    void statusPlanOutOfAnUnknownIdExitsTwoAndWritesNothing(@TempDir Path dir) throws Exception {
+        Path planFile = dir.resolve("none.plan.json");
+        try {
+            CliRun run = cli("status", "no-such-run-" + UUID.randomUUID(), "--plan-out", planFile.toString());
+
+            assertThat(run.exit()).isEqualTo(IdleCli.BAD_INPUT);
+            assertThat(planFile).doesNotExist();
+        } finally {
+            worker.reject(id, "test over", "cleanup");
+            worker.awaitResult(id, WAIT);
+        }
     }
 
     @Test

@@ -45,4 +45,13 @@ public interface Approvals {
      * approval (yet: it publishes the state once it is planned).
      */
     Optional<Approval> approval(String id);
+
+    /**
+     * The plan export (JSON, as {@code idle plan} writes it: secrets redacted, {@code planHash} last) that the run
+     * {@code id} waits for approval with, so a reviewer sees exactly what the hash approves; empty when no run has
+     * that id or its run needs no approval (or is not planned yet). A runner that keeps no plans returns empty.
+     */
+    default Optional<String> plan(String id) {
+        return Optional.empty();
+    }
 }

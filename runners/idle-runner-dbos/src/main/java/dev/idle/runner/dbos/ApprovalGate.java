@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The approval gate inside a request workflow: when the plan requires approval ({@link Plan#approvalRequired()}),
- * the run publishes {@link Approval.State#AwaitingApproval} with its plan hash and waits for a decision on
+ * the run publishes its plan export ({@link ApprovalMessages#PLAN_EVENT}, for review) and
+ * {@link Approval.State#AwaitingApproval} with its plan hash, and waits for a decision on
  * {@link ApprovalMessages#TOPIC}. The wait is DBOS's durable {@code recv}, in slices of a day in a loop, so it lasts
  * as long as it must and survives restarts of every worker (a resumed run replays the slices already waited).
  *
@@ -39,11 +40,13 @@ final class ApprovalGate {
      *
      * @return empty when the run may go on; the {@code Rejected} results record when it was rejected
      */
-    Optional<String> await(Plan plan, String planHash, Instant started) {
+    Optional<String> await(Plan plan, String planExport, String planHash, Instant started) {
         if (!plan.approvalRequired()) {
             return Optional.empty();
         }
         String id = plan.correlationId();
+        // the plan itself, for review (Approvals.plan): published before the state, so a waiting run always has it
+        dbos.setEvent(ApprovalMessages.PLAN_EVENT, planExport);
         dbos.setEvent(ApprovalMessages.EVENT, ApprovalMessages.state(
                 new Approval(Approval.State.AwaitingApproval, planHash, null, null, null)));
         while (true) {

@@ -18,6 +18,8 @@ final class ApprovalMessages {
     static final String TOPIC = "idle-approval";
     /** The DBOS event key the run publishes its {@link Approval} under. */
     static final String EVENT = "approval";
+    /** The DBOS event key a waiting run publishes its plan export under (redacted as exported: no secret). */
+    static final String PLAN_EVENT = "approval-plan";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

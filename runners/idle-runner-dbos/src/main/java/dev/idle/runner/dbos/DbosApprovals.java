@@ -64,6 +64,12 @@ final class DbosApprovals implements Approvals {
         return client.getEvent(id, ApprovalMessages.EVENT, Duration.ZERO).map(ApprovalMessages::readState);
     }
 
+    @Override
+    public Optional<String> plan(String id) {
+        return client.getEvent(id, ApprovalMessages.PLAN_EVENT, Duration.ZERO).filter(String.class::isInstance)
+                .map(String.class::cast);
+    }
+
     /** True when the run {@code id} is running and waits for a decision. */
     boolean awaiting(String id) {
         return approval(id).map(a -> a.state() == Approval.State.AwaitingApproval).orElse(false);

@@ -380,6 +380,11 @@ public final class DbosClient implements DistributedRunner {
     }
 
     @Override
+    public Optional<String> plan(String id) {
+        return approvals.plan(id);
+    }
+
+    @Override
     public void close() {
         dbos.close();
     }

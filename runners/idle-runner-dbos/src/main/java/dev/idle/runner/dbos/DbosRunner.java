@@ -145,6 +145,11 @@ public final class DbosRunner implements DistributedRunner {
         return client.approval(id);
     }
 
+    @Override
+    public Optional<String> plan(String id) {
+        return client.plan(id);
+    }
+
     /** Stops taking up work; runs in flight are resumed by the next worker started with the same executor id. */
     @Override
     public void close() {

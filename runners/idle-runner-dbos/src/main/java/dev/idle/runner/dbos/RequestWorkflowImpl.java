@@ -67,14 +67,15 @@ final class RequestWorkflowImpl implements RequestWorkflow {
             return new BatchRecord(index, line, started, Instant.now(), BatchRecord.Status.Invalid,
                     request.correlationId(), e.getMessage(), null, null).toJsonLine();
         }
-        String planHash = idle.parseWorkflow(idle.export(plan), "plan.json").getString("planHash");
+        String export = idle.export(plan);
+        String planHash = idle.parseWorkflow(export, "plan.json").getString("planHash");
         String recorded = step("plan", () -> planHash);
         if (!recorded.equals(planHash)) {
             throw new IllegalStateException(request.correlationId() + ": the plan changed since its steps were"
                     + " checkpointed (plan hash " + recorded + ", now " + planHash + "); nothing more runs");
         }
         dbos.setEvent(PLAN_HASH_EVENT, planHash);
-        Optional<String> rejected = approvalGate.await(plan, planHash, started);
+        Optional<String> rejected = approvalGate.await(plan, export, planHash, started);
         if (rejected.isPresent()) {
             return rejected.get();
         }

@@ -94,6 +94,21 @@ class DistributedApprovalTest {
     }
 
     @Test
+    void aWaitingRunPublishesThePlanItWaitsWithAndKeepsItAfterTheDecision() throws Exception {
+        runner.submit(DistributedFixture.leaver(id, identity));
+        Approval waiting = awaitApprovalState(runner, id);
+
+        String plan = runner.plan(id).orElseThrow();
+
+        assertThat(JSON.readTree(plan).path("planHash").asText()).isEqualTo(waiting.planHash());
+        assertThat(JSON.readTree(plan).path("request").toString()).contains(identity);
+        runner.approve(id, waiting.planHash(), "alice");
+        runner.awaitResult(id, WAIT);
+        assertThat(runner.plan(id)).as("what was approved stays readable").contains(plan);
+        assertThat(runner.plan("no-such-run-" + id)).isEmpty();
+    }
+
+    @Test
     void anApprovalOfAnotherPlanHashIsRefusedNamingBothHashesAndNothingRuns() throws Exception {
         runner.submit(DistributedFixture.leaver(id, identity));
         String planHash = awaitApprovalState(runner, id).planHash();
