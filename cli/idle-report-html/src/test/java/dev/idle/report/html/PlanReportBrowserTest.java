@@ -3,6 +3,10 @@ package dev.idle.report.html;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.idle.api.Idle;
+import dev.idle.api.Plan;
+import dev.idle.api.Providers;
+import dev.idle.provider.mock.MockProvider;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,6 +65,38 @@ class PlanReportBrowserTest {
             assertThat(browser.consoleErrors()).isEmpty();
             Path shot = fullPageScreenshot(browser, "plan-report");
             assertThat(shot).isNotEmptyFile();
+        }
+    }
+
+    @Test
+    void thePreviewTheEngineReadsFromAProviderIsShownBesideItsSteps() throws Exception {
+        MockProvider mock = MockProvider.builder()
+                .identity("jdoe", i -> i.attribute("Department", "Sales").session("s1", "Outlook")
+                        .session("s2", "Teams").session("s3", "Web"))
+                .build();
+        Providers providers = Providers.builder().provider("Identity", mock).build();
+        Idle idle = Idle.create();
+        Plan plan = idle.plan(idle.parseWorkflow(PlanFixtures.workflow(), "leaver-reviewed.json"),
+                PlanFixtures.request("corr-0002", "jdoe", "Jane Doe"), providers, "leaver-reviewed.json");
+        JsonNode export = PlanFixtures.JSON.readTree(idle.export(plan));
+        JsonNode preview = PlanFixtures.JSON.readTree(idle.preview(plan, providers).toJson());
+        Path file = dir.resolve("plan-with-preview.html");
+        Files.writeString(file, PlanReport.render(export, preview, Instant.now()), StandardCharsets.UTF_8);
+
+        try (ChromeBrowser browser = ChromeBrowser.start()) {
+            browser.open(file);
+            List<String> cells = browser.driver().findElements(By.cssSelector("table.steps tbody tr.step"))
+                    .stream().map(r -> r.findElement(By.cssSelector(".step-preview")).getText()).toList();
+
+            assertThat(cells).hasSize(5);
+            assertThat(cells.get(0)).contains("enabled: true → false");
+            assertThat(cells.get(1)).contains("active sessions: 3 → 0");
+            assertThat(cells.get(2)).contains("Department: Sales → Leavers").contains("[REDACTED]");
+            assertThat(cells.get(3)).isEqualTo("Not previewed for this step type");
+            assertThat(cells.get(4)).startsWith("Skipped: not read").contains("condition is not met");
+            assertThat(browser.driver().getPageSource()).doesNotContain("S3cret-Scrambled", "abc-very-secret");
+            assertThat(browser.consoleErrors()).isEmpty();
+            assertThat(mock.store().get("jdoe").enabled()).as("a preview only reads").isTrue();
         }
     }
 
