@@ -71,6 +71,26 @@ class PreviewMatchesRunTest {
             @{ Name = 'SharedMailbox'; Type = 'IdLE.Step.Mailbox.EnsureType'
                With = @{ IdentityKey = '{{Request.Intent.Mailbox}}'; MailboxType = 'Shared' } }""";
 
+    /** A joiner: the account is created with two attributes, then joins a group ({@code %s}: its id). */
+    private static final String JOINER = """
+            @{
+              Name = 'Joiner with preview'
+              LifecycleEvent = 'Joiner'
+              Steps = @(
+                @{ Name = 'Create'; Type = 'IdLE.Step.CreateIdentity'
+                   With = @{ IdentityKey = '{{Request.IdentityKeys.Id}}'; Attributes = @{ DisplayName = 'New Hire'; Department = 'Sales' } } }
+                @{ Name = 'JoinStaff'; Type = 'IdLE.Step.EnsureEntitlement'
+                   With = @{ IdentityKey = '{{Request.IdentityKeys.Id}}'; Entitlement = @{ Kind = 'Group'; Id = '%s' }; State = 'Present' } }
+              )
+            }
+            """;
+
+    private static Plan joinerPlan(String group, String id, Providers providers) {
+        LifecycleRequest request = LifecycleRequest.create("Joiner", "preview-joiner", "tester", DataMap.of("Id", id),
+                new DataMap(), new DataMap());
+        return IDLE.plan(IDLE.parseWorkflow(JOINER.formatted(group), "joiner.psd1"), request, providers, "joiner.psd1");
+    }
+
     private static Plan plan(String workflow, String id, String colleague, String mailbox, Providers providers) {
         LifecycleRequest request = LifecycleRequest.create("Leaver", "preview-1", "tester", DataMap.of("Id", id),
                 DataMap.of("Colleague", colleague, "Rehire", "no", "Mailbox", mailbox), new DataMap());
@@ -162,6 +182,18 @@ class PreviewMatchesRunTest {
             assertThat(jdoe.entitlements()).extracting(Entitlement::id).containsExactlyInAnyOrder("All-Staff", "Staff");
             assertThat(jdoe.mailbox().get("Type")).isEqualTo("Shared");
         }
+
+        @Test
+        void aJoinersPreviewSaysTheAccountWillBeCreatedAndTheRunCreatesIt() {
+            PlanPreview preview = previewRunAndCompare(joinerPlan("Staff", "newhire", providers), providers);
+
+            assertThat(preview.steps().get(0).preview().status()).isEqualTo(Status.Changes);
+            assertThat(summaries(preview, "Create")).containsExactly("identity: absent → created",
+                    "DisplayName: (not set) → New Hire", "Department: (not set) → Sales");
+            MockIdentity hire = mock.store().get("newhire");
+            assertThat(hire.attributes().get("Department")).isEqualTo("Sales");
+            assertThat(hire.entitlements()).extracting(Entitlement::id).containsExactly("Staff");
+        }
     }
 
     @Nested
@@ -218,6 +250,30 @@ class PreviewMatchesRunTest {
                 assertThat(sim.sessionCount(jdoe)).isZero();
                 assertThat(sim.memberOf(jdoe)).containsExactlyInAnyOrder(allStaff, staff);
                 assertThat(sim.mailbox(jdoe).get("recipientTypeDetails")).isEqualTo("SharedMailbox");
+            }
+        }
+
+        @Test
+        void aJoinersPreviewSaysTheAccountWillBeCreatedAndTheRunCreatesIt() throws Exception {
+            try (GraphSimulator sim = GraphSimulator.builder().build().start()) {
+                sim.registerApp(TENANT, "idle-provider", SECRET);
+                String staff = sim.addGroup("Staff");
+                Map<String, String> env = Map.of("IDLE_GRAPH_CLIENT_SECRET", SECRET,
+                        "IDLE_GRAPHSIM_TRUSTSTORE_PASSWORD", new String(sim.trustStorePassword()));
+                try (Providers providers = Providers.builder().provider("Identity", entraId(sim, env)).build()) {
+                    Plan plan = joinerPlan(staff, "newhire@contoso.example", providers);
+                    sim.clearLog();
+                    IDLE.preview(plan, providers);
+                    assertThat(graphWrites(sim)).as("writes a preview sent").isEmpty();
+
+                    PlanPreview preview = previewRunAndCompare(plan, providers);
+
+                    assertThat(summaries(preview, "Create")).containsExactly("identity: absent → created",
+                            "DisplayName: (not set) → New Hire", "Department: (not set) → Sales");
+                }
+                Map<String, Object> hire = sim.user("newhire@contoso.example");
+                assertThat(hire.get("department")).isEqualTo("Sales");
+                assertThat(sim.memberOf((String) hire.get("id"))).containsExactly(staff);
             }
         }
 

@@ -19,17 +19,21 @@ public final class DeleteIdentityStep extends IdentityKeyStep<IdentityDeleter> i
     }
 
     /**
-     * Preview: {@code identity: exists → deleted} when {@code GetIdentity} finds it. A provider's read of an absent
-     * identity fails (the delete itself would report no change), so that shows as {@code CannotRead} with its
-     * message.
+     * Preview: {@code identity: exists → deleted} when {@code GetIdentity} finds it; no change when the provider
+     * says it does not exist ({@link dev.idle.spi.IdentityNotFoundException}), as the delete itself then reports. A
+     * provider that signals absence only as a failed read shows {@code CannotRead} with its message.
      */
     @Override
     public StepPreview preview(PreviewContext ctx) {
         String alias = StepPreviews.alias(ctx, CommonSteps.DEFAULT_ALIAS);
-        Identity identity = StepPreviews.identity(ctx, alias, StepPreviews.identityKey(ctx, "DeleteIdentity"));
+        Identity identity = StepPreviews.identityOrAbsent(ctx, alias,
+                StepPreviews.identityKey(ctx, "DeleteIdentity"));
         if (identity == null) {
             return StepPreviews.lacking("identity", alias, IdentityReader.class,
                     "the step will delete it if it exists.");
+        }
+        if (identity == StepPreviews.ABSENT) {
+            return StepPreview.noChange();
         }
         return StepPreview.of(PreviewChange.value("identity", "identity", "exists", "deleted"));
     }

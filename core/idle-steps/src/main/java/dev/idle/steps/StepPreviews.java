@@ -3,6 +3,7 @@ package dev.idle.steps;
 import dev.idle.api.data.DataMap;
 import dev.idle.api.data.Values;
 import dev.idle.spi.Identity;
+import dev.idle.spi.IdentityNotFoundException;
 import dev.idle.spi.IdentityReader;
 import dev.idle.spi.Operation;
 import dev.idle.spi.PreviewChange;
@@ -43,6 +44,21 @@ final class StepPreviews {
             return null;
         }
         return ctx.read(alias, IdentityReader.class, (p, s) -> p.getIdentity(identityKey, s));
+    }
+
+    /** What {@link #identityOrAbsent} returns when the provider says the identity does not exist. */
+    static final Identity ABSENT = new Identity("", false, null);
+
+    /**
+     * The identity under the step's key; {@link #ABSENT} when the provider says it does not exist
+     * ({@link IdentityNotFoundException}); null when the provider cannot read it.
+     */
+    static Identity identityOrAbsent(PreviewContext ctx, String alias, String identityKey) {
+        try {
+            return identity(ctx, alias, identityKey);
+        } catch (IdentityNotFoundException absent) {
+            return ABSENT;
+        }
     }
 
     /** Disable ({@code intended} false) and Enable (true): {@code enabled: true → false} or no change. */

@@ -94,6 +94,35 @@ class StepPreviewTest {
     }
 
     @Test
+    void deletingAnAbsentIdentityIsNoChange() {
+        MockProvider mock = MockProvider.builder().build();
+
+        assertThat(preview(DeleteIdentityStep.TYPE, "", mock).status()).isEqualTo(Status.NoChange);
+    }
+
+    @Test
+    void creatingAnAbsentIdentityShowsItAndTheAttributesItGetsWithSecretsRedacted() {
+        MockProvider mock = MockProvider.builder().build();
+
+        StepPreview p = preview(CreateIdentityStep.TYPE,
+                "Attributes = @{ Department = 'Sales'; Password = 'Initial-Secret-77' }", mock);
+
+        assertThat(p.status()).isEqualTo(Status.Changes);
+        assertThat(summaries(p)).startsWith("identity: absent → created", "Department: (not set) → Sales");
+        assertThat(summaries(p).get(2)).startsWith("Password: ").contains("[REDACTED]")
+                .doesNotContain("Initial-Secret-77");
+        assertThat(mock.store().get("jdoe")).as("a preview creates nothing").isNull();
+    }
+
+    @Test
+    void creatingAnExistingIdentityIsNoChange() {
+        MockProvider mock = MockProvider.builder().identity("jdoe").build();
+
+        assertThat(preview(CreateIdentityStep.TYPE, "Attributes = @{ Department = 'Sales' }", mock).status())
+                .isEqualTo(Status.NoChange);
+    }
+
+    @Test
     void revokingCountsTheSessionsDownToZero() {
         MockProvider mock = MockProvider.builder()
                 .identity("jdoe", i -> i.session("s1", "Outlook").session("s2", "Teams").session("s3", "Web")).build();

@@ -2,7 +2,6 @@ package dev.idle.provider.entraid;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.idle.spi.AuthSession;
-import dev.idle.spi.ProviderException;
 import java.util.List;
 
 /**
@@ -25,8 +24,8 @@ final class GraphUsers {
         this.auth = auth;
     }
 
-    /** Thrown when an identity key names no user (or is in no recognised format). */
-    static final class IdentityNotFoundException extends ProviderException {
+    /** Thrown when an identity key names no user (or is in no recognised format, which no user can have). */
+    static final class IdentityNotFoundException extends dev.idle.spi.IdentityNotFoundException {
         IdentityNotFoundException(String message) {
             super(message);
         }

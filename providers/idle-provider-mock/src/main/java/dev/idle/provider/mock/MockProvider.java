@@ -18,6 +18,7 @@ import dev.idle.spi.IdentityDisabler;
 import dev.idle.spi.IdentityEnabler;
 import dev.idle.spi.IdentityLister;
 import dev.idle.spi.IdentityMover;
+import dev.idle.spi.IdentityNotFoundException;
 import dev.idle.spi.IdentityReader;
 import dev.idle.spi.Mailbox;
 import dev.idle.spi.MailboxPermissionsEnsurer;
@@ -468,6 +469,6 @@ public final class MockProvider implements Provider, IdentityReader, IdentityLis
     }
 
     private static ProviderException notFound(String identityKey) {
-        return new ProviderException("Identity '" + identityKey + "' was not found in the mock provider.");
+        return new IdentityNotFoundException("Identity '" + identityKey + "' was not found in the mock provider.");
     }
 }
