@@ -40,12 +40,12 @@ final class HtmlReportFile implements AutoCloseable {
         }
     }
 
-    /** A plan export (the text {@code Idle.export} wrote) as the tree the reports render. */
-    static JsonNode tree(String exportJson) {
+    /** A JSON document the engine wrote or checked (a plan export, a preview) as the tree the reports render. */
+    static JsonNode tree(String json) {
         try {
-            return JSON.readTree(exportJson);
+            return JSON.readTree(json);
         } catch (IOException e) {
-            throw new UncheckedIOException("the plan export is not JSON", e); // the engine wrote it: a bug
+            throw new UncheckedIOException("the engine wrote a document that is not JSON", e); // a bug
         }
     }
 

@@ -98,6 +98,20 @@ class ReportPlanFileTest {
     }
 
     @Test
+    void aPreviewThatIsNotJsonIsRefusedNamingItsLineAndColumn() throws Exception {
+        exportPlanAndPreview();
+        Files.writeString(preview, "{\n  \"kind\": \"IdLE.PlanPreview\",\n  \"steps\": [\n}\n");
+        Path html = dir.resolve("review.html");
+
+        CliRun run = CliRun.of("report", "--plan", plan.toString(), "--preview", preview.toString(),
+                "--html", html.toString());
+
+        assertThat(run.exit()).isEqualTo(IdleCli.BAD_INPUT);
+        assertThat(run.err()).contains(preview.toString() + ":4:");
+        assertThat(html).doesNotExist();
+    }
+
+    @Test
     void reportNeedsExactlyOneOfAResultsFileAndAPlan() throws Exception {
         exportPlanAndPreview();
         Path html = dir.resolve("review.html");

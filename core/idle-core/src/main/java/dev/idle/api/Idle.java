@@ -149,6 +149,23 @@ public final class Idle {
     }
 
     /**
+     * Reads a preview document ({@code idle plan --preview}) to show it beside its plan: its JSON text, after the same
+     * checks as every input file (size, nesting and string limits; errors name file, line and column) and that its
+     * {@code kind} is {@link PlanPreview#KIND}. Whether it belongs to a plan is the {@code planHash} it carries.
+     *
+     * @throws IdleInputException naming the file: unreadable, over the limits, not valid, or not a preview
+     */
+    @API(status = EXPERIMENTAL, since = "0.1")
+    public String readPreviewForReview(Path previewFile) {
+        Object data = RuntimeLookup.runtime().loadData(previewFile);
+        if (!(data instanceof DataMap doc) || !PlanPreview.KIND.equals(doc.getString("kind"))) {
+            throw new IdleInputException(previewFile + ": not a plan preview (its kind is not " + PlanPreview.KIND
+                    + "): write one with idle plan --preview");
+        }
+        return RuntimeLookup.runtime().prettyJson(doc);
+    }
+
+    /**
      * A fluent run of a plan, mirroring {@code Invoke-IdlePlan}:
      * {@code idle.invokePlan(plan).providers(p).eventSink(sink).executionOptions(o).run()}.
      */
